@@ -1,0 +1,234 @@
+"""The configuration: one TOML file read into typed, frozen dataclasses.
+
+Every key has a default (shown in the dataclasses below and in the documented digest.toml at
+the top of the repository), so an empty file is a valid configuration. An unknown key, or a
+value of the wrong type, is a ConfigError that names the key and the file: a typo must not be
+silently ignored.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+import types
+import typing
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .errors import ConfigError
+
+CONFIG_FILE_NAME = "digest.toml"
+CONFIG_ENV_VAR = "DIGEST_CONFIG"
+FORMATS = ("docx", "html", "txt", "json")
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A section of the brief. Sentences are assigned to the topic whose name, description
+    and keywords they are most similar to."""
+
+    name: str
+    description: str = ""
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class BriefSettings:
+    title: str = "Daily brief"
+    """Shown as the brief's title and in the document properties."""
+    language: str = "english"
+    """Language of the articles: picks stop words and the stemmer (any sumy language)."""
+    lead_points: int = 1
+    """How many of the most widely reported points open the brief as its lead."""
+    points_per_section: int = 5
+    """Most points shown in one section."""
+    words: int = 0
+    """Cap on the words of all points together; 0 means no cap."""
+    other_section: str = "Also reported"
+    """Title of the section for points that fit no topic; empty to drop such points."""
+
+
+@dataclass(frozen=True)
+class SummarySettings:
+    method: str = "lex-rank"
+    """Summarizer that ranks each article's sentences (see `digest build --help`)."""
+    sentences: int = 8
+    """How many of each article's best sentences are candidates for the brief."""
+
+
+@dataclass(frozen=True)
+class InputSettings:
+    paths: tuple[str, ...] = ("seeds",)
+    """Files or folders read when `digest build` is given none (relative to the config file)."""
+    max_bytes: int = 5_000_000
+    """Larger input files are skipped with a message: no real article is this big."""
+
+
+@dataclass(frozen=True)
+class OutputSettings:
+    dir: str = "briefs"
+    """Folder that receives one sub-folder per date (relative to the config file)."""
+    formats: tuple[str, ...] = FORMATS
+    """Which files to write: any of docx, html, txt, json."""
+    templates: str = ""
+    """Folder of your own templates, searched before templates/ and the packaged defaults."""
+
+
+@dataclass(frozen=True)
+class CleaningSettings:
+    noise_patterns: tuple[str, ...] = ()
+    """Extra regular expressions; a line that matches one (anywhere) is dropped as noise."""
+
+
+@dataclass(frozen=True)
+class MatchingSettings:
+    duplicate_similarity: float = 0.35
+    """Cosine similarity (0-1) above which two sentences count as the same fact."""
+    spellings: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    """Extra spelling variants: {"zelensky" = ["zelenskyy"]} matches both as one word."""
+
+
+@dataclass(frozen=True)
+class Config:
+    brief: BriefSettings = field(default_factory=BriefSettings)
+    summary: SummarySettings = field(default_factory=SummarySettings)
+    input: InputSettings = field(default_factory=InputSettings)
+    output: OutputSettings = field(default_factory=OutputSettings)
+    cleaning: CleaningSettings = field(default_factory=CleaningSettings)
+    matching: MatchingSettings = field(default_factory=MatchingSettings)
+    topics: tuple[Topic, ...] = ()
+    base_dir: str = "."
+    """Folder that relative paths are resolved from: the config file's folder."""
+
+    def resolve(self, path: str) -> Path:
+        """A path from the config, made absolute relative to the config file."""
+        return Path(self.base_dir, os.path.expanduser(path))
+
+
+def find_config_file(explicit: str | None) -> Path | None:
+    """--config wins, then $DIGEST_CONFIG, then ./digest.toml; None means built-in defaults."""
+    if explicit:
+        return Path(explicit)
+    if os.environ.get(CONFIG_ENV_VAR):
+        return Path(os.environ[CONFIG_ENV_VAR])
+    local = Path(CONFIG_FILE_NAME)
+    return local if local.is_file() else None
+
+
+def load_config(explicit: str | None = None) -> Config:
+    """Read the configuration that applies here (see find_config_file)."""
+    path = find_config_file(explicit)
+    if path is None:
+        return Config(base_dir=str(Path.cwd()))
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: config file not found; pass an existing file to --config")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read the config file ({exc})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    config = parse_config(data, str(path))
+    return dataclasses.replace(config, base_dir=str(path.resolve().parent))
+
+
+def parse_config(data: dict, source: str = "config") -> Config:
+    """Build a Config from parsed TOML, checking every key and value."""
+    config = _build(Config, {k: v for k, v in data.items()}, source, "")
+    _check_values(config, source)
+    return config
+
+
+def _build(cls: type, data: object, source: str, where: str):
+    if not isinstance(data, dict):
+        raise ConfigError(f"{source}: [{where}] must be a table")
+    hints = typing.get_type_hints(cls)
+    known = {f.name for f in dataclasses.fields(cls) if f.init and f.name != "base_dir"}
+    values = {}
+    for key, value in data.items():
+        name = f"{where}.{key}" if where else key
+        if key not in known:
+            raise ConfigError(f"{source}: unknown key '{name}' (known: {', '.join(sorted(known))})")
+        values[key] = _convert(hints[key], value, source, name)
+    return cls(**values)
+
+
+def _convert(hint, value, source: str, name: str):
+    """Check a TOML value against a field's type hint and convert lists to tuples."""
+    origin = typing.get_origin(hint)
+    if dataclasses.is_dataclass(hint):
+        return _build(hint, value, source, name)
+    if origin is tuple:
+        (item_hint, _) = typing.get_args(hint)
+        if not isinstance(value, list):
+            raise ConfigError(f"{source}: '{name}' must be a list")
+        return tuple(_convert(item_hint, v, source, f"{name}[{i}]") for i, v in enumerate(value))
+    if origin is dict:
+        _, value_hint = typing.get_args(hint)
+        if not isinstance(value, dict):
+            raise ConfigError(f"{source}: '{name}' must be a table")
+        return {str(k): _convert(value_hint, v, source, f"{name}.{k}") for k, v in value.items()}
+    if isinstance(hint, types.UnionType):
+        hint = next(h for h in typing.get_args(hint) if h is not type(None))
+    if hint is float and isinstance(value, int) and not isinstance(value, bool):
+        return float(value)
+    if not isinstance(value, hint) or (hint is int and isinstance(value, bool)):
+        raise ConfigError(
+            f"{source}: '{name}' must be {hint.__name__}, not {type(value).__name__} ({value!r})"
+        )
+    return value
+
+
+def _check_values(config: Config, source: str) -> None:
+    """Range checks that types alone cannot express."""
+    from .summarize import METHODS
+
+    if config.summary.method not in METHODS:
+        raise ConfigError(
+            f"{source}: unknown summary.method '{config.summary.method}' "
+            f"(choose one of: {', '.join(METHODS)})"
+        )
+    for name, value in (
+        ("summary.sentences", config.summary.sentences),
+        ("brief.points_per_section", config.brief.points_per_section),
+        ("input.max_bytes", config.input.max_bytes),
+    ):
+        if value < 1:
+            raise ConfigError(f"{source}: '{name}' must be at least 1, not {value}")
+    for name, value in (("brief.words", config.brief.words),
+                        ("brief.lead_points", config.brief.lead_points)):
+        if value < 0:
+            raise ConfigError(f"{source}: '{name}' must be 0 or more, not {value}")
+    if not 0 < config.matching.duplicate_similarity <= 1:
+        raise ConfigError(f"{source}: 'matching.duplicate_similarity' must be in (0, 1]")
+    unknown = [f for f in config.output.formats if f not in FORMATS]
+    if unknown:
+        raise ConfigError(
+            f"{source}: unknown output format '{unknown[0]}' (choose from {', '.join(FORMATS)})"
+        )
+    names = [t.name for t in config.topics]
+    if len(set(names)) != len(names) or not all(n.strip() for n in names):
+        raise ConfigError(f"{source}: every [[topics]] needs a name, and names must differ")
+
+
+def with_overrides(config: Config, *, method: str | None = None, sentences: int | None = None,
+                   words: int | None = None, formats: tuple[str, ...] | None = None,
+                   out_dir: str | None = None) -> Config:
+    """The config with command-line choices put over it (None keeps the config's value);
+    checked like the file itself. A command-line --out-dir is relative to the working
+    directory, not to the config file."""
+    summary = dataclasses.replace(
+        config.summary,
+        method=config.summary.method if method is None else method,
+        sentences=config.summary.sentences if sentences is None else sentences,
+    )
+    brief = dataclasses.replace(config.brief, words=config.brief.words if words is None else words)
+    output = dataclasses.replace(
+        config.output,
+        formats=config.output.formats if formats is None else formats,
+        dir=config.output.dir if out_dir is None else str(Path(out_dir).resolve()),
+    )
+    config = dataclasses.replace(config, summary=summary, brief=brief, output=output)
+    _check_values(config, "command line")
+    return config

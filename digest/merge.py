@@ -1,0 +1,312 @@
+"""Merge stage: the articles' best sentences become one brief, organised by topic.
+
+1. Candidates are each article's summarizer picks that can stand alone: a sentence that
+   leans on the one before it ("But ...", "“...,” he said.") brings that sentence along, or
+   is left out.
+2. Salience combines how central a sentence is to the whole story, how its own summarizer
+   ranked it, how early it stands, and how many outlets report the same fact.
+3. The same fact from several outlets (similar wording, or the same quotation) becomes one
+   point, shown in the words of its most salient sentence and credited to every outlet.
+4. Points go to the topic they are most similar to; the most widely reported open the
+   brief as its lead; each section keeps its best points, skipping near-repeats, within the
+   section and word budgets.
+
+The merger decides content and order only; how a point looks is the renderers' business.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from .cleaning import matching_form, word_count
+from .config import Config, Topic
+from .models import Article, Brief, Point, Section, Sentence, SourceRef, Summary
+from .similarity import SentenceSpace
+
+MIN_WORDS, MAX_WORDS = 6, 60
+"""Shorter sentences carry too little alone; longer ones are quote dumps, not briefing lines."""
+TOPIC_MIN_SIMILARITY = 0.04
+"""Below this a point fits no topic and goes to the 'Also reported' section."""
+TOPIC_PICKS = 2
+"""Besides its summary, each article offers its best-fitting sentences for every topic."""
+REDUNDANCY = 0.3
+"""A point this similar to one already shown adds too little to be shown too."""
+WEIGHTS = {"centrality": 0.3, "rank": 0.25, "position": 0.15, "support": 0.3}
+
+_DANGLING_START = re.compile(
+    r"^(he|she|they|it|its|his|her|their|this|that|these|those|there|but|and|or|so|yet|"
+    r"however|still|also|meanwhile|instead|then|thus|therefore|moreover|furthermore|"
+    r"besides|afterward|afterwards|later|in fact|even so|as a result|for his part|"
+    r"for her part|the same|such)\b",
+    re.I,
+)
+_PRONOUN_SPEAKER = re.compile(
+    r"[\"”’'],?\s+(he|she|they|it)\s+(said|added|wrote|told|noted|stated|declared|insisted)\b",
+    re.I,
+)
+_ATTRIBUTION_ONLY = re.compile(r"^[\w.’' -]{1,40}\b(said|added|wrote|noted|stated)\.$", re.I)
+
+
+@dataclass
+class _Candidate:
+    sentence: Sentence
+    outlet: str
+    text: str
+    refs: tuple[SourceRef, ...]
+    rows: tuple[int, ...] = ()
+    salience: float = 0.0
+    credits: dict[str, SourceRef] = field(default_factory=dict)
+
+
+def merge(summaries: list[Summary], config: Config, date: dt.date,
+          built_at: dt.datetime | None = None) -> Brief:
+    """One Brief from every article's summary, following the config's topics and budgets."""
+    built_at = built_at or dt.datetime.now().astimezone()
+    sentences = [s for summary in summaries for s in summary.sentences]
+    outlet_of = {summary.article.id: summary.article.outlet for summary in summaries}
+    row_of = {(s.article_id, s.index): row for row, s in enumerate(sentences)}
+    lead: tuple[Point, ...] = ()
+    sections: tuple[Section, ...] = ()
+    if sentences:
+        space = SentenceSpace([s.text for s in sentences], config.brief.language,
+                              config.matching.spellings)
+        topics = list(config.topics) or [Topic(name="Key points")]
+        topic_fit = space.similarity_to_texts(range(len(sentences)), _topic_texts(topics),
+                                              config.matching.spellings)
+        candidates = _candidates(summaries, outlet_of, row_of, topic_fit if config.topics else None)
+        if candidates:
+            _credit_other_outlets(candidates, sentences, space, config.matching.duplicate_similarity)
+            _score(candidates, summaries, space, outlet_of)
+        points = _group(candidates, space, outlet_of, config.matching.duplicate_similarity)
+        assignment = _assign_topics(points, topics, topic_fit, config)
+        lead, sections = _arrange(points, assignment, topics, config, space)
+    articles = _citation_order(lead, sections, [summary.article for summary in summaries])
+    return Brief(
+        title=config.brief.title, date=date, built_at=built_at, articles=articles, lead=lead,
+        sections=sections, method=summaries[0].method if summaries else config.summary.method,
+    )
+
+
+def needs_context(text: str) -> bool:
+    """True when a sentence cannot be understood alone: it opens with a pronoun or a
+    connective, or attributes a quotation to "he" or "she"."""
+    plain = matching_form(text).lstrip("\"'([ ")
+    return bool(_DANGLING_START.match(plain) or _PRONOUN_SPEAKER.search(matching_form(text)))
+
+
+def _candidates(summaries: list[Summary], outlet_of: dict[str, str], row_of: dict,
+                topic_fit: np.ndarray | None) -> list[_Candidate]:
+    """Each article's summary, plus its sentences that fit each topic best (so a topic the
+    summarizer overlooked still gets its facts), keeping those that can stand in a brief.
+    A sentence that leans on the one before it brings that one along, or is left out."""
+    candidates = []
+    for summary in summaries:
+        by_index = {s.index: s for s in summary.sentences}
+        chosen = [p.sentence for p in summary.picks]
+        if topic_fit is not None:
+            rows = [row_of[(s.article_id, s.index)] for s in summary.sentences]
+            for topic in range(topic_fit.shape[1]):
+                fit = topic_fit[rows, topic]
+                best = [i for i in np.argsort(-fit, kind="stable")
+                        if fit[i] >= TOPIC_MIN_SIMILARITY and _can_stand(summary.sentences[i])]
+                chosen += [summary.sentences[i] for i in best[:TOPIC_PICKS]]
+        for sentence in dict.fromkeys(chosen):
+            if not _can_stand(sentence):
+                continue
+            refs = (SourceRef(sentence.article_id, sentence.index),)
+            text = sentence.text
+            rows = (row_of[(sentence.article_id, sentence.index)],)
+            if needs_context(sentence.text):
+                before = by_index.get(sentence.index - 1)
+                if before is None or needs_context(before.text) or \
+                        word_count(sentence.text) + word_count(before.text) > MAX_WORDS:
+                    continue
+                text = f"{before.text} {sentence.text}"
+                refs = (SourceRef(before.article_id, before.index), *refs)
+                rows = (row_of[(before.article_id, before.index)], *rows)
+            candidates.append(_Candidate(sentence, outlet_of[sentence.article_id], text, refs,
+                                         rows))
+    return candidates
+
+
+def _can_stand(sentence: Sentence) -> bool:
+    """Long enough to say something, short enough for a briefing line, not a bare
+    attribution."""
+    return MIN_WORDS <= word_count(sentence.text) <= MAX_WORDS and \
+        not _ATTRIBUTION_ONLY.match(sentence.text)
+
+
+def _credit_other_outlets(candidates: list[_Candidate], sentences: list[Sentence],
+                          space: SentenceSpace, threshold: float) -> None:
+    """For each candidate, the best matching sentence of every other article that reports
+    the same fact."""
+    sims = _candidate_similarity(space, candidates, range(len(sentences)))
+    for candidate, row in zip(candidates, sims, strict=True):
+        best: dict[str, tuple[float, Sentence]] = {}
+        for col in np.flatnonzero(row >= threshold):
+            other = sentences[col]
+            if other.article_id == candidate.sentence.article_id:
+                continue
+            if row[col] > best.get(other.article_id, (0.0, None))[0]:
+                best[other.article_id] = (float(row[col]), other)
+        candidate.credits = {
+            article_id: SourceRef(article_id, sentence.index)
+            for article_id, (_, sentence) in sorted(best.items(), key=lambda kv: -kv[1][0])
+        }
+
+
+def _score(candidates: list[_Candidate], summaries: list[Summary], space: SentenceSpace,
+           outlet_of: dict[str, str]) -> None:
+    """Salience in [0, 1]: a weighted sum of centrality, summarizer rank, position and
+    support (the share of the other outlets reporting the same fact)."""
+    centrality = space.centrality()
+    top = max(max(centrality[list(c.rows)].max() for c in candidates), 1e-9)
+    lengths = {s.article.id: max(len(s.sentences), 1) for s in summaries}
+    ranks = {(r.sentence.article_id, r.sentence.index): r.rank for s in summaries for r in s.ranking}
+    outlet_total = len(set(outlet_of.values()))
+    for c in candidates:
+        length = lengths[c.sentence.article_id]
+        outlets = {c.outlet} | {outlet_of[a] for a in c.credits}
+        parts = {
+            "centrality": centrality[list(c.rows)].max() / top,
+            "rank": 1 - ranks.get((c.sentence.article_id, c.sentence.index), length) / length,
+            "position": 1 - c.sentence.index / length,
+            "support": (len(outlets) - 1) / max(outlet_total - 1, 1),
+        }
+        c.salience = round(sum(WEIGHTS[k] * v for k, v in parts.items()), 6)
+
+
+def _group(candidates: list[_Candidate], space: SentenceSpace,
+           outlet_of: dict[str, str], threshold: float) -> list[tuple[Point, tuple[int, ...]]]:
+    """Candidates reporting the same fact become one point (most salient wording first)."""
+    ordered = sorted(candidates, key=lambda c: (-c.salience, c.sentence.article_id,
+                                                c.sentence.index))
+    if not ordered:
+        return []
+    sims = _candidate_similarity(space, ordered, [r for c in ordered for r in c.rows])
+    sims = np.column_stack([sims[:, _spans(ordered)[i]].max(axis=1) for i in range(len(ordered))])
+    groups: list[list[int]] = []
+    for i, _candidate in enumerate(ordered):
+        home = next((g for g in groups if sims[i, g].max() >= threshold), None)
+        if home is None:
+            groups.append([i])
+        else:
+            home.append(i)
+    points = []
+    for group in groups:
+        head = ordered[group[0]]
+        credits: dict[str, SourceRef] = {}
+        for i in group:
+            member = ordered[i]
+            if member is not head and member.sentence.article_id != head.sentence.article_id:
+                credits.setdefault(member.sentence.article_id,
+                                   SourceRef(member.sentence.article_id, member.sentence.index))
+            for article_id, ref in member.credits.items():
+                credits.setdefault(article_id, ref)
+        credits.pop(head.sentence.article_id, None)
+        article_ids = (head.sentence.article_id, *credits)
+        points.append((Point(
+            text=head.text, article_id=head.sentence.article_id,
+            sources=head.refs + tuple(credits.values()), article_ids=article_ids,
+            outlets=tuple(dict.fromkeys(outlet_of[a] for a in article_ids)),
+            salience=head.salience,
+        ), head.rows))
+    return points
+
+
+def _spans(candidates: list[_Candidate]) -> list[slice]:
+    """Where each candidate's rows stand in the concatenation of all candidates' rows."""
+    spans, start = [], 0
+    for c in candidates:
+        spans.append(slice(start, start + len(c.rows)))
+        start += len(c.rows)
+    return spans
+
+
+def _candidate_similarity(space: SentenceSpace, candidates: list[_Candidate],
+                          cols) -> np.ndarray:
+    """Similarity of each candidate (the best of its one or two sentences) with `cols`."""
+    rows = [r for c in candidates for r in c.rows]
+    sims = space.similarity(rows, cols)
+    return np.vstack([sims[span].max(axis=0) for span in _spans(candidates)])
+
+
+def _arrange(points: list[tuple[Point, tuple[int, ...]]], assignment: list[str], topics: list[Topic],
+             config: Config, space: SentenceSpace) -> tuple[tuple[Point, ...], tuple[Section, ...]]:
+    """Pick the lead and each section's points within the budgets, skipping near-repeats."""
+    if not points:
+        return (), ()
+    rows = [r for _, point_rows in points for r in point_rows]
+    spans, start = [], 0
+    for _, point_rows in points:
+        spans.append(slice(start, start + len(point_rows)))
+        start += len(point_rows)
+    flat = space.similarity(rows, rows)
+    sims = np.array([[flat[a, b].max() for b in spans] for a in spans])
+    order = sorted(range(len(points)), key=lambda i: _importance(points[i][0]), reverse=True)
+    shown: list[int] = []
+    words_left = config.brief.words or 10**9
+
+    def admit(i: int) -> bool:
+        nonlocal words_left
+        words = word_count(points[i][0].text)
+        if words > words_left or any(sims[i, j] >= REDUNDANCY for j in shown):
+            return False
+        shown.append(i)
+        words_left -= words
+        return True
+
+    lead = []
+    for i in order:
+        if len(lead) >= config.brief.lead_points:
+            break
+        if admit(i):
+            lead.append(i)
+    sections = []
+    for topic in [t.name for t in topics] + [config.brief.other_section]:
+        members = [i for i in order if assignment[i] == topic and i not in lead]
+        chosen: list[int] = []
+        for i in members:
+            if len(chosen) < config.brief.points_per_section and admit(i):
+                chosen.append(i)
+        if topic and chosen:
+            sections.append(Section(topic, tuple(points[i][0] for i in chosen)))
+    return tuple(points[i][0] for i in lead), tuple(sections)
+
+
+def _importance(point: Point) -> tuple[int, float]:
+    """How widely, then how strongly, a point is reported."""
+    return (len(point.outlets), point.salience)
+
+
+def _topic_texts(topics: list[Topic]) -> list[str]:
+    """What a sentence is compared with to place it: name, description, keywords (twice,
+    since they are the words the user chose)."""
+    return [" ".join([t.name, t.description, *t.keywords, *t.keywords]) for t in topics]
+
+
+def _assign_topics(points: list[tuple[Point, tuple[int, ...]]], topics: list[Topic], topic_fit: np.ndarray,
+                   config: Config) -> list[str]:
+    """The topic each point's sentence fits best, or the 'Also reported' section when it
+    fits none (with no topics configured, every point is a key point)."""
+    if not config.topics:
+        return [topics[0].name] * len(points)
+    names = []
+    for _, rows in points:
+        fit = topic_fit[list(rows)].max(axis=0)
+        best = int(fit.argmax())
+        names.append(topics[best].name if fit[best] >= TOPIC_MIN_SIMILARITY
+                     else config.brief.other_section)
+    return names
+
+
+def _citation_order(lead: tuple[Point, ...], sections: tuple[Section, ...],
+                    articles: list[Article]) -> tuple[Article, ...]:
+    """Articles numbered in the order the brief first cites them; uncited ones last."""
+    cited = [a for p in lead + tuple(q for s in sections for q in s.points) for a in p.article_ids]
+    order = {article_id: n for n, article_id in enumerate(dict.fromkeys(cited))}
+    return tuple(sorted(articles, key=lambda a: order.get(a.id, len(order))))

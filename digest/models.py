@@ -1,0 +1,181 @@
+"""The frozen records that the pipeline stages hand to each other.
+
+read -> Article (raw text) -> clean -> Article (body lines) -> summarize -> Summary
+-> merge -> Brief -> render. Every stage returns new objects; nothing is mutated, so any stage
+can be tested on hand-made input and the brief can be traced back to the files it came from.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+
+@dataclass(frozen=True)
+class Article:
+    """One input article: where it came from, what is known about it, and its text.
+
+    `text` is the article as read (already decoded, HTML reduced to text). After cleaning,
+    `body` holds the lines that belong to the article and `removed` says what was dropped
+    and why, so a user can check the cleaner's decisions.
+    """
+
+    id: str
+    path: str
+    text: str
+    outlet: str
+    title: str | None = None
+    author: str | None = None
+    date: dt.date | None = None
+    url: str | None = None
+    body: tuple[str, ...] = ()
+    removed: tuple[RemovedLine, ...] = ()
+
+
+@dataclass(frozen=True)
+class RemovedLine:
+    """A line the cleaner dropped, with the rule that matched it."""
+
+    text: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One sentence of an article's body, verbatim, with where it stands.
+
+    `index` counts sentences through the whole article (it is what brief.json cites);
+    `paragraph` is the index of the body line it came from.
+    """
+
+    article_id: str
+    index: int
+    paragraph: int
+    text: str
+
+
+@dataclass(frozen=True)
+class RankedSentence:
+    """A sentence with the score the summarizer gave it, kept so a brief can explain itself."""
+
+    sentence: Sentence
+    score: float
+    rank: int
+
+
+@dataclass(frozen=True)
+class Summary:
+    """An article's sentences, ranked by a summarizer (best first); `picks` are the best
+    `count`, the article's own summary. The whole ranking is kept for the merger."""
+
+    article: Article
+    sentences: tuple[Sentence, ...]
+    ranking: tuple[RankedSentence, ...]
+    count: int
+    method: str
+
+    @property
+    def picks(self) -> tuple[RankedSentence, ...]:
+        return self.ranking[: self.count]
+
+
+@dataclass(frozen=True)
+class SourceRef:
+    """Where a point's text stands: an article and the index of one of its sentences."""
+
+    article_id: str
+    sentence: int
+
+
+@dataclass(frozen=True)
+class Point:
+    """One fact of the brief: verbatim text from one article, credited to every article that
+    reports it.
+
+    `text` is one sentence, or two consecutive sentences of the same article where the second
+    would not make sense alone. `sources` are the sentences `text` is made of, first;
+    then the matching sentences of the other articles. `salience` and `outlets` say why the
+    point was chosen and where it ranks.
+    """
+
+    text: str
+    article_id: str
+    sources: tuple[SourceRef, ...]
+    article_ids: tuple[str, ...]
+    outlets: tuple[str, ...]
+    salience: float
+
+
+@dataclass(frozen=True)
+class Section:
+    """A topic of the brief and its points, in the order they are shown."""
+
+    title: str
+    points: tuple[Point, ...]
+
+
+@dataclass(frozen=True)
+class Brief:
+    """The whole brief, ready to render. Every renderer draws from this and nothing else.
+
+    `articles` are in citation order: an article's citation number is its position plus one.
+    """
+
+    title: str
+    date: dt.date
+    built_at: dt.datetime
+    articles: tuple[Article, ...]
+    lead: tuple[Point, ...]
+    sections: tuple[Section, ...]
+    method: str
+    outlet_count: int = field(init=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "outlet_count", len({a.outlet for a in self.articles}))
+
+    def citation(self, article_id: str) -> int:
+        """The number under which an article is listed in the Sources."""
+        for number, article in enumerate(self.articles, start=1):
+            if article.id == article_id:
+                return number
+        raise KeyError(article_id)
+
+    @property
+    def points(self) -> tuple[Point, ...]:
+        """Every point in the order the brief shows it: the lead first, then each section."""
+        return self.lead + tuple(p for s in self.sections for p in s.points)
+
+    def coverage(self) -> list[tuple[str, list[int]]]:
+        """Topic by outlet: how many points of each section every outlet contributed to.
+
+        Columns follow `outlets()`; a point counts once for each outlet that reports it.
+        """
+        outlets = self.outlets()
+        rows = []
+        for section in self.sections:
+            counts = [sum(outlet in p.outlets for p in section.points) for outlet in outlets]
+            rows.append((section.title, counts))
+        return rows
+
+    def outlets(self) -> list[str]:
+        """Distinct outlets in citation order."""
+        return list(dict.fromkeys(a.outlet for a in self.articles))
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input that could not be used, and the one-line reason shown to the user."""
+
+    path: str
+    reason: str
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    """What `digest build` produced: the brief, the files written, and what was skipped."""
+
+    brief: Brief
+    files: dict[str, str]
+    skipped: tuple[Skipped, ...]
+    sentences_read: int
+    directory: str

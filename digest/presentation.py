@@ -1,0 +1,46 @@
+"""The few words digest adds to a brief itself (labels, never content), shared by every
+renderer so the Word document, the e-mail and the text part say the same thing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from .models import Article, Brief, Point
+
+
+def long_date(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def date_line(brief: Brief) -> str:
+    """'Brief of 20 May 2025 · 5 articles from 5 outlets · built 07:00 CET'."""
+    articles = len(brief.articles)
+    return (
+        f"Brief of {long_date(brief.date)} · {articles} article{'s' * (articles != 1)} from "
+        f"{brief.outlet_count} outlet{'s' * (brief.outlet_count != 1)} · "
+        f"built {brief.built_at:%H:%M %Z}".rstrip()
+    )
+
+
+def coverage_label(brief: Brief, point: Point) -> str:
+    """How widely a point is reported: 'reported by 3 of 5 outlets', 'only one outlet'."""
+    if brief.outlet_count <= 1:
+        return ""
+    if len(point.outlets) == 1:
+        return "only one outlet"
+    return f"reported by {len(point.outlets)} of {brief.outlet_count} outlets"
+
+
+def citations(brief: Brief, point: Point) -> str:
+    """'[2][4]': the Sources numbers of every article a point is credited to."""
+    return "".join(f"[{brief.citation(a)}]" for a in point.article_ids)
+
+
+def source_line(article: Article) -> str:
+    """'The New York Times: "Title", Author, 19 May 2025' (what is known of it)."""
+    parts = [f"“{article.title}”"] if article.title else []
+    if article.author:
+        parts.append(article.author)
+    if article.date:
+        parts.append(long_date(article.date))
+    return f"{article.outlet}: {', '.join(parts)}" if parts else article.outlet

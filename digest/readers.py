@@ -1,0 +1,245 @@
+"""Read stage: turn input files into Articles (text plus what is known about the source).
+
+Plain text (.txt, .md) is read as it is; saved web pages (.html, .htm) are reduced to the
+article's main text with trafilatura, so scripts, menus and page chrome never reach the
+brief. Metadata comes, in this order, from a front matter block at the top of the file, a
+`sources.toml` manifest in the file's folder, and the page's own metadata; what is still
+missing is recovered from the text by the cleaner.
+
+Every problem with one file is an InputError naming it; the pipeline skips that file and
+builds from the rest.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import tomllib
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from .errors import DigestError, InputError
+from .models import Article, Skipped
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+MANIFEST_NAME = "sources.toml"
+METADATA_KEYS = ("outlet", "title", "author", "date", "url")
+
+_MAGIC = {
+    b"\x89PNG": "a PNG image",
+    b"%PDF": "a PDF document",
+    b"PK\x03\x04": "a ZIP archive (or a .docx/.xlsx file)",
+    b"GIF8": "a GIF image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"\x1f\x8b": "a gzip archive",
+    b"\x7fELF": "a program",
+}
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)\r?\n---[ \t]*\r?\n", re.S)
+_FRONT_MATTER_LINE = re.compile(r"^([A-Za-z_]+)\s*:\s*(.*?)\s*$")
+_HTML_START = re.compile(rb"\A\s*(<!doctype html|<html|<head|<body)", re.I)
+
+
+@dataclass
+class ReadReport:
+    """Articles read, and the inputs skipped with their reasons, in input order."""
+
+    articles: list[Article] = field(default_factory=list)
+    skipped: list[Skipped] = field(default_factory=list)
+
+
+def read_inputs(inputs: Iterable[str | Path], max_bytes: int) -> ReadReport:
+    """Read every file named, or found under a named folder; skip (and report) bad ones."""
+    report = ReadReport()
+    manifests: dict[Path, dict[str, dict]] = {}
+    used_ids: set[str] = set()
+    for path in _expand(inputs, report):
+        try:
+            manifest = manifests.get(path.parent)
+            if manifest is None:
+                manifest = manifests[path.parent] = _read_manifest(path.parent)
+            article = read_article(path, max_bytes, manifest.get(path.name, {}))
+        except InputError as exc:
+            report.skipped.append(Skipped(str(path), exc.problem))
+            continue
+        article_id = _unique_id(path.stem, used_ids)
+        report.articles.append(replace(article, id=article_id))
+    return report
+
+
+def read_article(path: Path, max_bytes: int, metadata: dict | None = None) -> Article:
+    """Read one file into an Article, or raise InputError saying what is wrong with it."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(
+                str(path),
+                f"file is {size / 1e6:.1f} MB, over the {max_bytes / 1e6:.1f} MB limit "
+                "(raise input.max_bytes in the config if this really is one article)",
+            )
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read the file ({exc.strerror})") from None
+    if not raw.strip():
+        raise InputError(str(path), "file is empty")
+    is_html = path.suffix.lower() in HTML_SUFFIXES or bool(_HTML_START.match(raw[:512]))
+    text = decode_text(raw, str(path))
+    known = dict(metadata or {})
+    match = _FRONT_MATTER.match(text)
+    if match:
+        known = {**_parse_front_matter(match.group(1), str(path)), **known}
+        text = text[match.end():]
+    if is_html:
+        text, page_metadata = _html_to_text(text, str(path))
+        known = {**page_metadata, **known}
+    if not any(ch.isalpha() for ch in text):
+        raise InputError(str(path), "holds no text to summarize")
+    return Article(
+        id=path.stem,
+        path=str(path),
+        text=text,
+        outlet=known.get("outlet") or "",
+        title=known.get("title") or None,
+        author=known.get("author") or None,
+        date=_parse_date(known.get("date"), str(path)),
+        url=safe_url(known.get("url")),
+    )
+
+
+def decode_text(raw: bytes, path: str) -> str:
+    """Decode a file's bytes: UTF-8, or UTF-16/32 with a byte-order mark, or legacy
+    Windows-1252 (a superset of Latin-1) when the bytes are clearly not UTF-8."""
+    for magic, kind in _MAGIC.items():
+        if raw.startswith(magic):
+            raise InputError(path, f"is {kind}, not text; give a .txt, .md or .html article")
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
+                       (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+                       (b"\xfe\xff", "utf-16")):
+        if raw.startswith(bom):
+            try:
+                return raw.decode(codec)
+            except UnicodeDecodeError:
+                raise InputError(path, f"is not valid {codec.upper()} text") from None
+    if b"\x00" in raw[:8192]:
+        raise InputError(path, "is a binary file, not text; give a .txt, .md or .html article")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    text = raw.decode("cp1252", errors="replace")
+    if "\ufffd" in text or _looks_binary(text):
+        raise InputError(path, "is neither UTF-8 nor Latin-1 text; save it as UTF-8")
+    return text
+
+
+def safe_url(url: object) -> str | None:
+    """Keep a URL only if it is http(s): a javascript: or data: link must never go live."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    if re.match(r"(?i)https?://[^\s<>\"']+$", url):
+        return url
+    return None
+
+
+def _looks_binary(text: str) -> bool:
+    controls = sum(1 for ch in text[:8192] if ord(ch) < 32 and ch not in "\t\r\n\f")
+    return controls > 0.01 * min(len(text), 8192)
+
+
+def _expand(inputs: Iterable[str | Path], report: ReadReport) -> list[Path]:
+    """Files to read: named files as given, folders searched recursively, in name order."""
+    paths: list[Path] = []
+    for item in inputs:
+        path = Path(item)
+        if path.is_dir():
+            found = sorted(
+                p for p in path.rglob("*")
+                if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+                and p.name.lower() != "readme.md"
+            )
+            if not found:
+                report.skipped.append(Skipped(str(path), "folder holds no .txt, .md or .html file"))
+            paths.extend(found)
+        elif path.is_file():
+            if path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
+                paths.append(path)
+            else:
+                report.skipped.append(Skipped(
+                    str(path), f"'{path.suffix or path.name}' is not a supported article type "
+                    "(.txt, .md, .html)"))
+        else:
+            report.skipped.append(Skipped(str(path), "no such file or folder"))
+    return list(dict.fromkeys(paths))
+
+
+def _read_manifest(folder: Path) -> dict[str, dict]:
+    """The folder's sources.toml: {file name: {outlet, title, author, date, url}}."""
+    path = folder / MANIFEST_NAME
+    if not path.is_file():
+        return {}
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise DigestError(f"{path}: cannot read the sources manifest: {exc}") from None
+    for name, entry in data.items():
+        if not isinstance(entry, dict):
+            raise DigestError(f"{path}: [\"{name}\"] must be a table of {', '.join(METADATA_KEYS)}")
+        for key in entry:
+            if key not in METADATA_KEYS:
+                raise DigestError(
+                    f"{path}: unknown key '{name}.{key}' (known: {', '.join(METADATA_KEYS)})")
+    return data
+
+
+def _parse_front_matter(block: str, path: str) -> dict[str, str]:
+    values = {}
+    for line in block.splitlines():
+        match = _FRONT_MATTER_LINE.match(line)
+        if match and match.group(1).lower() in METADATA_KEYS:
+            values[match.group(1).lower()] = match.group(2).strip("\"'")
+        elif match and match.group(1).lower() in ("source", "site", "publisher"):
+            values["outlet"] = match.group(2).strip("\"'")
+    return values
+
+
+def _html_to_text(html: str, path: str) -> tuple[str, dict[str, str]]:
+    """The page's main article text (one paragraph a line) and its metadata."""
+    import trafilatura  # slow to import; only HTML inputs need it
+
+    document = trafilatura.bare_extraction(
+        html, with_metadata=True, include_comments=False, include_tables=False,
+        include_images=False, include_links=False, deduplicate=True,
+    )
+    if document is None or not (document.text or "").strip():
+        raise InputError(path, "no article text found in this HTML page")
+    metadata = {
+        "outlet": document.sitename, "title": document.title, "author": document.author,
+        "date": document.date, "url": document.url,
+    }
+    return document.text, {k: v for k, v in metadata.items() if v}
+
+
+def _parse_date(value: object, path: str) -> dt.date | None:
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        raise InputError(path, f"date '{value}' is not YYYY-MM-DD") from None
+
+
+def _unique_id(stem: str, used: set[str]) -> str:
+    base = re.sub(r"[^a-z0-9]+", "-", stem.lower()).strip("-") or "article"
+    candidate, n = base, 2
+    while candidate in used:
+        candidate, n = f"{base}-{n}", n + 1
+    used.add(candidate)
+    return candidate
+

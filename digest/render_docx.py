@@ -1,0 +1,153 @@
+"""Render a Brief as a Word document (python-docx).
+
+Layout: title, date line, lead, one Heading 1 per section with each point a bullet ending in
+its citations, a coverage table (topic by outlet), the numbered sources with clickable links,
+page numbers in the footer, and the document's core properties filled in. The content and
+its order come from the Brief; this module only lays it out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+
+from .models import Brief, Point
+from .presentation import citations, coverage_label, date_line, source_line
+
+LINK_COLOUR = "1F4E79"
+
+
+def render_docx(brief: Brief) -> bytes:
+    """The brief as the bytes of a .docx file."""
+    document = Document()
+    _set_properties(document, brief)
+    document.add_paragraph(brief.title, style="Title")
+    document.add_paragraph(date_line(brief), style="Subtitle")
+
+    if brief.lead:
+        document.add_heading("Lead", level=1)
+        for point in brief.lead:
+            paragraph = document.add_paragraph()
+            paragraph.add_run(point.text).bold = True
+            _add_citations(paragraph, brief, point)
+    for section in brief.sections:
+        document.add_heading(section.title, level=1)
+        for point in section.points:
+            paragraph = document.add_paragraph(style="List Bullet")
+            paragraph.add_run(point.text)
+            _add_citations(paragraph, brief, point)
+
+    if brief.sections:
+        _add_coverage_table(document, brief)
+    document.add_heading("Sources", level=1)
+    for number, article in enumerate(brief.articles, start=1):
+        paragraph = document.add_paragraph()
+        paragraph.add_run(f"{number}. ")
+        paragraph.add_run(source_line(article))
+        if article.url:
+            paragraph.add_run(" ")
+            _add_hyperlink(paragraph, article.url, article.url)
+    _add_page_numbers(document)
+
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _set_properties(document, brief: Brief) -> None:
+    properties = document.core_properties
+    properties.title = brief.title
+    properties.author = "digest"
+    properties.subject = f"Brief of {brief.date.isoformat()}"
+    properties.language = "en"
+    properties.created = brief.built_at.astimezone(dt.UTC).replace(tzinfo=None)
+    properties.modified = properties.created
+    properties.revision = 1
+    style = document.styles["Normal"]
+    style.font.name = "Calibri"
+    style.font.size = Pt(11)
+    run_properties = style.element.get_or_add_rPr()
+    language = OxmlElement("w:lang")
+    language.set(qn("w:val"), "en-GB")
+    run_properties.append(language)
+
+
+def _add_citations(paragraph, brief: Brief, point: Point) -> None:
+    citation = paragraph.add_run(f" {citations(brief, point)}")
+    citation.font.color.rgb = RGBColor.from_string(LINK_COLOUR)
+    if coverage_label(brief, point):
+        label = paragraph.add_run(f" · {coverage_label(brief, point)}")
+        label.italic = True
+        label.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+
+
+def _add_coverage_table(document, brief: Brief) -> None:
+    document.add_heading("Coverage", level=1)
+    outlets = brief.outlets()
+    table = document.add_table(rows=1, cols=len(outlets) + 1)
+    table.style = "Table Grid"
+    header = table.rows[0].cells
+    header[0].text = "Topic"
+    for cell, outlet in zip(header[1:], outlets, strict=True):
+        cell.text = outlet
+    for topic, counts in brief.coverage():
+        cells = table.add_row().cells
+        cells[0].text = topic
+        for cell, count in zip(cells[1:], counts, strict=True):
+            cell.text = str(count)
+            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
+    for cell in table.rows[0].cells:
+        for run in cell.paragraphs[0].runs:
+            run.bold = True
+            run.font.size = Pt(9)
+
+
+def _add_hyperlink(paragraph, url: str, text: str) -> None:
+    """python-docx has no hyperlink API: add a w:hyperlink pointing at an external
+    relationship, styled as a link."""
+    relationship = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), relationship)
+    run = OxmlElement("w:r")
+    properties = OxmlElement("w:rPr")
+    colour = OxmlElement("w:color")
+    colour.set(qn("w:val"), LINK_COLOUR)
+    underline = OxmlElement("w:u")
+    underline.set(qn("w:val"), "single")
+    properties.extend([colour, underline])
+    run.append(properties)
+    text_element = OxmlElement("w:t")
+    text_element.text = text
+    text_element.set(qn("xml:space"), "preserve")
+    run.append(text_element)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def _add_page_numbers(document) -> None:
+    """'Page N of M' in every section's footer, as Word fields."""
+    for section in document.sections:
+        paragraph = section.footer.paragraphs[0]
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        paragraph.add_run("Page ")
+        _add_field(paragraph, "PAGE")
+        paragraph.add_run(" of ")
+        _add_field(paragraph, "NUMPAGES")
+
+
+def _add_field(paragraph, instruction: str) -> None:
+    field = OxmlElement("w:fldSimple")
+    field.set(qn("w:instr"), instruction)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "1"
+    run.append(text)
+    field.append(run)
+    paragraph._p.append(field)

@@ -1,0 +1,70 @@
+"""Render a Brief as the e-mail's HTML body and its plain-text part, from Jinja templates.
+
+Templates are looked up in the user's folders first and in the packaged defaults last
+(a ChoiceLoader, as Pelican does with themes), so a user overrides one template without
+copying the others. HTML is autoescaped: a `<script>` in an article is shown as text. The
+CSS of the HTML template is inlined (css-inline) because many mail clients drop `<style>`.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+
+import jinja2
+
+from .errors import ConfigError
+from .models import Brief
+from .presentation import citations, coverage_label, date_line, source_line
+
+HTML_TEMPLATE = "brief.html"
+TEXT_TEMPLATE = "brief.txt"
+TEXT_WIDTH = 78
+
+
+def template_environment(template_dirs: Sequence[str | Path] = ()) -> jinja2.Environment:
+    """Templates from `template_dirs` (first wins), then the packaged defaults."""
+    loaders = [jinja2.FileSystemLoader(str(d)) for d in template_dirs if Path(d).is_dir()]
+    loaders.append(jinja2.PackageLoader("digest", "templates"))
+    environment = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "htm", "xml"),
+                                            default_for_string=True),
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    environment.globals.update(date_line=date_line, citations=citations,
+                               coverage_label=coverage_label, source_line=source_line)
+    environment.filters["wrap"] = _wrap
+    environment.filters["zip"] = lambda left, right: [(a, str(b)) for a, b in zip(left, right, strict=True)]
+    return environment
+
+
+def render_html(brief: Brief, template_dirs: Sequence[str | Path] = ()) -> bytes:
+    """The HTML e-mail body, CSS inlined, as UTF-8 bytes."""
+    import css_inline
+
+    html = _render(template_environment(template_dirs), HTML_TEMPLATE, brief)
+    return css_inline.inline(html).encode("utf-8")
+
+
+def render_text(brief: Brief, template_dirs: Sequence[str | Path] = ()) -> bytes:
+    """The plain-text e-mail part, wrapped for reading in a terminal or mail client."""
+    return _render(template_environment(template_dirs), TEXT_TEMPLATE, brief).encode("utf-8")
+
+
+def _render(environment: jinja2.Environment, name: str, brief: Brief) -> str:
+    try:
+        return environment.get_template(name).render(brief=brief)
+    except jinja2.TemplateSyntaxError as exc:
+        raise ConfigError(f"{exc.filename or name}:{exc.lineno}: template error: {exc.message}")
+    except jinja2.TemplateError as exc:
+        raise ConfigError(f"template {name}: {exc}") from None
+
+
+def _wrap(text: str, indent: str = "") -> str:
+    return textwrap.fill(text, width=TEXT_WIDTH, subsequent_indent=indent,
+                         break_long_words=False, break_on_hyphens=False)

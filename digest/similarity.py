@@ -1,0 +1,98 @@
+"""How alike two sentences are, for finding the same fact in several outlets and for
+matching sentences to topics.
+
+Sentences become TF-IDF vectors of stemmed content words and word pairs, computed on their
+matching form (typography and spelling variants unified, so "Zelenskyy" meets "Zelensky"
+and "cease-fire" meets "ceasefire"). Two sentences that quote the same words (a run of
+QUOTE_SHINGLE words inside quotation marks) are the same fact whatever surrounds the quote.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Sequence
+
+import numpy as np
+
+from .cleaning import matching_form
+
+QUOTE_SHINGLE = 6
+_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
+_QUOTED = re.compile(r'"([^"]{20,})"')
+
+
+class SentenceSpace:
+    """TF-IDF vectors for a fixed list of texts; similarities are cosines in [0, 1]."""
+
+    def __init__(self, texts: Sequence[str], language: str = "english",
+                 spellings: dict[str, tuple[str, ...]] | None = None) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        self._forms = [matching_form(t, spellings) for t in texts]
+        analyzer = _Analyzer(language)
+        self._vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, norm="l2")
+        self.matrix = self._vectorizer.fit_transform(self._forms) if texts else None
+        self._quotes = [_quote_shingles(form) for form in self._forms]
+
+    def similarity(self, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
+        """Cosine similarity of every text in `rows` with every text in `cols`, raised to 1
+        where the two share a quotation."""
+        sims = (self.matrix[list(rows)] @ self.matrix[list(cols)].T).toarray()
+        for a, i in enumerate(rows):
+            if self._quotes[i]:
+                for b, j in enumerate(cols):
+                    if i != j and self._quotes[i] & self._quotes[j]:
+                        sims[a, b] = 1.0
+        return sims
+
+    def similarity_to_texts(self, rows: Sequence[int], texts: Sequence[str],
+                            spellings: dict[str, tuple[str, ...]] | None = None) -> np.ndarray:
+        """Cosine similarity of texts in `rows` with outside texts (e.g. topic descriptions),
+        in the vocabulary of this space."""
+        others = self._vectorizer.transform([matching_form(t, spellings) for t in texts])
+        return (self.matrix[list(rows)] @ others.T).toarray()
+
+    def centrality(self) -> np.ndarray:
+        """Each text's cosine with the centroid of all texts: how typical of the story it is."""
+        centroid = np.asarray(self.matrix.mean(axis=0)).ravel()
+        norm = np.linalg.norm(centroid)
+        if norm == 0:
+            return np.zeros(self.matrix.shape[0])
+        return np.asarray(self.matrix @ (centroid / norm)).ravel()
+
+
+class _Analyzer:
+    """Stemmed content words (pairs of words would hide paraphrases). A class (not a closure) so that a
+    vectorizer holding it can be pickled for worker processes."""
+
+    def __init__(self, language: str) -> None:
+        self.language = language
+
+    def __call__(self, text: str) -> list[str]:
+        stem, stops = _stemmer(self.language), _stop_words(self.language)
+        words = [stem(w) for w in _TOKEN.findall(text) if w not in stops and len(w) > 1]
+        return words
+
+
+def _quote_shingles(form: str) -> frozenset[tuple[str, ...]]:
+    shingles = set()
+    for quote in _QUOTED.findall(form):
+        words = _TOKEN.findall(quote)
+        shingles.update(tuple(words[i:i + QUOTE_SHINGLE])
+                        for i in range(len(words) - QUOTE_SHINGLE + 1))
+    return frozenset(shingles)
+
+
+@functools.cache
+def _stemmer(language: str):
+    from sumy.nlp.stemmers import Stemmer
+
+    return functools.lru_cache(maxsize=65536)(Stemmer(language))
+
+
+@functools.cache
+def _stop_words(language: str) -> frozenset[str]:
+    from sumy.utils import get_stop_words
+
+    return frozenset(get_stop_words(language))

@@ -1,0 +1,153 @@
+"""Summarize stage: split each article into sentences and rank them with a sumy method.
+
+sumy's own Tokenizer needs NLTK's punkt data, which cannot be installed from a package
+registry, so digest gives sumy a tokenizer of its own built on pysbd, a rule-based splitter
+that needs no data files ("Mr. Putin", "U.S.", "Vladimir V. Putin", "Jan. 1" stay whole).
+
+Every method's full ranking is kept (score and rank of each sentence), not only its picks,
+so the merger and brief.json can say why a sentence was chosen.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+from collections.abc import Callable
+
+from .models import Article, RankedSentence, Sentence, Summary
+
+# name -> "module:class" of the sumy summarizer; imported on first use, since importing
+# sumy (and NLTK under it) takes seconds and `digest --help` should not wait for it.
+METHODS: dict[str, str] = {
+    "lex-rank": "sumy.summarizers.lex_rank:LexRankSummarizer",
+    "text-rank": "sumy.summarizers.text_rank:TextRankSummarizer",
+    "lsa": "sumy.summarizers.lsa:LsaSummarizer",
+    "luhn": "sumy.summarizers.luhn:LuhnSummarizer",
+    "sum-basic": "sumy.summarizers.sum_basic:SumBasicSummarizer",
+    "edmundson": "sumy.summarizers.edmundson:EdmundsonSummarizer",
+    "kl": "sumy.summarizers.kl:KLSummarizer",
+    "reduction": "sumy.summarizers.reduction:ReductionSummarizer",
+}
+
+# KL-Sum and Reduction compare every sentence with every other (KL-Sum is cubic): past this
+# many sentences they rank only an article's first ones, where news puts what matters.
+QUADRATIC_METHODS = {"kl", "reduction"}
+QUADRATIC_SENTENCE_CAP = 80
+
+_WORD = re.compile(r"\w+(?:['’]\w+)*")
+_LANGUAGES = {"english": "en", "spanish": "es", "french": "fr", "german": "de", "italian": "it",
+              "portuguese": "en", "greek": "el", "polish": "pl", "czech": "en", "slovak": "sk"}
+
+
+class OfflineTokenizer:
+    """The tokenizer sumy expects (to_sentences, to_words), with no downloaded data."""
+
+    def __init__(self, language: str = "english") -> None:
+        self.language = language
+
+    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
+        return split_text(paragraph, self.language)
+
+    def to_words(self, sentence: str) -> tuple[str, ...]:
+        return tuple(_WORD.findall(sentence))
+
+
+def split_text(text: str, language: str = "english") -> tuple[str, ...]:
+    """Sentences of one paragraph, verbatim. A piece that starts in lower case continues the
+    sentence before it (splitters stumble on "... of the conflict. but not ..."), so it is
+    joined back."""
+    pieces = [p.strip() for p in _segmenter(language).segment(text) if p.strip()]
+    sentences: list[str] = []
+    for piece in pieces:
+        if sentences and piece[0].islower():
+            sentences[-1] = f"{sentences[-1]} {piece}"
+        else:
+            sentences.append(piece)
+    return tuple(sentences)
+
+
+def split_sentences(article: Article, language: str = "english") -> tuple[Sentence, ...]:
+    """Every sentence of the article's cleaned body, numbered through the article."""
+    sentences = []
+    for paragraph, line in enumerate(article.body):
+        for text in split_text(line, language):
+            sentences.append(Sentence(article.id, len(sentences), paragraph, text))
+    return tuple(sentences)
+
+
+def summarize(article: Article, method: str, count: int, language: str = "english",
+              bonus_words: tuple[str, ...] = ()) -> Summary:
+    """Rank the article's sentences with `method` and keep the best `count` as picks.
+
+    `bonus_words` (topic keywords) steer Edmundson's cue and key methods; others ignore them.
+    """
+    sentences = split_sentences(article, language)
+    ranked = rank_sentences(sentences, method, language, bonus_words + _title_words(article))
+    return Summary(article=article, sentences=sentences, ranking=ranked, count=count, method=method)
+
+
+def rank_sentences(sentences: tuple[Sentence, ...], method: str, language: str = "english",
+                   bonus_words: tuple[str, ...] = ()) -> tuple[RankedSentence, ...]:
+    """All sentences (or the first QUADRATIC_SENTENCE_CAP for slow methods), best first."""
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+
+    if method in QUADRATIC_METHODS:
+        sentences = sentences[:QUADRATIC_SENTENCE_CAP]
+    if not sentences:
+        return ()
+    tokenizer = OfflineTokenizer(language)
+    paragraphs: dict[int, list] = {}
+    for sentence in sentences:
+        paragraphs.setdefault(sentence.paragraph, []).append(SumySentence(sentence.text, tokenizer))
+    document = ObjectDocumentModel(tuple(Paragraph(p) for p in paragraphs.values()))
+    ranking: list = []
+    summarizer = make_summarizer(method, language, bonus_words)
+    summarizer(document, _recording(ranking))
+    return tuple(
+        RankedSentence(sentences[info.order], float(info.rating), rank)
+        for rank, info in enumerate(ranking)
+    )
+
+
+def make_summarizer(method: str, language: str = "english", bonus_words: tuple[str, ...] = ()):
+    """A configured sumy summarizer for `method` (a key of METHODS)."""
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.utils import get_stop_words
+
+    module_name, class_name = METHODS[method].split(":")
+    summarizer_class = getattr(importlib.import_module(module_name), class_name)
+    stop_words = frozenset(get_stop_words(language))
+    if method == "edmundson":
+        summarizer = summarizer_class(Stemmer(language), cue_weight=1.0, key_weight=1.0,
+                                      title_weight=0.0, location_weight=1.0)
+        summarizer.bonus_words = tuple(w.lower() for w in bonus_words) or ("said",)
+        summarizer.stigma_words = ("advertisement", "subscribe", "newsletter")
+        summarizer.null_words = stop_words
+    else:
+        summarizer = summarizer_class(Stemmer(language))
+        summarizer.stop_words = stop_words
+    return summarizer
+
+
+def _recording(ranking: list) -> Callable[[list], list]:
+    """A sumy `sentences_count` that records the full ranking it is handed (best first)
+    and keeps every sentence, so no score is thrown away."""
+
+    def keep_all(infos: list) -> list:
+        ranking.extend(infos)
+        return infos
+
+    return keep_all
+
+
+def _title_words(article: Article) -> tuple[str, ...]:
+    return tuple(w.lower() for w in _WORD.findall(article.title or "") if len(w) > 3)
+
+
+@functools.cache
+def _segmenter(language: str):
+    import pysbd
+
+    return pysbd.Segmenter(language=_LANGUAGES.get(language, "en"), clean=False, char_span=False)

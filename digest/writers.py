@@ -1,0 +1,121 @@
+"""Write stage: put a brief's files on disk so that a reader never sees a half-written or
+mixed brief.
+
+All files of one build go into a fresh folder under `<out>/.builds/` (each written, flushed
+and fsynced there); then `<out>/<date>` is switched to that folder in one atomic rename of a
+symbolic link. Until that rename, `<out>/<date>` is the previous complete brief; after it,
+the new one. A build that fails or is killed leaves at most an unused folder in `.builds/`,
+which the next build of that date removes. A lock file stops two builds of one output
+folder from interleaving.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import errno
+import fcntl
+import os
+import shutil
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+
+from .errors import OutputError
+
+BUILDS_DIR = ".builds"
+LOCK_FILE = ".lock"
+
+
+def write_brief(files: dict[str, bytes], out_dir: Path, date: dt.date) -> Path:
+    """Write `files` ({name: content}) as the brief of `date`; return its folder."""
+    for name in files:
+        if Path(name).name != name or name.startswith("."):
+            raise OutputError(f"refusing to write '{name}': output names must be plain file names")
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        builds = out_dir / BUILDS_DIR
+        builds.mkdir(exist_ok=True)
+        with _locked(out_dir / LOCK_FILE):
+            _remove_stale_builds(builds, out_dir, date)
+            build = Path(tempfile.mkdtemp(prefix=f"{date.isoformat()}-", dir=builds))
+            try:
+                for name, content in files.items():
+                    _write_synced(build / name, content)
+                _fsync_dir(build)
+                target = out_dir / date.isoformat()
+                previous = _switch(target, build)
+            except BaseException:
+                shutil.rmtree(build, ignore_errors=True)
+                raise
+            if previous is not None:
+                shutil.rmtree(previous, ignore_errors=True)
+            return target
+    except OSError as exc:
+        raise OutputError(_explain(exc, out_dir)) from None
+
+
+def _write_synced(path: Path, content: bytes) -> None:
+    with open(path, "xb") as handle:
+        handle.write(content)
+        handle.flush()
+        os.fsync(handle.fileno())
+
+
+def _switch(target: Path, build: Path) -> Path | None:
+    """Point `target` at `build` atomically; return the build folder it pointed at before."""
+    previous = None
+    if target.is_symlink():
+        previous = (target.parent / os.readlink(target)).resolve()
+    elif target.is_dir():
+        # a real folder left by hand or by an older digest: keep it as a previous build
+        previous = target.parent / BUILDS_DIR / f"{target.name}-replaced"
+        shutil.rmtree(previous, ignore_errors=True)
+        target.rename(previous)
+    link = target.parent / f".{target.name}.switch"
+    with contextlib.suppress(FileNotFoundError):
+        link.unlink()
+    os.symlink(os.path.relpath(build, target.parent), link)
+    os.replace(link, target)
+    _fsync_dir(target.parent)
+    return previous if previous != build.resolve() else None
+
+
+def _remove_stale_builds(builds: Path, out_dir: Path, date: dt.date) -> None:
+    """Folders of earlier builds of this date that never became current (killed runs)."""
+    target = out_dir / date.isoformat()
+    current = (out_dir / os.readlink(target)).resolve() if target.is_symlink() else None
+    for folder in builds.glob(f"{date.isoformat()}-*"):
+        if folder.resolve() != current:
+            shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    with open(path, "a") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise OutputError(
+                f"{path.parent}: another digest build is writing here; wait for it to finish"
+            ) from None
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def _fsync_dir(path: Path) -> None:
+    descriptor = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
+
+
+def _explain(exc: OSError, out_dir: Path) -> str:
+    if exc.errno == errno.ENOSPC:
+        return f"{out_dir}: no space left on the disk; the previous brief is kept. Free space and run again"
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"{out_dir}: not allowed to write here; choose another folder with --out-dir"
+    return f"{out_dir}: cannot write the brief ({exc.strerror or exc}); the previous brief is kept"
