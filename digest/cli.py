@@ -85,6 +85,8 @@ def _run_build(args: argparse.Namespace) -> int:
                             formats=args.formats, out_dir=args.out_dir)
     progress = (lambda _message: None) if args.quiet else _progress
     result = build(config, args.inputs, args.date, progress)
+    for warning in result.warnings:
+        print(f"digest: warning: {warning.path}: {warning.reason}", file=sys.stderr)
     for skipped in result.skipped:
         print(f"digest: warning: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
     brief = result.brief

@@ -151,6 +151,10 @@ def _build(cls: type, data: object, source: str, where: str):
         if key not in known:
             raise ConfigError(f"{source}: unknown key '{name}' (known: {', '.join(sorted(known))})")
         values[key] = _convert(hints[key], value, source, name)
+    for f in dataclasses.fields(cls):
+        if f.init and f.name not in values and f.default is dataclasses.MISSING \
+                and f.default_factory is dataclasses.MISSING:
+            raise ConfigError(f"{source}: [{where}] needs a '{f.name}'")
     return cls(**values)
 
 

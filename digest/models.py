@@ -28,6 +28,7 @@ class Article:
     author: str | None = None
     date: dt.date | None = None
     url: str | None = None
+    encoding: str = "utf-8"
     body: tuple[str, ...] = ()
     removed: tuple[RemovedLine, ...] = ()
 
@@ -177,5 +178,6 @@ class BuildResult:
     brief: Brief
     files: dict[str, str]
     skipped: tuple[Skipped, ...]
+    warnings: tuple[Skipped, ...]
     sentences_read: int
     directory: str

@@ -68,6 +68,7 @@ def build(config: Config, inputs: Sequence[str | Path] = (), date: dt.date | Non
         brief=brief,
         files={name: str(directory / name) for name in files},
         skipped=tuple(skipped),
+        warnings=tuple(report.warnings),
         sentences_read=sum(len(s.sentences) for s in summaries),
         directory=str(directory),
     )

@@ -47,6 +47,7 @@ class ReadReport:
 
     articles: list[Article] = field(default_factory=list)
     skipped: list[Skipped] = field(default_factory=list)
+    warnings: list[Skipped] = field(default_factory=list)
 
 
 def read_inputs(inputs: Iterable[str | Path], max_bytes: int) -> ReadReport:
@@ -60,6 +61,9 @@ def read_inputs(inputs: Iterable[str | Path], max_bytes: int) -> ReadReport:
             if manifest is None:
                 manifest = manifests[path.parent] = _read_manifest(path.parent)
             article = read_article(path, max_bytes, manifest.get(path.name, {}))
+            if article.encoding not in ("utf-8", "utf-16", "utf-32"):
+                report.warnings.append(Skipped(
+                    str(path), f"not UTF-8; read as {article.encoding} (save it as UTF-8 to be sure)"))
         except InputError as exc:
             report.skipped.append(Skipped(str(path), exc.problem))
             continue
@@ -84,7 +88,7 @@ def read_article(path: Path, max_bytes: int, metadata: dict | None = None) -> Ar
     if not raw.strip():
         raise InputError(str(path), "file is empty")
     is_html = path.suffix.lower() in HTML_SUFFIXES or bool(_HTML_START.match(raw[:512]))
-    text = decode_text(raw, str(path))
+    text, encoding = decode_text(raw, str(path))
     known = dict(metadata or {})
     match = _FRONT_MATTER.match(text)
     if match:
@@ -104,12 +108,14 @@ def read_article(path: Path, max_bytes: int, metadata: dict | None = None) -> Ar
         author=known.get("author") or None,
         date=_parse_date(known.get("date"), str(path)),
         url=safe_url(known.get("url")),
+        encoding=encoding,
     )
 
 
-def decode_text(raw: bytes, path: str) -> str:
+def decode_text(raw: bytes, path: str) -> tuple[str, str]:
     """Decode a file's bytes: UTF-8, or UTF-16/32 with a byte-order mark, or legacy
-    Windows-1252 (a superset of Latin-1) when the bytes are clearly not UTF-8."""
+    Windows-1252 (a superset of Latin-1) when the bytes are clearly not UTF-8.
+    Returns the text and the name of the encoding used."""
     for magic, kind in _MAGIC.items():
         if raw.startswith(magic):
             raise InputError(path, f"is {kind}, not text; give a .txt, .md or .html article")
@@ -118,19 +124,19 @@ def decode_text(raw: bytes, path: str) -> str:
                        (b"\xfe\xff", "utf-16")):
         if raw.startswith(bom):
             try:
-                return raw.decode(codec)
+                return raw.decode(codec), codec.removesuffix("-sig")
             except UnicodeDecodeError:
                 raise InputError(path, f"is not valid {codec.upper()} text") from None
     if b"\x00" in raw[:8192]:
         raise InputError(path, "is a binary file, not text; give a .txt, .md or .html article")
     try:
-        return raw.decode("utf-8")
+        return raw.decode("utf-8"), "utf-8"
     except UnicodeDecodeError:
         pass
     text = raw.decode("cp1252", errors="replace")
     if "\ufffd" in text or _looks_binary(text):
         raise InputError(path, "is neither UTF-8 nor Latin-1 text; save it as UTF-8")
-    return text
+    return text, "Windows-1252"
 
 
 def safe_url(url: object) -> str | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import functools
 import importlib
+import math
 import re
 from collections.abc import Callable
 
@@ -90,6 +91,7 @@ def summarize(article: Article, method: str, count: int, language: str = "englis
 def rank_sentences(sentences: tuple[Sentence, ...], method: str, language: str = "english",
                    bonus_words: tuple[str, ...] = ()) -> tuple[RankedSentence, ...]:
     """All sentences (or the first QUADRATIC_SENTENCE_CAP for slow methods), best first."""
+    import numpy
     from sumy.models.dom import ObjectDocumentModel, Paragraph
     from sumy.models.dom import Sentence as SumySentence
 
@@ -104,10 +106,12 @@ def rank_sentences(sentences: tuple[Sentence, ...], method: str, language: str =
     document = ObjectDocumentModel(tuple(Paragraph(p) for p in paragraphs.values()))
     ranking: list = []
     summarizer = make_summarizer(method, language, bonus_words)
-    summarizer(document, _recording(ranking))
+    with numpy.errstate(all="ignore"):  # LexRank divides by zero on one-sentence articles
+        summarizer(document, _recording(ranking))
+    scored = [(_finite(info.rating), info.order) for info in ranking]
+    scored.sort(key=lambda pair: (-pair[0], pair[1]))
     return tuple(
-        RankedSentence(sentences[info.order], float(info.rating), rank)
-        for rank, info in enumerate(ranking)
+        RankedSentence(sentences[order], score, rank) for rank, (score, order) in enumerate(scored)
     )
 
 
@@ -140,6 +144,12 @@ def _recording(ranking: list) -> Callable[[list], list]:
         return infos
 
     return keep_all
+
+
+def _finite(rating: object) -> float:
+    """A sentence's score as a number; methods give NaN where they cannot tell (tiny texts)."""
+    value = float(rating)
+    return value if math.isfinite(value) else 0.0
 
 
 def _title_words(article: Article) -> tuple[str, ...]:

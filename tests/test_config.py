@@ -1,0 +1,64 @@
+import pytest
+
+from digest.config import Config, load_config, parse_config, with_overrides
+from digest.errors import ConfigError
+
+from .conftest import ROOT
+
+
+def test_repository_config_has_the_sample_topics():
+    config = load_config(str(ROOT / "digest.toml"))
+    assert [t.name for t in config.topics] == ["The call", "Ceasefire stance", "European sanctions"]
+    assert config.base_dir == str(ROOT)
+
+
+def test_empty_config_takes_every_default():
+    assert parse_config({}) == Config()
+
+
+def test_unknown_key_is_named(tmp_path):
+    path = tmp_path / "digest.toml"
+    path.write_text("[brief]\ntitel = 'x'\n")
+    with pytest.raises(ConfigError, match=r"unknown key 'brief\.titel'") as error:
+        load_config(str(path))
+    assert str(path) in str(error.value)
+
+
+def test_broken_toml_reports_the_line(tmp_path):
+    path = tmp_path / "digest.toml"
+    path.write_text("[brief]\ntitle = 'ok'\nwords = = 3\n")
+    with pytest.raises(ConfigError, match="line 3"):
+        load_config(str(path))
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"summary": {"method": "magic"}}, "unknown summary.method 'magic'"),
+        ({"brief": {"words": "many"}}, "'brief.words' must be int"),
+        ({"output": {"formats": ["pdf"]}}, "unknown output format 'pdf'"),
+        ({"topics": [{"description": "x"}]}, r"\[topics\[0\]\] needs a 'name'"),
+        ({"summary": {"sentences": 0}}, "at least 1"),
+    ],
+)
+def test_invalid_values_are_refused(data, message):
+    with pytest.raises(ConfigError, match=message):
+        parse_config(data)
+
+
+def test_missing_config_file_is_an_error(tmp_path):
+    with pytest.raises(ConfigError, match="not found"):
+        load_config(str(tmp_path / "nope.toml"))
+
+
+def test_environment_variable_names_the_config(tmp_path, monkeypatch):
+    path = tmp_path / "other.toml"
+    path.write_text("[brief]\ntitle = 'From env'\n")
+    monkeypatch.setenv("DIGEST_CONFIG", str(path))
+    assert load_config().brief.title == "From env"
+
+
+def test_overrides_are_checked():
+    with pytest.raises(ConfigError, match="unknown summary.method"):
+        with_overrides(Config(), method="nope")
+    assert with_overrides(Config(), words=120).brief.words == 120

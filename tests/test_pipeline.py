@@ -1,0 +1,82 @@
+"""The whole build, as a user runs it: the golden brief of the seeds, and bad input."""
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from digest.errors import NoUsableArticles
+from digest.pipeline import build
+
+from .conftest import NOISE, SEED_DATE, SEEDS
+
+GOLDEN = Path(__file__).parent / "golden" / "seeds-brief.json"
+
+
+def _essentials(brief_json: dict) -> dict:
+    """What a reader sees, without what changes from run to run (build time, paths)."""
+    return {
+        "title": brief_json["title"],
+        "articles": [[a["number"], a["outlet"]] for a in brief_json["articles"]],
+        "lead": [[p["text"], p["citations"]] for p in brief_json["lead"]],
+        "sections": [[s["title"], [[p["text"], p["citations"]] for p in s["points"]]]
+                     for s in brief_json["sections"]],
+    }
+
+
+def test_seeds_brief_matches_the_golden_brief(seed_build):
+    """A change in what the brief says must be deliberate: regenerate with
+    DIGEST_UPDATE_GOLDEN=1 and review the diff of tests/golden/seeds-brief.json."""
+    actual = _essentials(json.loads(Path(seed_build.files["brief.json"]).read_text("utf-8")))
+    if os.environ.get("DIGEST_UPDATE_GOLDEN"):
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(json.dumps(actual, ensure_ascii=False, indent=2) + "\n", "utf-8")
+    assert actual == json.loads(GOLDEN.read_text("utf-8"))
+
+
+def test_seed_outputs_are_all_written_and_free_of_noise(seed_build):
+    assert sorted(seed_build.files) == ["brief.docx", "brief.html", "brief.json", "brief.txt"]
+    assert Path(seed_build.directory).name == SEED_DATE.isoformat()
+    for name in ("brief.html", "brief.txt", "brief.json"):
+        text = Path(seed_build.files[name]).read_text(encoding="utf-8")
+        for noise in NOISE:
+            assert noise not in text, (name, noise)
+
+
+def test_bad_articles_are_skipped_and_the_brief_built_from_the_rest(tmp_path, config,
+                                                                   write_article):
+    for seed in ("nytimes.txt", "el-pais.txt"):
+        write_article(seed, (SEEDS / seed).read_bytes())
+    write_article("empty.txt", b"")
+    write_article("picture.txt", b"\x89PNG\r\n\x1a\n" + bytes(100))
+    write_article("headline-only.txt", "Just a headline\n")
+    result = build(config, [tmp_path / "articles"], SEED_DATE)
+    assert len(result.brief.articles) == 2
+    reasons = {Path(s.path).name: s.reason for s in result.skipped}
+    assert reasons == {
+        "empty.txt": "file is empty",
+        "picture.txt": "is a PNG image, not text; give a .txt, .md or .html article",
+        "headline-only.txt": "nothing left after removing page noise (no article text)",
+    }
+
+
+def test_no_usable_article_fails_and_keeps_the_previous_brief(tmp_path, config, write_article):
+    write_article("good.txt", (SEEDS / "ana-mpa.txt").read_bytes())
+    first = build(config, [tmp_path / "articles"], SEED_DATE)
+    before = Path(first.files["brief.txt"]).read_bytes()
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    with pytest.raises(NoUsableArticles, match=r"empty\.txt: file is empty"):
+        build(config, [bad], SEED_DATE)
+    assert Path(first.files["brief.txt"]).read_bytes() == before
+
+
+def test_build_is_deterministic(tmp_path, config):
+    one = build(config, [SEEDS / "nytimes.txt", SEEDS / "ana-mpa.txt"], SEED_DATE)
+    text_one = Path(one.files["brief.txt"]).read_text()
+    two = build(config, [SEEDS / "nytimes.txt", SEEDS / "ana-mpa.txt"], SEED_DATE)
+    assert one.brief.points == two.brief.points
+    assert Path(two.files["brief.txt"]).read_text().split("\n", 3)[3] == \
+        text_one.split("\n", 3)[3]

@@ -1,0 +1,82 @@
+import io
+import re
+import subprocess
+from pathlib import Path
+
+import docx
+
+from .conftest import NOISE, require_program
+
+
+def _open(seed_build):
+    return docx.Document(seed_build.files["brief.docx"])
+
+
+def test_docx_reopens_with_title_sections_points_and_sources(seed_build):
+    brief = seed_build.brief
+    document = _open(seed_build)
+    paragraphs = document.paragraphs
+    assert paragraphs[0].style.name == "Title" and paragraphs[0].text == brief.title
+    headings = [p.text for p in paragraphs if p.style.name == "Heading 1"]
+    assert headings == ["Lead", *[s.title for s in brief.sections], "Coverage", "Sources"]
+    bullets = [p.text for p in paragraphs if p.style.name == "List Bullet"]
+    assert len(bullets) == sum(len(s.points) for s in brief.sections)
+    for bullet, point in zip(bullets, [p for s in brief.sections for p in s.points], strict=True):
+        assert bullet.startswith(point.text)
+        assert re.search(r"\[\d\](\[\d\])*", bullet[len(point.text):])
+    text = "\n".join(p.text for p in paragraphs)
+    for noise in NOISE:
+        assert noise.strip() not in text
+
+
+def test_docx_has_properties_coverage_table_and_page_numbers(seed_build):
+    document = _open(seed_build)
+    assert document.core_properties.title == seed_build.brief.title
+    assert document.core_properties.author == "digest"
+    table = document.tables[0]
+    assert [c.text for c in table.rows[0].cells][1:] == seed_build.brief.outlets()
+    assert len(table.rows) == len(seed_build.brief.sections) + 1
+    footer_xml = document.sections[0].footer._element.xml
+    assert 'w:instr="PAGE"' in footer_xml
+
+
+def test_docx_links_sources_with_urls(tmp_path, config, write_article):
+    from digest.pipeline import build
+
+    write_article("a.md", "---\nsource: Gazette\nurl: https://example.org/bridge\n---\n"
+                          "The mayor announced on Monday that the old bridge will close in June.\n"
+                          "Engineers found deep cracks in two of the bridge's steel supports.\n")
+    result = build(config, [tmp_path / "articles"])
+    document = docx.Document(result.files["brief.docx"])
+    links = [r.target_ref for r in document.part.rels.values() if "hyperlink" in r.reltype]
+    assert links == ["https://example.org/bridge"]
+
+
+def test_control_characters_never_break_the_docx(tmp_path, config, write_article):
+    from digest.pipeline import build
+
+    write_article("a.txt", "The mayor\x0b announced\x1b on Monday that the old bridge will "
+                           "close in June, after engineers found cracks in two supports.\n"
+                           "Engineers found deep\x07 cracks in the supports of the old bridge.\n")
+    result = build(config, [tmp_path / "articles"])
+    document = docx.Document(io.BytesIO(Path(result.files["brief.docx"]).read_bytes()))
+    assert any("The mayor announced on Monday" in p.text for p in document.paragraphs)
+
+
+def test_libreoffice_converts_the_docx_and_shows_every_point(seed_build, tmp_path):
+    soffice = require_program("soffice")
+    pdftotext = require_program("pdftotext")
+    subprocess.run(
+        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
+         "--convert-to", "pdf", "--outdir", str(tmp_path), seed_build.files["brief.docx"]],
+        check=True, capture_output=True, timeout=180,
+    )
+    pdf = tmp_path / "brief.pdf"
+    text = subprocess.run([pdftotext, str(pdf), "-"], check=True, capture_output=True,
+                          text=True).stdout
+    flat = "".join(text.split())  # the PDF breaks lines anywhere, even after a dash
+    for section in seed_build.brief.sections:
+        assert "".join(section.title.split()) in flat
+    for point in seed_build.brief.points:
+        assert "".join(point.text.split()) in flat
+    assert "Page1of" in flat

@@ -1,0 +1,65 @@
+from html.parser import HTMLParser
+from pathlib import Path
+
+from digest.pipeline import build
+from digest.render_html import render_html
+
+from .conftest import NOISE
+
+
+class _Collector(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.tags: list[tuple[str, dict]] = []
+        self.text: list[str] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+    def handle_data(self, data):
+        self.text.append(data)
+
+
+def _parse(html: str) -> _Collector:
+    collector = _Collector()
+    collector.feed(html)
+    return collector
+
+
+def test_html_has_every_point_no_script_and_inlined_css(seed_build):
+    html = Path(seed_build.files["brief.html"]).read_text(encoding="utf-8")
+    page = _parse(html)
+    tags = [t for t, _ in page.tags]
+    assert "script" not in tags and "style" not in tags
+    assert any("style" in attrs for t, attrs in page.tags if t == "h1")
+    text = " ".join("".join(page.text).split())
+    for point in seed_build.brief.points:
+        assert " ".join(point.text.split()) in text
+    for noise in NOISE:
+        assert noise.strip() not in text
+    assert 'lang="en"' in html
+
+
+def test_article_markup_is_shown_as_text_never_run(tmp_path, config, write_article):
+    write_article("evil.txt",
+                  "The mayor said <script>alert('x')</script> the old bridge will close in June.\n"
+                  "Engineers found {{ config }} cracks and <b>deep</b> damage in the supports.\n")
+    result = build(config, [tmp_path / "articles"])
+    html = Path(result.files["brief.html"]).read_text(encoding="utf-8")
+    page = _parse(html)
+    assert "script" not in [t for t, _ in page.tags] and "b" not in [t for t, _ in page.tags]
+    assert "&lt;script&gt;" in html and "{{ config }}" in html
+
+
+def test_user_template_overrides_the_packaged_one(tmp_path, seed_build):
+    (tmp_path / "brief.html").write_text("<p>Custom: {{ brief.title }} {{ '<i>' }}</p>")
+    html = render_html(seed_build.brief, [tmp_path]).decode()
+    assert html.count("Custom: Trump-Putin call") == 1 and "&lt;i&gt;" in html
+
+
+def test_text_part_carries_the_same_points(seed_build):
+    text = Path(seed_build.files["brief.txt"]).read_text(encoding="utf-8")
+    flat = " ".join(text.split())
+    for point in seed_build.brief.points:
+        assert " ".join(point.text.split()) in flat
+    assert "Sources" in text and "[1]" in text

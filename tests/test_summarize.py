@@ -1,0 +1,51 @@
+import pytest
+
+from digest.cleaning import clean_article
+from digest.models import Article
+from digest.readers import read_inputs
+from digest.summarize import METHODS, OfflineTokenizer, split_text, summarize
+
+from .conftest import SEEDS
+
+
+def test_abbreviations_do_not_split_sentences():
+    text = ("After the call with Mr. Putin, Mr. Trump said the U.S. would act. "
+            "President Vladimir V. Putin agreed on Jan. 1 to talk. Then he left.")
+    assert split_text(text) == (
+        "After the call with Mr. Putin, Mr. Trump said the U.S. would act.",
+        "President Vladimir V. Putin agreed on Jan. 1 to talk.",
+        "Then he left.",
+    )
+
+
+def test_lower_case_continuation_is_joined_back():
+    text = "It led to the largest prisoner swap of the conflict. but not to a cease-fire. Next."
+    assert split_text(text)[0] == ("It led to the largest prisoner swap of the conflict. "
+                                   "but not to a cease-fire.")
+
+
+def test_tokenizer_needs_no_downloaded_data():
+    tokenizer = OfflineTokenizer("english")
+    assert tokenizer.to_words("Trump’s call, in Kyiv.") == ("Trump’s", "call", "in", "Kyiv")
+
+
+@pytest.fixture(scope="module")
+def nytimes() -> Article:
+    articles = read_inputs([SEEDS / "nytimes.txt"], 5_000_000).articles
+    return clean_article(articles[0])
+
+
+@pytest.mark.parametrize("method", list(METHODS))
+def test_every_method_ranks_the_article(nytimes, method):
+    summary = summarize(nytimes, method, 5)
+    assert len(summary.picks) == 5
+    assert [r.rank for r in summary.ranking] == list(range(len(summary.ranking)))
+    texts = {s.text for s in summary.sentences}
+    assert all(p.sentence.text in texts for p in summary.picks)
+    scores = [r.score for r in summary.ranking]
+    assert scores == sorted(scores, reverse=True)
+
+
+def test_lexrank_keeps_the_lead_of_the_story(nytimes):
+    picks = [p.sentence.text for p in summarize(nytimes, "lex-rank", 3).picks]
+    assert any("two-hour phone call" in text for text in picks)
