@@ -52,7 +52,9 @@ _BIO = re.compile(
     r"(correspondent|reporter|editor|chief|writer|columnist|journalist|contributor|producer|"
     r"photographer|analyst|anchor)\b"
 )
-_BIO_FOLLOW_UP = re.compile(r"^(He|She|They)\s+(writes|covers|reports|has covered|previously|joined)\b")
+_BIO_FOLLOW_UP = re.compile(
+    r"^(He|She|They)\s+(writes|covers|reports|has covered|previously|joined)\b"
+)
 _TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?][\"')]*\s+[\"(]?[A-Z]")
 _YEAR = re.compile(r"\b1[89]\d\d\b|\b20\d\d\b")
@@ -70,17 +72,41 @@ DEFAULT_SPELLINGS: dict[str, tuple[str, ...]] = {
     "kremlin": ("kreml",),
 }
 
-_TYPOGRAPHY = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2013": "-", "\u2014": "-", "\u2012": "-", "\u2015": "-", "\u2212": "-",
-    "\u00a0": " ", "\u2002": " ", "\u2003": " ", "\u2009": " ", "\u202f": " ",
-    "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "", "\u2026": "...",
-})
+_TYPOGRAPHY = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2012": "-",
+        "\u2015": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u2002": " ",
+        "\u2003": " ",
+        "\u2009": " ",
+        "\u202f": " ",
+        "\u200b": "",
+        "\u200c": "",
+        "\u200d": "",
+        "\ufeff": "",
+        "\u2026": "...",
+    }
+)
 
 
-def clean_article(article: Article, language: str = "english",
-                  extra_patterns: tuple[str, ...] = ()) -> Article:
+def clean_article(
+    article: Article, language: str = "english", extra_patterns: tuple[str, ...] = ()
+) -> Article:
     """Return the article with `body` (the article's own lines) and `removed` filled in."""
     lines = [_strip_controls(line).strip() for line in article.text.splitlines()]
     lines = [line for line in lines if line]
@@ -100,7 +126,9 @@ def clean_article(article: Article, language: str = "english",
         article,
         body=body,
         removed=removed,
-        outlet=_strip_controls(article.outlet) or found.get("outlet") or _outlet_from_path(article.path),
+        outlet=_strip_controls(article.outlet)
+        or found.get("outlet")
+        or _outlet_from_path(article.path),
         title=_strip_controls(article.title or "") or found.get("title"),
         author=_strip_controls(article.author or "") or found.get("author"),
     )
@@ -134,7 +162,8 @@ def _freeze(spellings: dict[str, tuple[str, ...]] | None) -> tuple:
 def _spelling_patterns(spellings: tuple) -> list[tuple[str, re.Pattern]]:
     return [
         (canonical, re.compile(r"\b(" + "|".join(re.escape(v.lower()) for v in variants) + r")\b"))
-        for canonical, variants in spellings if variants
+        for canonical, variants in spellings
+        if variants
     ]
 
 
@@ -145,8 +174,12 @@ def _compiled_patterns(extra: tuple[str, ...]) -> list[tuple[re.Pattern, str]]:
     return compiled
 
 
-def _mark_patterns(lines: list[str], reasons: dict[int, str], found: dict[str, str],
-                   patterns: list[tuple[re.Pattern, str]]) -> None:
+def _mark_patterns(
+    lines: list[str],
+    reasons: dict[int, str],
+    found: dict[str, str],
+    patterns: list[tuple[re.Pattern, str]],
+) -> None:
     """Lines matching a noise pattern, bios, and the metadata some of them carry."""
     in_bio = False
     for i, line in enumerate(lines):
@@ -185,7 +218,9 @@ def _mark_repeats_and_captions(lines: list[str], reasons: dict[int, str]) -> Non
             other = keys[j]
             glued = other.startswith(key) and 0 < len(other) - len(key) <= 40
             if (other == key and word_count(key) <= 25) or (glued and word_count(key) <= 30):
-                reasons.setdefault(i, "photo caption" if glued or word_count(key) > 3 else "repeated label")
+                reasons.setdefault(
+                    i, "photo caption" if glued or word_count(key) > 3 else "repeated label"
+                )
                 reasons.setdefault(j, reasons[i])
 
 
@@ -193,13 +228,16 @@ def _is_body_line(line: str) -> bool:
     """A paragraph of prose: long enough, and ending a sentence or holding two of them."""
     plain = line.translate(_TYPOGRAPHY)
     return word_count(plain) >= BODY_MIN_WORDS and bool(
-        _TERMINAL.search(plain) or _SENTENCE_BREAK.search(plain))
+        _TERMINAL.search(plain) or _SENTENCE_BREAK.search(plain)
+    )
 
 
 def _mark_header(lines: list[str], reasons: dict[int, str], found: dict[str, str]) -> None:
     """Everything before the first real paragraph is masthead, headline, dek or byline.
     The first headline-like line there is the article's title."""
-    first_body = next((i for i, line in enumerate(lines) if i not in reasons and _is_body_line(line)), 0)
+    first_body = next(
+        (i for i, line in enumerate(lines) if i not in reasons and _is_body_line(line)), 0
+    )
     header = [i for i in range(first_body) if i not in reasons]
     headlines = [i for i in header if word_count(lines[i]) >= 5 and not _TERMINAL.search(lines[i])]
     # a masthead ("Spokane, Washington  Est. May 19, 1883") names a year; a headline rarely does
@@ -236,7 +274,11 @@ def _mark_foreign_lines(lines: list[str], reasons: dict[int, str], language: str
 def _mark_short_fragments(lines: list[str], reasons: dict[int, str]) -> None:
     """Short lines that end no sentence are subheadings, captions or buttons, not facts."""
     for i, line in enumerate(lines):
-        if i not in reasons and word_count(line) < 8 and not _TERMINAL.search(line.translate(_TYPOGRAPHY)):
+        if (
+            i not in reasons
+            and word_count(line) < 8
+            and not _TERMINAL.search(line.translate(_TYPOGRAPHY))
+        ):
             reasons[i] = "subheading or caption"
 
 

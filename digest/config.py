@@ -124,7 +124,9 @@ def load_config(explicit: str | None = None) -> Config:
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        raise ConfigError(f"{path}: config file not found; pass an existing file to --config")
+        raise ConfigError(
+            f"{path}: config file not found; pass an existing file to --config"
+        ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the config file ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
@@ -152,8 +154,12 @@ def _build(cls: type, data: object, source: str, where: str):
             raise ConfigError(f"{source}: unknown key '{name}' (known: {', '.join(sorted(known))})")
         values[key] = _convert(hints[key], value, source, name)
     for f in dataclasses.fields(cls):
-        if f.init and f.name not in values and f.default is dataclasses.MISSING \
-                and f.default_factory is dataclasses.MISSING:
+        if (
+            f.init
+            and f.name not in values
+            and f.default is dataclasses.MISSING
+            and f.default_factory is dataclasses.MISSING
+        ):
             raise ConfigError(f"{source}: [{where}] needs a '{f.name}'")
     return cls(**values)
 
@@ -200,8 +206,10 @@ def _check_values(config: Config, source: str) -> None:
     ):
         if value < 1:
             raise ConfigError(f"{source}: '{name}' must be at least 1, not {value}")
-    for name, value in (("brief.words", config.brief.words),
-                        ("brief.lead_points", config.brief.lead_points)):
+    for name, value in (
+        ("brief.words", config.brief.words),
+        ("brief.lead_points", config.brief.lead_points),
+    ):
         if value < 0:
             raise ConfigError(f"{source}: '{name}' must be 0 or more, not {value}")
     if not 0 < config.matching.duplicate_similarity <= 1:
@@ -216,9 +224,15 @@ def _check_values(config: Config, source: str) -> None:
         raise ConfigError(f"{source}: every [[topics]] needs a name, and names must differ")
 
 
-def with_overrides(config: Config, *, method: str | None = None, sentences: int | None = None,
-                   words: int | None = None, formats: tuple[str, ...] | None = None,
-                   out_dir: str | None = None) -> Config:
+def with_overrides(
+    config: Config,
+    *,
+    method: str | None = None,
+    sentences: int | None = None,
+    words: int | None = None,
+    formats: tuple[str, ...] | None = None,
+    out_dir: str | None = None,
+) -> Config:
     """The config with command-line choices put over it (None keeps the config's value);
     checked like the file itself. A command-line --out-dir is relative to the working
     directory, not to the config file."""

@@ -49,6 +49,13 @@ _PRONOUN_SPEAKER = re.compile(
     re.I,
 )
 _ATTRIBUTION_ONLY = re.compile(r"^[\w.’' -]{1,40}\b(said|added|wrote|noted|stated)\.$", re.I)
+_DEMONSTRATIVE = re.compile(
+    # "that plea", "these talks": a noun phrase pointing back at something said before
+    r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|that)\s+(?!(?:the|a|an|he|she|it|they|we|i|you|there|is|was|"
+    r"are|were|has|had|would|will|could|should|may|might|must|can|did|does|his|her|its|their|"
+    r"our|if|in|on|of|to|by|for|with|as|at|from|not|no|nobody|week|month|year|day|morning|"
+    r"evening|time|weekend|spring|summer|autumn|winter)\b)[a-z]+"
+)
 
 
 @dataclass
@@ -62,8 +69,9 @@ class _Candidate:
     credits: dict[str, SourceRef] = field(default_factory=dict)
 
 
-def merge(summaries: list[Summary], config: Config, date: dt.date,
-          built_at: dt.datetime | None = None) -> Brief:
+def merge(
+    summaries: list[Summary], config: Config, date: dt.date, built_at: dt.datetime | None = None
+) -> Brief:
     """One Brief from every article's summary, following the config's topics and budgets."""
     built_at = built_at or dt.datetime.now().astimezone()
     sentences = [s for summary in summaries for s in summary.sentences]
@@ -72,34 +80,50 @@ def merge(summaries: list[Summary], config: Config, date: dt.date,
     lead: tuple[Point, ...] = ()
     sections: tuple[Section, ...] = ()
     if sentences:
-        space = SentenceSpace([s.text for s in sentences], config.brief.language,
-                              config.matching.spellings)
+        space = SentenceSpace(
+            [s.text for s in sentences], config.brief.language, config.matching.spellings
+        )
         topics = list(config.topics) or [Topic(name="Key points")]
-        topic_fit = space.similarity_to_texts(range(len(sentences)), _topic_texts(topics),
-                                              config.matching.spellings)
+        topic_fit = space.similarity_to_texts(
+            range(len(sentences)), _topic_texts(topics), config.matching.spellings
+        )
         candidates = _candidates(summaries, outlet_of, row_of, topic_fit if config.topics else None)
         if candidates:
-            _credit_other_outlets(candidates, sentences, space, config.matching.duplicate_similarity)
+            _credit_other_outlets(
+                candidates, sentences, space, config.matching.duplicate_similarity
+            )
             _score(candidates, summaries, space, outlet_of)
         points = _group(candidates, space, outlet_of, config.matching.duplicate_similarity)
         assignment = _assign_topics(points, topics, topic_fit, config)
         lead, sections = _arrange(points, assignment, topics, config, space)
     articles = _citation_order(lead, sections, [summary.article for summary in summaries])
     return Brief(
-        title=config.brief.title, date=date, built_at=built_at, articles=articles, lead=lead,
-        sections=sections, method=summaries[0].method if summaries else config.summary.method,
+        title=config.brief.title,
+        date=date,
+        built_at=built_at,
+        articles=articles,
+        lead=lead,
+        sections=sections,
+        method=summaries[0].method if summaries else config.summary.method,
     )
 
 
 def needs_context(text: str) -> bool:
     """True when a sentence cannot be understood alone: it opens with a pronoun or a
-    connective, or attributes a quotation to "he" or "she"."""
+    connective, points back with "that plea" or "these talks", or attributes a quotation to
+    "he" or "she"."""
     plain = matching_form(text).lstrip("\"'([ ")
-    return bool(_DANGLING_START.match(plain) or _PRONOUN_SPEAKER.search(matching_form(text)))
+    opening = " ".join(text.split()[:10])
+    return bool(
+        _DANGLING_START.match(plain)
+        or _PRONOUN_SPEAKER.search(matching_form(text))
+        or _DEMONSTRATIVE.search(opening)
+    )
 
 
-def _candidates(summaries: list[Summary], outlet_of: dict[str, str], row_of: dict,
-                topic_fit: np.ndarray | None) -> list[_Candidate]:
+def _candidates(
+    summaries: list[Summary], outlet_of: dict[str, str], row_of: dict, topic_fit: np.ndarray | None
+) -> list[_Candidate]:
     """Each article's summary, plus its sentences that fit each topic best (so a topic the
     summarizer overlooked still gets its facts), keeping those that can stand in a brief.
     A sentence that leans on the one before it brings that one along, or is left out."""
@@ -111,8 +135,11 @@ def _candidates(summaries: list[Summary], outlet_of: dict[str, str], row_of: dic
             rows = [row_of[(s.article_id, s.index)] for s in summary.sentences]
             for topic in range(topic_fit.shape[1]):
                 fit = topic_fit[rows, topic]
-                best = [i for i in np.argsort(-fit, kind="stable")
-                        if fit[i] >= TOPIC_MIN_SIMILARITY and _can_stand(summary.sentences[i])]
+                best = [
+                    i
+                    for i in np.argsort(-fit, kind="stable")
+                    if fit[i] >= TOPIC_MIN_SIMILARITY and _can_stand(summary.sentences[i])
+                ]
                 chosen += [summary.sentences[i] for i in best[:TOPIC_PICKS]]
         for sentence in dict.fromkeys(chosen):
             if not _can_stand(sentence):
@@ -122,26 +149,32 @@ def _candidates(summaries: list[Summary], outlet_of: dict[str, str], row_of: dic
             rows = (row_of[(sentence.article_id, sentence.index)],)
             if needs_context(sentence.text):
                 before = by_index.get(sentence.index - 1)
-                if before is None or needs_context(before.text) or \
-                        word_count(sentence.text) + word_count(before.text) > MAX_WORDS:
+                if (
+                    before is None
+                    or needs_context(before.text)
+                    or word_count(sentence.text) + word_count(before.text) > MAX_WORDS
+                ):
                     continue
                 text = f"{before.text} {sentence.text}"
                 refs = (SourceRef(before.article_id, before.index), *refs)
                 rows = (row_of[(before.article_id, before.index)], *rows)
-            candidates.append(_Candidate(sentence, outlet_of[sentence.article_id], text, refs,
-                                         rows))
+            candidates.append(
+                _Candidate(sentence, outlet_of[sentence.article_id], text, refs, rows)
+            )
     return candidates
 
 
 def _can_stand(sentence: Sentence) -> bool:
     """Long enough to say something, short enough for a briefing line, not a bare
     attribution."""
-    return MIN_WORDS <= word_count(sentence.text) <= MAX_WORDS and \
-        not _ATTRIBUTION_ONLY.match(sentence.text)
+    return MIN_WORDS <= word_count(sentence.text) <= MAX_WORDS and not _ATTRIBUTION_ONLY.match(
+        sentence.text
+    )
 
 
-def _credit_other_outlets(candidates: list[_Candidate], sentences: list[Sentence],
-                          space: SentenceSpace, threshold: float) -> None:
+def _credit_other_outlets(
+    candidates: list[_Candidate], sentences: list[Sentence], space: SentenceSpace, threshold: float
+) -> None:
     """For each candidate, the best matching sentence of every other article that reports
     the same fact."""
     sims = _candidate_similarity(space, candidates, range(len(sentences)))
@@ -159,14 +192,20 @@ def _credit_other_outlets(candidates: list[_Candidate], sentences: list[Sentence
         }
 
 
-def _score(candidates: list[_Candidate], summaries: list[Summary], space: SentenceSpace,
-           outlet_of: dict[str, str]) -> None:
+def _score(
+    candidates: list[_Candidate],
+    summaries: list[Summary],
+    space: SentenceSpace,
+    outlet_of: dict[str, str],
+) -> None:
     """Salience in [0, 1]: a weighted sum of centrality, summarizer rank, position and
     support (the share of the other outlets reporting the same fact)."""
     centrality = space.centrality()
     top = max(max(centrality[list(c.rows)].max() for c in candidates), 1e-9)
     lengths = {s.article.id: max(len(s.sentences), 1) for s in summaries}
-    ranks = {(r.sentence.article_id, r.sentence.index): r.rank for s in summaries for r in s.ranking}
+    ranks = {
+        (r.sentence.article_id, r.sentence.index): r.rank for s in summaries for r in s.ranking
+    }
     outlet_total = len(set(outlet_of.values()))
     for c in candidates:
         length = lengths[c.sentence.article_id]
@@ -180,11 +219,13 @@ def _score(candidates: list[_Candidate], summaries: list[Summary], space: Senten
         c.salience = round(sum(WEIGHTS[k] * v for k, v in parts.items()), 6)
 
 
-def _group(candidates: list[_Candidate], space: SentenceSpace,
-           outlet_of: dict[str, str], threshold: float) -> list[tuple[Point, tuple[int, ...]]]:
+def _group(
+    candidates: list[_Candidate], space: SentenceSpace, outlet_of: dict[str, str], threshold: float
+) -> list[tuple[Point, tuple[int, ...]]]:
     """Candidates reporting the same fact become one point (most salient wording first)."""
-    ordered = sorted(candidates, key=lambda c: (-c.salience, c.sentence.article_id,
-                                                c.sentence.index))
+    ordered = sorted(
+        candidates, key=lambda c: (-c.salience, c.sentence.article_id, c.sentence.index)
+    )
     if not ordered:
         return []
     sims = _candidate_similarity(space, ordered, [r for c in ordered for r in c.rows])
@@ -203,18 +244,27 @@ def _group(candidates: list[_Candidate], space: SentenceSpace,
         for i in group:
             member = ordered[i]
             if member is not head and member.sentence.article_id != head.sentence.article_id:
-                credits.setdefault(member.sentence.article_id,
-                                   SourceRef(member.sentence.article_id, member.sentence.index))
+                credits.setdefault(
+                    member.sentence.article_id,
+                    SourceRef(member.sentence.article_id, member.sentence.index),
+                )
             for article_id, ref in member.credits.items():
                 credits.setdefault(article_id, ref)
         credits.pop(head.sentence.article_id, None)
         article_ids = (head.sentence.article_id, *credits)
-        points.append((Point(
-            text=head.text, article_id=head.sentence.article_id,
-            sources=head.refs + tuple(credits.values()), article_ids=article_ids,
-            outlets=tuple(dict.fromkeys(outlet_of[a] for a in article_ids)),
-            salience=head.salience,
-        ), head.rows))
+        points.append(
+            (
+                Point(
+                    text=head.text,
+                    article_id=head.sentence.article_id,
+                    sources=head.refs + tuple(credits.values()),
+                    article_ids=article_ids,
+                    outlets=tuple(dict.fromkeys(outlet_of[a] for a in article_ids)),
+                    salience=head.salience,
+                ),
+                head.rows,
+            )
+        )
     return points
 
 
@@ -227,16 +277,20 @@ def _spans(candidates: list[_Candidate]) -> list[slice]:
     return spans
 
 
-def _candidate_similarity(space: SentenceSpace, candidates: list[_Candidate],
-                          cols) -> np.ndarray:
+def _candidate_similarity(space: SentenceSpace, candidates: list[_Candidate], cols) -> np.ndarray:
     """Similarity of each candidate (the best of its one or two sentences) with `cols`."""
     rows = [r for c in candidates for r in c.rows]
     sims = space.similarity(rows, cols)
     return np.vstack([sims[span].max(axis=0) for span in _spans(candidates)])
 
 
-def _arrange(points: list[tuple[Point, tuple[int, ...]]], assignment: list[str], topics: list[Topic],
-             config: Config, space: SentenceSpace) -> tuple[tuple[Point, ...], tuple[Section, ...]]:
+def _arrange(
+    points: list[tuple[Point, tuple[int, ...]]],
+    assignment: list[str],
+    topics: list[Topic],
+    config: Config,
+    space: SentenceSpace,
+) -> tuple[tuple[Point, ...], tuple[Section, ...]]:
     """Pick the lead and each section's points within the budgets, skipping near-repeats."""
     if not points:
         return (), ()
@@ -289,8 +343,12 @@ def _topic_texts(topics: list[Topic]) -> list[str]:
     return [" ".join([t.name, t.description, *t.keywords, *t.keywords]) for t in topics]
 
 
-def _assign_topics(points: list[tuple[Point, tuple[int, ...]]], topics: list[Topic], topic_fit: np.ndarray,
-                   config: Config) -> list[str]:
+def _assign_topics(
+    points: list[tuple[Point, tuple[int, ...]]],
+    topics: list[Topic],
+    topic_fit: np.ndarray,
+    config: Config,
+) -> list[str]:
     """The topic each point's sentence fits best, or the 'Also reported' section when it
     fits none (with no topics configured, every point is a key point)."""
     if not config.topics:
@@ -299,13 +357,15 @@ def _assign_topics(points: list[tuple[Point, tuple[int, ...]]], topics: list[Top
     for _, rows in points:
         fit = topic_fit[list(rows)].max(axis=0)
         best = int(fit.argmax())
-        names.append(topics[best].name if fit[best] >= TOPIC_MIN_SIMILARITY
-                     else config.brief.other_section)
+        names.append(
+            topics[best].name if fit[best] >= TOPIC_MIN_SIMILARITY else config.brief.other_section
+        )
     return names
 
 
-def _citation_order(lead: tuple[Point, ...], sections: tuple[Section, ...],
-                    articles: list[Article]) -> tuple[Article, ...]:
+def _citation_order(
+    lead: tuple[Point, ...], sections: tuple[Section, ...], articles: list[Article]
+) -> tuple[Article, ...]:
     """Articles numbered in the order the brief first cites them; uncited ones last."""
     cited = [a for p in lead + tuple(q for s in sections for q in s.points) for a in p.article_ids]
     order = {article_id: n for n, article_id in enumerate(dict.fromkeys(cited))}

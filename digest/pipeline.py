@@ -32,8 +32,12 @@ RENDERERS: dict[str, Callable[[Brief, Sequence[Path]], bytes]] = {
 }
 
 
-def build(config: Config, inputs: Sequence[str | Path] = (), date: dt.date | None = None,
-          progress: Callable[[str], None] = lambda _message: None) -> BuildResult:
+def build(
+    config: Config,
+    inputs: Sequence[str | Path] = (),
+    date: dt.date | None = None,
+    progress: Callable[[str], None] = lambda _message: None,
+) -> BuildResult:
     """Build the brief of `date` (today) from `inputs` (else the config's input paths) and
     write it to the configured output folder."""
     date = date or dt.date.today()
@@ -79,8 +83,9 @@ def _summarize_one(article, config: Config) -> Summary | Skipped:
     if not cleaned.body:
         return Skipped(article.path, "nothing left after removing page noise (no article text)")
     keywords = tuple(k for topic in config.topics for k in topic.keywords)
-    summary = summarize(cleaned, config.summary.method, config.summary.sentences,
-                        config.brief.language, keywords)
+    summary = summarize(
+        cleaned, config.summary.method, config.summary.sentences, config.brief.language, keywords
+    )
     if not summary.sentences:
         return Skipped(article.path, "holds no sentences to summarize")
     return summary

@@ -62,8 +62,12 @@ def read_inputs(inputs: Iterable[str | Path], max_bytes: int) -> ReadReport:
                 manifest = manifests[path.parent] = _read_manifest(path.parent)
             article = read_article(path, max_bytes, manifest.get(path.name, {}))
             if article.encoding not in ("utf-8", "utf-16", "utf-32"):
-                report.warnings.append(Skipped(
-                    str(path), f"not UTF-8; read as {article.encoding} (save it as UTF-8 to be sure)"))
+                report.warnings.append(
+                    Skipped(
+                        str(path),
+                        f"not UTF-8; read as {article.encoding} (save it as UTF-8 to be sure)",
+                    )
+                )
         except InputError as exc:
             report.skipped.append(Skipped(str(path), exc.problem))
             continue
@@ -93,7 +97,7 @@ def read_article(path: Path, max_bytes: int, metadata: dict | None = None) -> Ar
     match = _FRONT_MATTER.match(text)
     if match:
         known = {**_parse_front_matter(match.group(1), str(path)), **known}
-        text = text[match.end():]
+        text = text[match.end() :]
     if is_html:
         text, page_metadata = _html_to_text(text, str(path))
         known = {**page_metadata, **known}
@@ -119,9 +123,13 @@ def decode_text(raw: bytes, path: str) -> tuple[str, str]:
     for magic, kind in _MAGIC.items():
         if raw.startswith(magic):
             raise InputError(path, f"is {kind}, not text; give a .txt, .md or .html article")
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe\x00\x00", "utf-32"),
-                       (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
-                       (b"\xfe\xff", "utf-16")):
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe\x00\x00", "utf-32"),
+        (b"\x00\x00\xfe\xff", "utf-32"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if raw.startswith(bom):
             try:
                 return raw.decode(codec), codec.removesuffix("-sig")
@@ -161,8 +169,10 @@ def _expand(inputs: Iterable[str | Path], report: ReadReport) -> list[Path]:
         path = Path(item)
         if path.is_dir():
             found = sorted(
-                p for p in path.rglob("*")
-                if p.is_file() and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 and p.name.lower() != "readme.md"
             )
@@ -173,9 +183,13 @@ def _expand(inputs: Iterable[str | Path], report: ReadReport) -> list[Path]:
             if path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
                 paths.append(path)
             else:
-                report.skipped.append(Skipped(
-                    str(path), f"'{path.suffix or path.name}' is not a supported article type "
-                    "(.txt, .md, .html)"))
+                report.skipped.append(
+                    Skipped(
+                        str(path),
+                        f"'{path.suffix or path.name}' is not a supported article type "
+                        "(.txt, .md, .html)",
+                    )
+                )
         else:
             report.skipped.append(Skipped(str(path), "no such file or folder"))
     return list(dict.fromkeys(paths))
@@ -192,11 +206,12 @@ def _read_manifest(folder: Path) -> dict[str, dict]:
         raise DigestError(f"{path}: cannot read the sources manifest: {exc}") from None
     for name, entry in data.items():
         if not isinstance(entry, dict):
-            raise DigestError(f"{path}: [\"{name}\"] must be a table of {', '.join(METADATA_KEYS)}")
+            raise DigestError(f'{path}: ["{name}"] must be a table of {", ".join(METADATA_KEYS)}')
         for key in entry:
             if key not in METADATA_KEYS:
                 raise DigestError(
-                    f"{path}: unknown key '{name}.{key}' (known: {', '.join(METADATA_KEYS)})")
+                    f"{path}: unknown key '{name}.{key}' (known: {', '.join(METADATA_KEYS)})"
+                )
     return data
 
 
@@ -216,14 +231,22 @@ def _html_to_text(html: str, path: str) -> tuple[str, dict[str, str]]:
     import trafilatura  # slow to import; only HTML inputs need it
 
     document = trafilatura.bare_extraction(
-        html, with_metadata=True, include_comments=False, include_tables=False,
-        include_images=False, include_links=False, deduplicate=True,
+        html,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_images=False,
+        include_links=False,
+        deduplicate=True,
     )
     if document is None or not (document.text or "").strip():
         raise InputError(path, "no article text found in this HTML page")
     metadata = {
-        "outlet": document.sitename, "title": document.title, "author": document.author,
-        "date": document.date, "url": document.url,
+        "outlet": document.sitename,
+        "title": document.title,
+        "author": document.author,
+        "date": document.date,
+        "url": document.url,
     }
     return document.text, {k: v for k, v in metadata.items() if v}
 
@@ -248,4 +271,3 @@ def _unique_id(stem: str, used: set[str]) -> str:
         candidate, n = f"{base}-{n}", n + 1
     used.add(candidate)
     return candidate
-

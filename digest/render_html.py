@@ -29,17 +29,24 @@ def template_environment(template_dirs: Sequence[str | Path] = ()) -> jinja2.Env
     loaders.append(jinja2.PackageLoader("digest", "templates"))
     environment = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
-        autoescape=jinja2.select_autoescape(enabled_extensions=("html", "htm", "xml"),
-                                            default_for_string=True),
+        autoescape=jinja2.select_autoescape(
+            enabled_extensions=("html", "htm", "xml"), default_for_string=True
+        ),
         trim_blocks=True,
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
     )
-    environment.globals.update(date_line=date_line, citations=citations,
-                               coverage_label=coverage_label, source_line=source_line)
+    environment.globals.update(
+        date_line=date_line,
+        citations=citations,
+        coverage_label=coverage_label,
+        source_line=source_line,
+    )
     environment.filters["wrap"] = _wrap
-    environment.filters["zip"] = lambda left, right: [(a, str(b)) for a, b in zip(left, right, strict=True)]
+    environment.filters["zip"] = lambda left, right: [
+        (a, str(b)) for a, b in zip(left, right, strict=True)
+    ]
     return environment
 
 
@@ -60,11 +67,18 @@ def _render(environment: jinja2.Environment, name: str, brief: Brief) -> str:
     try:
         return environment.get_template(name).render(brief=brief)
     except jinja2.TemplateSyntaxError as exc:
-        raise ConfigError(f"{exc.filename or name}:{exc.lineno}: template error: {exc.message}")
+        raise ConfigError(
+            f"{exc.filename or name}:{exc.lineno}: template error: {exc.message}"
+        ) from None
     except jinja2.TemplateError as exc:
         raise ConfigError(f"template {name}: {exc}") from None
 
 
 def _wrap(text: str, indent: str = "") -> str:
-    return textwrap.fill(text, width=TEXT_WIDTH, subsequent_indent=indent,
-                         break_long_words=False, break_on_hyphens=False)
+    return textwrap.fill(
+        text,
+        width=TEXT_WIDTH,
+        subsequent_indent=indent,
+        break_long_words=False,
+        break_on_hyphens=False,
+    )

@@ -25,8 +25,12 @@ _QUOTED = re.compile(r'"([^"]{20,})"')
 class SentenceSpace:
     """TF-IDF vectors for a fixed list of texts; similarities are cosines in [0, 1]."""
 
-    def __init__(self, texts: Sequence[str], language: str = "english",
-                 spellings: dict[str, tuple[str, ...]] | None = None) -> None:
+    def __init__(
+        self,
+        texts: Sequence[str],
+        language: str = "english",
+        spellings: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         from sklearn.feature_extraction.text import TfidfVectorizer
 
         self._forms = [matching_form(t, spellings) for t in texts]
@@ -46,8 +50,12 @@ class SentenceSpace:
                         sims[a, b] = 1.0
         return sims
 
-    def similarity_to_texts(self, rows: Sequence[int], texts: Sequence[str],
-                            spellings: dict[str, tuple[str, ...]] | None = None) -> np.ndarray:
+    def similarity_to_texts(
+        self,
+        rows: Sequence[int],
+        texts: Sequence[str],
+        spellings: dict[str, tuple[str, ...]] | None = None,
+    ) -> np.ndarray:
         """Cosine similarity of texts in `rows` with outside texts (e.g. topic descriptions),
         in the vocabulary of this space."""
         others = self._vectorizer.transform([matching_form(t, spellings) for t in texts])
@@ -63,8 +71,8 @@ class SentenceSpace:
 
 
 class _Analyzer:
-    """Stemmed content words (pairs of words would hide paraphrases). A class (not a closure) so that a
-    vectorizer holding it can be pickled for worker processes."""
+    """Stemmed content words (pairs of words would hide paraphrases). A class, not a
+    closure, so that a vectorizer holding it can be pickled for worker processes."""
 
     def __init__(self, language: str) -> None:
         self.language = language
@@ -79,8 +87,9 @@ def _quote_shingles(form: str) -> frozenset[tuple[str, ...]]:
     shingles = set()
     for quote in _QUOTED.findall(form):
         words = _TOKEN.findall(quote)
-        shingles.update(tuple(words[i:i + QUOTE_SHINGLE])
-                        for i in range(len(words) - QUOTE_SHINGLE + 1))
+        shingles.update(
+            tuple(words[i : i + QUOTE_SHINGLE]) for i in range(len(words) - QUOTE_SHINGLE + 1)
+        )
     return frozenset(shingles)
 
 

@@ -37,8 +37,22 @@ QUADRATIC_METHODS = {"kl", "reduction"}
 QUADRATIC_SENTENCE_CAP = 80
 
 _WORD = re.compile(r"\w+(?:['’]\w+)*")
-_LANGUAGES = {"english": "en", "spanish": "es", "french": "fr", "german": "de", "italian": "it",
-              "portuguese": "en", "greek": "el", "polish": "pl", "czech": "en", "slovak": "sk"}
+_ATTRIBUTION = re.compile(
+    r"^(?:[A-Z][\w.’'-]*\s+){0,4}(?:said|says|added|wrote|asked|noted|stated|declared|insisted|"
+    r"told reporters)\.$"
+)
+_LANGUAGES = {
+    "english": "en",
+    "spanish": "es",
+    "french": "fr",
+    "german": "de",
+    "italian": "it",
+    "portuguese": "en",
+    "greek": "el",
+    "polish": "pl",
+    "czech": "en",
+    "slovak": "sk",
+}
 
 
 class OfflineTokenizer:
@@ -56,12 +70,13 @@ class OfflineTokenizer:
 
 def split_text(text: str, language: str = "english") -> tuple[str, ...]:
     """Sentences of one paragraph, verbatim. A piece that starts in lower case continues the
-    sentence before it (splitters stumble on "... of the conflict. but not ..."), so it is
+    sentence before it (splitters stumble on "... of the conflict. but not ..."), and so does
+    a bare attribution after a quotation ("“Vladimir, STOP!” | Mr. Trump wrote."): both are
     joined back."""
     pieces = [p.strip() for p in _segmenter(language).segment(text) if p.strip()]
     sentences: list[str] = []
     for piece in pieces:
-        if sentences and piece[0].islower():
+        if sentences and (piece[0].islower() or _ATTRIBUTION.match(piece)):
             sentences[-1] = f"{sentences[-1]} {piece}"
         else:
             sentences.append(piece)
@@ -77,8 +92,13 @@ def split_sentences(article: Article, language: str = "english") -> tuple[Senten
     return tuple(sentences)
 
 
-def summarize(article: Article, method: str, count: int, language: str = "english",
-              bonus_words: tuple[str, ...] = ()) -> Summary:
+def summarize(
+    article: Article,
+    method: str,
+    count: int,
+    language: str = "english",
+    bonus_words: tuple[str, ...] = (),
+) -> Summary:
     """Rank the article's sentences with `method` and keep the best `count` as picks.
 
     `bonus_words` (topic keywords) steer Edmundson's cue and key methods; others ignore them.
@@ -88,8 +108,12 @@ def summarize(article: Article, method: str, count: int, language: str = "englis
     return Summary(article=article, sentences=sentences, ranking=ranked, count=count, method=method)
 
 
-def rank_sentences(sentences: tuple[Sentence, ...], method: str, language: str = "english",
-                   bonus_words: tuple[str, ...] = ()) -> tuple[RankedSentence, ...]:
+def rank_sentences(
+    sentences: tuple[Sentence, ...],
+    method: str,
+    language: str = "english",
+    bonus_words: tuple[str, ...] = (),
+) -> tuple[RankedSentence, ...]:
     """All sentences (or the first QUADRATIC_SENTENCE_CAP for slow methods), best first."""
     import numpy
     from sumy.models.dom import ObjectDocumentModel, Paragraph
@@ -124,8 +148,9 @@ def make_summarizer(method: str, language: str = "english", bonus_words: tuple[s
     summarizer_class = getattr(importlib.import_module(module_name), class_name)
     stop_words = frozenset(get_stop_words(language))
     if method == "edmundson":
-        summarizer = summarizer_class(Stemmer(language), cue_weight=1.0, key_weight=1.0,
-                                      title_weight=0.0, location_weight=1.0)
+        summarizer = summarizer_class(
+            Stemmer(language), cue_weight=1.0, key_weight=1.0, title_weight=0.0, location_weight=1.0
+        )
         summarizer.bonus_words = tuple(w.lower() for w in bonus_words) or ("said",)
         summarizer.stigma_words = ("advertisement", "subscribe", "newsletter")
         summarizer.null_words = stop_words

@@ -115,7 +115,10 @@ def _fsync_dir(path: Path) -> None:
 
 def _explain(exc: OSError, out_dir: Path) -> str:
     if exc.errno == errno.ENOSPC:
-        return f"{out_dir}: no space left on the disk; the previous brief is kept. Free space and run again"
+        return (
+            f"{out_dir}: no space left on the disk; the previous brief is kept. "
+            "Free some space and run again"
+        )
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"{out_dir}: not allowed to write here; choose another folder with --out-dir"
     return f"{out_dir}: cannot write the brief ({exc.strerror or exc}); the previous brief is kept"

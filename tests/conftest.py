@@ -20,10 +20,20 @@ SEED_DATE = dt.date(2025, 5, 20)
 
 # Text that is page noise in the seeds: none of it may reach any output.
 NOISE = (
-    "Arrow-right Camera", "Spokesman-Review Newspaper", "Est. May 19, 1883", "appeared first on",
-    "Translated by", "compartiendo tu cuenta", "suscripción", "Putin.AP", "contributed reporting",
-    "White House correspondent for The Times", "Sign up for our weekly newsletter", "NEWS\nNEWS",
-    "Updated\n", "By Robyn Dixon",
+    "Arrow-right Camera",
+    "Spokesman-Review Newspaper",
+    "Est. May 19, 1883",
+    "appeared first on",
+    "Translated by",
+    "compartiendo tu cuenta",
+    "suscripción",
+    "Putin.AP",
+    "contributed reporting",
+    "White House correspondent for The Times",
+    "Sign up for our weekly newsletter",
+    "NEWS\nNEWS",
+    "Updated\n",
+    "By Robyn Dixon",
 )
 
 

@@ -21,9 +21,18 @@ def test_no_noise_survives_in_any_seed(cleaned):
 
 def test_every_kind_of_noise_is_removed_with_its_reason(cleaned):
     reasons = {r.reason for a in cleaned.values() for r in a.removed}
-    assert {"page header", "headline", "byline", "photo caption", "author bio",
-            "syndication footer", "source line", "reporting credit", "timestamp",
-            "subscription banner"} <= reasons
+    assert {
+        "page header",
+        "headline",
+        "byline",
+        "photo caption",
+        "author bio",
+        "syndication footer",
+        "source line",
+        "reporting credit",
+        "timestamp",
+        "subscription banner",
+    } <= reasons
 
 
 def test_article_text_is_kept_verbatim(cleaned):
@@ -37,21 +46,26 @@ def test_article_text_is_kept_verbatim(cleaned):
 
 
 def test_metadata_is_recovered_from_the_text(tmp_path):
-    text = ("Big headline about the talks today\nBy Jane Roe and John Doe\n\n"
-            "The talks began on Monday in Istanbul and lasted two hours, officials said.\n"
-            "Jane Roe is a senior correspondent for The Daily, covering diplomacy.\n"
-            "Source: Daily Planet, Translated by: Someone\n")
+    text = (
+        "Big headline about the talks today\nBy Jane Roe and John Doe\n\n"
+        "The talks began on Monday in Istanbul and lasted two hours, officials said.\n"
+        "Jane Roe is a senior correspondent for The Daily, covering diplomacy.\n"
+        "Source: Daily Planet, Translated by: Someone\n"
+    )
     article = clean_article(Article(id="x", path=str(tmp_path / "x.txt"), text=text, outlet=""))
     assert article.outlet == "Daily Planet"
     assert article.title == "Big headline about the talks today"
     assert article.author == "Jane Roe and John Doe"
-    assert article.body == ("The talks began on Monday in Istanbul and lasted two hours, "
-                            "officials said.",)
+    assert article.body == (
+        "The talks began on Monday in Istanbul and lasted two hours, officials said.",
+    )
 
 
 def test_user_patterns_extend_the_rules(tmp_path):
-    text = ("The talks began on Monday in Istanbul and lasted two hours, officials said.\n"
-            "Follow our live coverage on the app for more updates from the region.\n")
+    text = (
+        "The talks began on Monday in Istanbul and lasted two hours, officials said.\n"
+        "Follow our live coverage on the app for more updates from the region.\n"
+    )
     article = Article(id="x", path="x.txt", text=text, outlet="X")
     assert len(clean_article(article).body) == 2
     assert len(clean_article(article, extra_patterns=(r"live coverage",)).body) == 1

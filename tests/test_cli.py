@@ -11,8 +11,14 @@ from .conftest import ROOT
 
 
 def digest(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "digest", *args], cwd=cwd, capture_output=True,
-                          text=True, timeout=300, env={**os.environ, **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "digest", *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**os.environ, **(env or {})},
+    )
 
 
 def test_build_with_no_arguments_builds_the_seeds(tmp_path):
@@ -27,9 +33,28 @@ def test_build_with_no_arguments_builds_the_seeds(tmp_path):
 
 def test_build_offline_with_formats_and_method(tmp_path):
     result = subprocess.run(
-        ["unshare", "-n", sys.executable, "-m", "digest", "build", "--out-dir", str(tmp_path),
-         "--format", "txt,json", "--method", "text-rank", "--words", "200", "-q"],
-        cwd=ROOT, capture_output=True, text=True, timeout=300)
+        [
+            "unshare",
+            "-n",
+            sys.executable,
+            "-m",
+            "digest",
+            "build",
+            "--out-dir",
+            str(tmp_path),
+            "--format",
+            "txt,json",
+            "--method",
+            "text-rank",
+            "--words",
+            "200",
+            "-q",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     if "unshare failed" in result.stderr or "Operation not permitted" in result.stderr:
         pytest.skip("cannot drop the network here")
     assert result.returncode == 0, result.stderr

@@ -38,7 +38,7 @@ def test_no_fact_is_repeated(seed_build):
     forms = [matching_form(p.text) for p in points]
     assert len(set(forms)) == len(forms)
     for i, a in enumerate(forms):
-        for b in forms[i + 1:]:
+        for b in forms[i + 1 :]:
             assert a[:60] not in b and b[:60] not in a
 
 
@@ -59,13 +59,12 @@ def test_dangling_sentences_are_recognised():
 
 
 def _article(article_id: str, outlet: str, text: str) -> Article:
-    return clean_article(Article(id=article_id, path=f"{article_id}.txt", text=text,
-                                 outlet=outlet))
+    return clean_article(Article(id=article_id, path=f"{article_id}.txt", text=text, outlet=outlet))
 
 
-def _brief(articles, config=Config()):
+def _brief(articles, config: Config | None = None):
     summaries = [summarize(a, "lex-rank", 8) for a in articles]
-    return merge(summaries, config, dt.date(2025, 5, 20))
+    return merge(summaries, config or Config(), dt.date(2025, 5, 20))
 
 
 STORY_A = (
@@ -100,10 +99,16 @@ def test_word_cap_limits_the_whole_brief():
 
 
 def test_points_fitting_no_topic_go_to_also_reported():
-    config = dataclasses.replace(Config(), topics=(
-        Topic("Money", "cost budget dollars spending", ("budget", "cost")),))
+    config = dataclasses.replace(
+        Config(), topics=(Topic("Money", "cost budget dollars spending", ("budget", "cost")),)
+    )
     brief = _brief([_article("a", "Gazette", STORY_A), _article("b", "Herald", STORY_B)], config)
     titles = [s.title for s in brief.sections]
     assert "Money" in titles and "Also reported" in titles
     money = next(s for s in brief.sections if s.title == "Money")
     assert all("budget" in p.text or "dollars" in p.text or "cost" in p.text for p in money.points)
+
+
+def test_pointing_back_needs_context():
+    assert needs_context("Mr. Trump said he had not discussed that plea with Mr. Putin.")
+    assert not needs_context("Trump said that Russia would talk this week.")

@@ -20,8 +20,10 @@ def _essentials(brief_json: dict) -> dict:
         "title": brief_json["title"],
         "articles": [[a["number"], a["outlet"]] for a in brief_json["articles"]],
         "lead": [[p["text"], p["citations"]] for p in brief_json["lead"]],
-        "sections": [[s["title"], [[p["text"], p["citations"]] for p in s["points"]]]
-                     for s in brief_json["sections"]],
+        "sections": [
+            [s["title"], [[p["text"], p["citations"]] for p in s["points"]]]
+            for s in brief_json["sections"]
+        ],
     }
 
 
@@ -44,8 +46,9 @@ def test_seed_outputs_are_all_written_and_free_of_noise(seed_build):
             assert noise not in text, (name, noise)
 
 
-def test_bad_articles_are_skipped_and_the_brief_built_from_the_rest(tmp_path, config,
-                                                                   write_article):
+def test_bad_articles_are_skipped_and_the_brief_built_from_the_rest(
+    tmp_path, config, write_article
+):
     for seed in ("nytimes.txt", "el-pais.txt"):
         write_article(seed, (SEEDS / seed).read_bytes())
     write_article("empty.txt", b"")
@@ -78,5 +81,4 @@ def test_build_is_deterministic(tmp_path, config):
     text_one = Path(one.files["brief.txt"]).read_text()
     two = build(config, [SEEDS / "nytimes.txt", SEEDS / "ana-mpa.txt"], SEED_DATE)
     assert one.brief.points == two.brief.points
-    assert Path(two.files["brief.txt"]).read_text().split("\n", 3)[3] == \
-        text_one.split("\n", 3)[3]
+    assert Path(two.files["brief.txt"]).read_text().split("\n", 3)[3] == text_one.split("\n", 3)[3]

@@ -23,15 +23,23 @@ def test_seeds_are_read_with_manifest_metadata():
 
 
 def test_front_matter_gives_metadata_and_is_not_text(write_article):
-    path = write_article("a.md", "---\nsource: Daily Planet\ntitle: Big news\n"
-                                 "url: https://example.org/a\ndate: 2025-05-19\n---\nBody text here.\n")
+    path = write_article(
+        "a.md",
+        "---\nsource: Daily Planet\ntitle: Big news\n"
+        "url: https://example.org/a\ndate: 2025-05-19\n---\nBody text here.\n",
+    )
     article = read_article(path, 10_000)
     assert (article.outlet, article.title, article.url) == (
-        "Daily Planet", "Big news", "https://example.org/a")
+        "Daily Planet",
+        "Big news",
+        "https://example.org/a",
+    )
     assert article.text == "Body text here.\n"
 
 
-@pytest.mark.parametrize("url", ["javascript:alert(1)", "data:text/html,x", "ftp://x", "http://a b"])
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "data:text/html,x", "ftp://x", "http://a b"]
+)
 def test_only_http_links_are_kept(url):
     assert safe_url(url) is None
     assert safe_url("https://example.org/x?a=1") == "https://example.org/x?a=1"
@@ -77,7 +85,9 @@ def test_latin1_file_is_read_with_a_warning(write_article):
 def test_html_page_is_reduced_to_its_article(write_article):
     paragraphs = "".join(
         f"<p>Paragraph {i} of the article says the ceasefire talks will continue next week "
-        f"in Istanbul, officials said on Monday.</p>" for i in range(6))
+        f"in Istanbul, officials said on Monday.</p>"
+        for i in range(6)
+    )
     html = (
         "<html><head><title>Talks resume</title><script>alert('x')</script></head><body>"
         "<nav><a href='/'>Home</a> <a href='/world'>World</a></nav>"

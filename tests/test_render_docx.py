@@ -23,7 +23,7 @@ def test_docx_reopens_with_title_sections_points_and_sources(seed_build):
     assert len(bullets) == sum(len(s.points) for s in brief.sections)
     for bullet, point in zip(bullets, [p for s in brief.sections for p in s.points], strict=True):
         assert bullet.startswith(point.text)
-        assert re.search(r"\[\d\](\[\d\])*", bullet[len(point.text):])
+        assert re.search(r"\[\d\](\[\d\])*", bullet[len(point.text) :])
     text = "\n".join(p.text for p in paragraphs)
     for noise in NOISE:
         assert noise.strip() not in text
@@ -43,9 +43,12 @@ def test_docx_has_properties_coverage_table_and_page_numbers(seed_build):
 def test_docx_links_sources_with_urls(tmp_path, config, write_article):
     from digest.pipeline import build
 
-    write_article("a.md", "---\nsource: Gazette\nurl: https://example.org/bridge\n---\n"
-                          "The mayor announced on Monday that the old bridge will close in June.\n"
-                          "Engineers found deep cracks in two of the bridge's steel supports.\n")
+    write_article(
+        "a.md",
+        "---\nsource: Gazette\nurl: https://example.org/bridge\n---\n"
+        "The mayor announced on Monday that the old bridge will close in June.\n"
+        "Engineers found deep cracks in two of the bridge's steel supports.\n",
+    )
     result = build(config, [tmp_path / "articles"])
     document = docx.Document(result.files["brief.docx"])
     links = [r.target_ref for r in document.part.rels.values() if "hyperlink" in r.reltype]
@@ -55,28 +58,46 @@ def test_docx_links_sources_with_urls(tmp_path, config, write_article):
 def test_control_characters_never_break_the_docx(tmp_path, config, write_article):
     from digest.pipeline import build
 
-    write_article("a.txt", "The mayor\x0b announced\x1b on Monday that the old bridge will "
-                           "close in June, after engineers found cracks in two supports.\n"
-                           "Engineers found deep\x07 cracks in the supports of the old bridge.\n")
+    write_article(
+        "a.txt",
+        "The mayor\x0b announced\x1b on Monday that the old bridge will "
+        "close in June, after engineers found cracks in two supports.\n"
+        "Engineers found deep\x07 cracks in the supports of the old bridge.\n",
+    )
     result = build(config, [tmp_path / "articles"])
     document = docx.Document(io.BytesIO(Path(result.files["brief.docx"]).read_bytes()))
-    assert any("The mayor announced on Monday" in p.text for p in document.paragraphs)
+    text = "\n".join(p.text for p in document.paragraphs)
+    assert result.brief.points and all(p.text in text for p in result.brief.points)
+    assert "\x07" not in text and "\x1b" not in text
 
 
 def test_libreoffice_converts_the_docx_and_shows_every_point(seed_build, tmp_path):
     soffice = require_program("soffice")
     pdftotext = require_program("pdftotext")
     subprocess.run(
-        [soffice, "--headless", f"-env:UserInstallation=file://{tmp_path}/profile",
-         "--convert-to", "pdf", "--outdir", str(tmp_path), seed_build.files["brief.docx"]],
-        check=True, capture_output=True, timeout=180,
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            seed_build.files["brief.docx"],
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
     )
     pdf = tmp_path / "brief.pdf"
-    text = subprocess.run([pdftotext, str(pdf), "-"], check=True, capture_output=True,
-                          text=True).stdout
-    flat = "".join(text.split())  # the PDF breaks lines anywhere, even after a dash
+    text = subprocess.run(
+        [pdftotext, str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+    assert re.search(r"Page 1 of \d", text)
+    # the PDF breaks lines anywhere (even after a dash), and pages with their footer and
+    # the bullets' glyphs (private-use characters of the Symbol font) in between
+    flat = "".join(re.sub(r"Page \d+ of \d+|[\ue000-\uf8ff]", "", text).split())
     for section in seed_build.brief.sections:
         assert "".join(section.title.split()) in flat
     for point in seed_build.brief.points:
         assert "".join(point.text.split()) in flat
-    assert "Page1of" in flat

@@ -41,9 +41,11 @@ def test_html_has_every_point_no_script_and_inlined_css(seed_build):
 
 
 def test_article_markup_is_shown_as_text_never_run(tmp_path, config, write_article):
-    write_article("evil.txt",
-                  "The mayor said <script>alert('x')</script> the old bridge will close in June.\n"
-                  "Engineers found {{ config }} cracks and <b>deep</b> damage in the supports.\n")
+    write_article(
+        "evil.txt",
+        "The mayor said <script>alert('x')</script> the old bridge will close in June.\n"
+        "Engineers found {{ config }} cracks and <b>deep</b> damage in the supports.\n",
+    )
     result = build(config, [tmp_path / "articles"])
     html = Path(result.files["brief.html"]).read_text(encoding="utf-8")
     page = _parse(html)

@@ -9,8 +9,10 @@ from .conftest import SEEDS
 
 
 def test_abbreviations_do_not_split_sentences():
-    text = ("After the call with Mr. Putin, Mr. Trump said the U.S. would act. "
-            "President Vladimir V. Putin agreed on Jan. 1 to talk. Then he left.")
+    text = (
+        "After the call with Mr. Putin, Mr. Trump said the U.S. would act. "
+        "President Vladimir V. Putin agreed on Jan. 1 to talk. Then he left."
+    )
     assert split_text(text) == (
         "After the call with Mr. Putin, Mr. Trump said the U.S. would act.",
         "President Vladimir V. Putin agreed on Jan. 1 to talk.",
@@ -20,8 +22,9 @@ def test_abbreviations_do_not_split_sentences():
 
 def test_lower_case_continuation_is_joined_back():
     text = "It led to the largest prisoner swap of the conflict. but not to a cease-fire. Next."
-    assert split_text(text)[0] == ("It led to the largest prisoner swap of the conflict. "
-                                   "but not to a cease-fire.")
+    assert split_text(text)[0] == (
+        "It led to the largest prisoner swap of the conflict. but not to a cease-fire."
+    )
 
 
 def test_tokenizer_needs_no_downloaded_data():
@@ -49,3 +52,12 @@ def test_every_method_ranks_the_article(nytimes, method):
 def test_lexrank_keeps_the_lead_of_the_story(nytimes):
     picks = [p.sentence.text for p in summarize(nytimes, "lex-rank", 3).picks]
     assert any("two-hour phone call" in text for text in picks)
+
+
+def test_bare_attribution_after_a_quote_stays_with_it():
+    text = "“Vladimir, STOP!” Mr. Trump wrote. “When will it end?” Trump said. Then he left."
+    assert split_text(text) == (
+        "“Vladimir, STOP!” Mr. Trump wrote.",
+        "“When will it end?” Trump said.",
+        "Then he left.",
+    )
