@@ -32,8 +32,11 @@ def coverage_label(brief: Brief, point: Point) -> str:
 
 
 def citations(brief: Brief, point: Point) -> str:
-    """'[2][4]': the Sources numbers of every article a point is credited to."""
-    return "".join(f"[{brief.citation(a)}]" for a in point.article_ids)
+    """'[5] (also [2][4])': the Sources number of the article whose words the point quotes,
+    then those of the other articles that report the same fact."""
+    own, *others = (brief.citation(a) for a in point.article_ids)
+    also = "".join(f"[{n}]" for n in sorted(others))
+    return f"[{own}] (also {also})" if also else f"[{own}]"
 
 
 def source_line(article: Article) -> str:
