@@ -45,3 +45,80 @@ def test_existing_real_folder_is_replaced(tmp_path):
     (tmp_path / "2025-05-20" / "old.txt").write_text("by hand")
     write_brief({"brief.txt": b"new"}, tmp_path, DAY)
     assert [p.name for p in (tmp_path / "2025-05-20").iterdir()] == ["brief.txt"]
+
+
+def _build_process(out_dir, limit_bytes=None):
+    """`digest build` on the seeds as a separate process, optionally with a file-size limit
+    (a stand-in for a full disk: writes past it fail with EFBIG)."""
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    from .conftest import ROOT
+
+    def limit():
+        if limit_bytes:
+            signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit_bytes, limit_bytes))
+
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "digest",
+            "build",
+            "--out-dir",
+            str(out_dir),
+            "--date",
+            "2025-05-20",
+            "-q",
+        ],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        preexec_fn=limit,
+    )
+
+
+def _assert_complete_brief(folder):
+    import json
+
+    import docx
+
+    names = sorted(p.name for p in folder.iterdir())
+    assert names == ["brief.docx", "brief.html", "brief.json", "brief.txt"]
+    built_at = json.loads((folder / "brief.json").read_text())["built_at"]
+    assert built_at[11:16] in (folder / "brief.txt").read_text()  # same build for all files
+    docx.Document(folder / "brief.docx")
+
+
+def test_full_disk_gives_a_clear_error_and_keeps_the_previous_brief(tmp_path):
+    first = _build_process(tmp_path)
+    assert first.wait(timeout=300) == 0, first.stderr.read()
+    before = (tmp_path / "2025-05-20" / "brief.json").read_bytes()
+    failing = _build_process(tmp_path, limit_bytes=16_000)
+    assert failing.wait(timeout=300) == 4
+    error = failing.stderr.read()
+    assert error.count("\n") == 1 and "cannot write the brief" in error
+    assert (tmp_path / "2025-05-20" / "brief.json").read_bytes() == before
+    _assert_complete_brief(tmp_path / "2025-05-20")
+
+
+def test_killed_builds_leave_the_previous_or_the_new_brief_never_a_mix(tmp_path):
+    import random
+    import time
+
+    first = _build_process(tmp_path)
+    assert first.wait(timeout=300) == 0
+    rng = random.Random(7)
+    for _ in range(6):
+        process = _build_process(tmp_path)
+        time.sleep(rng.uniform(0.5, 5.0))
+        process.kill()
+        process.wait()
+        _assert_complete_brief(tmp_path / "2025-05-20")
+    finished = _build_process(tmp_path)
+    assert finished.wait(timeout=300) == 0
+    assert len(list((tmp_path / ".builds").iterdir())) == 1  # killed builds cleaned up
