@@ -12,14 +12,21 @@ import sys
 from collections.abc import Sequence
 
 from . import __version__
-from .config import CONFIG_ENV_VAR, CONFIG_FILE_NAME, FORMATS, load_config, with_overrides
+from .config import (
+    CONFIG_ENV_VAR,
+    CONFIG_FILE_NAME,
+    FORMATS,
+    is_address,
+    load_config,
+    with_overrides,
+)
 from .errors import DigestError
 from .summarize import METHODS
 
 EPILOG = f"""\
 configuration: --config FILE, else ${CONFIG_ENV_VAR}, else ./{CONFIG_FILE_NAME}, else defaults.
 exit codes: 0 done, 1 error, 2 bad arguments or config, 3 no usable article,
-4 cannot write the brief, 130 interrupted."""
+4 cannot write the brief, 5 not delivered, 130 interrupted."""
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -103,7 +110,147 @@ def _parser() -> argparse.ArgumentParser:
         "-q", "--quiet", action="store_true", help="print only errors and the result"
     )
     build.set_defaults(run=_run_build)
+
+    send = commands.add_parser(
+        "send",
+        help="e-mail the brief of a date (building it if needed)",
+        description="E-mail the brief of a date to the configured recipients, with the Word "
+        "document attached, building it first if it does not exist. Recipients "
+        "who already have it are skipped. With no SMTP host configured, the "
+        "message is written to briefs/<date>/outbox/ instead.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _delivery_options(send)
+    send.add_argument(
+        "--dry-run",
+        action="store_true",
+        help="write the message as an .eml file in briefs/<date>/outbox/; send nothing",
+    )
+    send.set_defaults(run=_run_send, resend=False)
+
+    resend = commands.add_parser(
+        "resend",
+        help="e-mail a brief again, on purpose",
+        description="Send the brief of a date again, even to recipients the ledger says "
+        "already have it (or whose delivery state is unknown).",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    _delivery_options(resend, date_required=True)
+    resend.set_defaults(run=_run_send, resend=True, dry_run=False)
+
+    status = commands.add_parser(
+        "status",
+        help="list recent deliveries and their states",
+        description="Show the delivery ledger: per brief date and recipient, the state "
+        "(sent, deferred, failed, unknown, outbox), the Message-ID and the "
+        "server's reply.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    status.add_argument("--config", metavar="FILE", help="TOML configuration file")
+    status.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="only this date")
+    status.set_defaults(run=_run_status)
+
+    schedule = commands.add_parser(
+        "schedule",
+        help="build and e-mail the brief every day (foreground)",
+        description="Run in the foreground (terminal, systemd, container) and build and send "
+        "each day's brief at schedule.at in schedule.timezone. A brief missed "
+        "while it was down is sent once on start (schedule.catch_up). Stop with "
+        "Ctrl-C or SIGTERM.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    schedule.add_argument("--config", metavar="FILE", help="TOML configuration file")
+    schedule.add_argument(
+        "--once", action="store_true", help="run what is due now and exit (for cron and tests)"
+    )
+    schedule.set_defaults(run=_run_schedule)
     return parser
+
+
+def _delivery_options(parser: argparse.ArgumentParser, date_required: bool = False) -> None:
+    parser.add_argument("--config", metavar="FILE", help="TOML configuration file")
+    parser.add_argument(
+        "--date",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        required=date_required,
+        help="date of the brief" + ("" if date_required else " (default: today)"),
+    )
+    parser.add_argument(
+        "--to",
+        type=_address,
+        action="append",
+        metavar="ADDRESS",
+        help="send to this address instead of the configured ones (repeatable)",
+    )
+
+
+def _run_send(args: argparse.Namespace) -> int:
+    from .deliver import send_brief
+
+    day = args.date or dt.date.today()
+    report = send_brief(
+        load_config(args.config),
+        day,
+        to=args.to,
+        dry_run=args.dry_run,
+        resend=args.resend,
+        progress=_progress,
+    )
+    if report.eml_path:
+        what = "Dry run: nothing sent" if args.dry_run else "No SMTP host configured"
+        print(f"{what}; the message is in {report.eml_path}")
+        return 0
+    if report.sent:
+        print(
+            f"Sent the brief of {day} to {', '.join(report.sent)} (Message-ID {report.message_id})"
+        )
+    if report.skipped:
+        print(
+            f"Already sent to {', '.join(report.skipped)}: skipped "
+            f"(use 'digest resend --date {day}' to send again)"
+        )
+    for recipient, reply in {**report.deferred, **report.failed}.items():
+        print(f"digest: error: not delivered to {recipient}: {reply}", file=sys.stderr)
+    if report.deferred:
+        print("digest: temporary failure; run 'digest send' again later", file=sys.stderr)
+    return 5 if report.deferred or report.failed else 0
+
+
+def _run_status(args: argparse.Namespace) -> int:
+    from .ledger import LEDGER_FILE, Ledger
+
+    config = load_config(args.config)
+    path = config.resolve(config.output.dir) / LEDGER_FILE
+    if not path.exists():
+        print("No deliveries yet.")
+        return 0
+    ledger = Ledger(path)
+    rows = ledger.deliveries(args.date)
+    ledger.close()
+    if not rows:
+        print("No deliveries" + (f" for {args.date}" if args.date else "") + ".")
+    for row in rows:
+        print(
+            f"{row.brief_date}  {row.recipient:<32} {row.state:<9} {row.updated_at}  "
+            f"{row.message_id or ''}  {row.reply or ''}".rstrip()
+        )
+    return 0
+
+
+def _run_schedule(args: argparse.Namespace) -> int:
+    import logging
+
+    from .scheduling import run
+
+    logging.basicConfig(
+        level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr
+    )
+    return run(load_config(args.config), once=args.once)
 
 
 def _run_build(args: argparse.Namespace) -> int:
@@ -155,6 +302,12 @@ def _formats(value: str) -> tuple[str, ...]:
             f"unknown format '{(unknown or [value])[0]}'; choose from {','.join(FORMATS)}"
         )
     return formats
+
+
+def _address(value: str) -> str:
+    if not is_address(value):
+        raise argparse.ArgumentTypeError(f"'{value}' is not an address like name@example.org")
+    return value
 
 
 def _positive(value: str) -> int:

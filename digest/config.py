@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import dataclasses
 import os
+import re
 import tomllib
 import types
 import typing
+import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -90,6 +92,48 @@ class MatchingSettings:
 
 
 @dataclass(frozen=True)
+class EmailSettings:
+    host: str = ""
+    """SMTP server. Empty: `digest send` writes the message to briefs/<date>/outbox/ instead."""
+    port: int = 587
+    security: str = "starttls"
+    """"starttls" (port 587), "ssl" (port 465) or "none" (a local relay only)."""
+    username: str = ""
+    password_env: str = "DIGEST_SMTP_PASSWORD"
+    """Name of the environment variable that holds the password (never the password itself)."""
+    sender: str = "digest@localhost"
+    """The From address (TOML key `from`)."""
+    to: tuple[str, ...] = ()
+    cc: tuple[str, ...] = ()
+    bcc: tuple[str, ...] = ()
+    """Receive the brief without appearing in any header."""
+    subject: str = "Daily brief: {title}, {date}"
+    """{title} and {date} are replaced; line breaks are removed."""
+    ca_file: str = ""
+    """PEM file of the certificate authority to trust for TLS (default: the system's)."""
+    timeout: float = 30.0
+    """Seconds to wait for the server at each step."""
+    retries: int = 3
+    """Attempts for a temporary failure (4xx reply, refused or timed-out connection)."""
+    retry_delay: float = 5.0
+    """Seconds before the second attempt; doubled for each further one."""
+
+
+@dataclass(frozen=True)
+class ScheduleSettings:
+    at: str = "07:00"
+    """Local time of the daily brief, HH:MM."""
+    timezone: str = "UTC"
+    """IANA time zone of `at`, e.g. "Europe/Brussels" (daylight saving is followed)."""
+    catch_up: bool = True
+    """If the scheduler was down at `at`, build and send today's brief when it starts."""
+    check_every: float = 30.0
+    """Seconds between checks of whether a brief is due."""
+    retry_after: float = 300.0
+    """Seconds before a failed build or send is tried again; doubled each time, up to an hour."""
+
+
+@dataclass(frozen=True)
 class Config:
     brief: BriefSettings = field(default_factory=BriefSettings)
     summary: SummarySettings = field(default_factory=SummarySettings)
@@ -97,6 +141,8 @@ class Config:
     output: OutputSettings = field(default_factory=OutputSettings)
     cleaning: CleaningSettings = field(default_factory=CleaningSettings)
     matching: MatchingSettings = field(default_factory=MatchingSettings)
+    email: EmailSettings = field(default_factory=EmailSettings)
+    schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
     topics: tuple[Topic, ...] = ()
     base_dir: str = "."
     """Folder that relative paths are resolved from: the config file's folder."""
@@ -104,6 +150,18 @@ class Config:
     def resolve(self, path: str) -> Path:
         """A path from the config, made absolute relative to the config file."""
         return Path(self.base_dir, os.path.expanduser(path))
+
+
+def is_address(text: str) -> bool:
+    """A bare e-mail address: no display name, no spaces or line breaks that could smuggle
+    in a header or another recipient."""
+    return bool(
+        re.fullmatch(
+            r"[^\s@<>,;:\"()\[\]]+@[^\s@<>,;:\"()\[\]]+\.[^\s@<>,;:\"()\[\]]+"
+            r"|[^\s@<>,;:\"()\[\]]+@localhost",
+            text,
+        )
+    )
 
 
 def find_config_file(explicit: str | None) -> Path | None:
@@ -148,8 +206,9 @@ def _build(cls: type, data: object, source: str, where: str):
     hints = typing.get_type_hints(cls)
     known = {f.name for f in dataclasses.fields(cls) if f.init and f.name != "base_dir"}
     values = {}
-    for key, value in data.items():
-        name = f"{where}.{key}" if where else key
+    for toml_key, value in data.items():
+        key = _KEY_ALIASES.get((cls, toml_key), toml_key)
+        name = f"{where}.{toml_key}" if where else toml_key
         if key not in known:
             raise ConfigError(f"{source}: unknown key '{name}' (known: {', '.join(sorted(known))})")
         values[key] = _convert(hints[key], value, source, name)
@@ -162,6 +221,10 @@ def _build(cls: type, data: object, source: str, where: str):
         ):
             raise ConfigError(f"{source}: [{where}] needs a '{f.name}'")
     return cls(**values)
+
+
+_KEY_ALIASES = {(EmailSettings, "from"): "sender"}
+"""TOML keys that are Python keywords, spelled as the user expects."""
 
 
 def _convert(hint, value, source: str, name: str):
@@ -219,6 +282,20 @@ def _check_values(config: Config, source: str) -> None:
         raise ConfigError(
             f"{source}: unknown output format '{unknown[0]}' (choose from {', '.join(FORMATS)})"
         )
+    if config.email.security not in ("starttls", "ssl", "none"):
+        raise ConfigError(f"{source}: 'email.security' must be starttls, ssl or none")
+    for address in (config.email.sender, *config.email.to, *config.email.cc, *config.email.bcc):
+        if not is_address(address):
+            raise ConfigError(f"{source}: '{address}' is not an address like name@example.org")
+    if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", config.schedule.at):
+        raise ConfigError(f"{source}: 'schedule.at' must be a time like 07:00")
+    try:
+        zoneinfo.ZoneInfo(config.schedule.timezone)
+    except (zoneinfo.ZoneInfoNotFoundError, ValueError):
+        raise ConfigError(
+            f"{source}: unknown 'schedule.timezone' '{config.schedule.timezone}' "
+            "(use an IANA name like Europe/Brussels)"
+        ) from None
     names = [t.name for t in config.topics]
     if len(set(names)) != len(names) or not all(n.strip() for n in names):
         raise ConfigError(f"{source}: every [[topics]] needs a name, and names must differ")

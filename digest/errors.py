@@ -34,3 +34,9 @@ class OutputError(DigestError):
     """The brief could not be written (disk full, no permission, unsafe output name)."""
 
     exit_code = 4
+
+
+class DeliveryError(DigestError):
+    """The brief could not be e-mailed (server unreachable, refused, authentication)."""
+
+    exit_code = 5

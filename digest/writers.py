@@ -25,6 +25,7 @@ from .errors import OutputError
 
 BUILDS_DIR = ".builds"
 LOCK_FILE = ".lock"
+KEPT_FOLDERS = ("outbox",)
 
 
 def write_brief(files: dict[str, bytes], out_dir: Path, date: dt.date) -> Path:
@@ -42,8 +43,9 @@ def write_brief(files: dict[str, bytes], out_dir: Path, date: dt.date) -> Path:
             try:
                 for name, content in files.items():
                     _write_synced(build / name, content)
-                _fsync_dir(build)
                 target = out_dir / date.isoformat()
+                _carry_over(target, build)
+                _fsync_dir(build)
                 previous = _switch(target, build)
             except BaseException:
                 shutil.rmtree(build, ignore_errors=True)
@@ -60,6 +62,13 @@ def _write_synced(path: Path, content: bytes) -> None:
         handle.write(content)
         handle.flush()
         os.fsync(handle.fileno())
+
+
+def _carry_over(target: Path, build: Path) -> None:
+    """Folders that belong to the date, not to one build (the e-mail outbox), move along."""
+    for name in KEPT_FOLDERS:
+        if (target / name).is_dir():
+            (target / name).rename(build / name)
 
 
 def _switch(target: Path, build: Path) -> Path | None:

@@ -1,0 +1,288 @@
+"""Deliver stage: e-mail a built brief, exactly once per recipient.
+
+One message per brief: multipart/mixed holding multipart/alternative (the text and HTML
+briefs) and the Word document as an attachment. Header values are stripped of line breaks
+and addresses are checked in the config, so nothing from an article or a config value can add
+a header or a recipient. Bcc recipients are only in the SMTP envelope.
+
+Temporary failures (4xx replies, refused or timed-out connections) are retried with a
+doubling delay a bounded number of times; permanent ones (5xx) are not. Every recipient's
+outcome goes to the ledger, and a recipient already served is skipped unless the user asks
+for a resend. With no SMTP host configured, the message is written as an .eml file instead.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import fcntl
+import json
+import os
+import smtplib
+import ssl
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from email.message import EmailMessage
+from email.utils import formatdate, make_msgid
+from pathlib import Path
+
+from .config import Config, EmailSettings
+from .errors import DeliveryError
+from .ledger import LEDGER_FILE, Ledger
+from .presentation import long_date
+
+DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
+OUTBOX = "outbox"
+OUTBOX_RECIPIENT = "(outbox)"
+"""Ledger row of a brief written to the outbox when no recipient is configured."""
+SEND_LOCK = ".send.lock"
+
+
+@dataclass(frozen=True)
+class SendReport:
+    """What happened to each recipient of one brief."""
+
+    day: dt.date
+    message_id: str | None
+    sent: tuple[str, ...] = ()
+    deferred: dict[str, str] = field(default_factory=dict)
+    failed: dict[str, str] = field(default_factory=dict)
+    skipped: tuple[str, ...] = ()
+    eml_path: str | None = None
+
+
+class TemporaryFailure(Exception):
+    """Worth trying again later: a 4xx reply, or no (working) connection."""
+
+
+def compose(
+    folder: Path, settings: EmailSettings, day: dt.date, to: Sequence[str] | None = None
+) -> EmailMessage:
+    """The message for the brief in `folder` (brief.txt, brief.html, brief.docx, brief.json)."""
+    brief = json.loads((folder / "brief.json").read_text(encoding="utf-8"))
+    message = EmailMessage()
+    subject = settings.subject.replace("{title}", brief["title"]).replace("{date}", long_date(day))
+    message["Subject"] = _one_line(subject)
+    message["From"] = settings.sender
+    message["To"] = ", ".join(to if to is not None else settings.to) or settings.sender
+    if settings.cc and to is None:
+        message["Cc"] = ", ".join(settings.cc)
+    message["Date"] = formatdate(localtime=True)
+    message["Message-ID"] = make_msgid(domain=settings.sender.rpartition("@")[2] or None)
+    message.set_content((folder / "brief.txt").read_text(encoding="utf-8"))
+    message.add_alternative((folder / "brief.html").read_text(encoding="utf-8"), subtype="html")
+    message.add_attachment(
+        (folder / "brief.docx").read_bytes(),
+        maintype=DOCX_TYPE[0],
+        subtype=DOCX_TYPE[1],
+        filename=f"brief-{day.isoformat()}.docx",
+    )
+    return message
+
+
+def send_brief(
+    config: Config,
+    day: dt.date,
+    to: Sequence[str] | None = None,
+    dry_run: bool = False,
+    resend: bool = False,
+    progress: Callable[[str], None] = lambda _m: None,
+    rebuild: bool = False,
+) -> SendReport:
+    """E-mail the brief of `day` (building it first if it does not exist) to `to` or the
+    configured recipients, skipping those already served unless `resend`. With `rebuild`
+    the brief is built afresh from the configured inputs even if it exists."""
+    settings = config.email
+    out_dir = config.resolve(config.output.dir)
+    folder = out_dir / day.isoformat()
+    if rebuild or not all(
+        (folder / f"brief.{ext}").is_file() for ext in ("txt", "html", "docx", "json")
+    ):
+        progress(f"Building the brief of {day.isoformat()}")
+        folder = build_for_mail(config, day)
+    message = compose(folder, settings, day, to)
+    recipients = list(to) if to is not None else recipients_of(settings)
+    message_id = message["Message-ID"]
+
+    if dry_run or not settings.host:
+        path = _write_eml(folder, message, day)
+        if not dry_run:
+            with _ledger(out_dir) as ledger:
+                ledger.mark(
+                    day,
+                    recipients or [OUTBOX_RECIPIENT],
+                    "outbox",
+                    message_id,
+                    f"written to {path}",
+                )
+        return SendReport(day, message_id, eml_path=str(path))
+    if not recipients:
+        raise DeliveryError("no recipients: set email.to in the config or pass --to ADDRESS")
+
+    with _locked(out_dir / SEND_LOCK), _ledger(out_dir) as ledger:
+        ledger.recover()
+        pending = recipients if resend else ledger.pending(day, recipients)
+        skipped = tuple(r for r in recipients if r not in pending)
+        if not pending:
+            return SendReport(day, None, skipped=skipped)
+        ledger.mark(day, pending, "sending", message_id, count_attempt=True)
+        progress(
+            f"Sending the brief of {day.isoformat()} to {len(pending)} recipient(s) "
+            f"via {settings.host}:{settings.port}"
+        )
+        try:
+            refused = _transmit(message, settings, pending, progress)
+        except TemporaryFailure as exc:
+            ledger.mark(day, pending, "deferred", reply=str(exc))
+            return SendReport(
+                day, message_id, deferred=dict.fromkeys(pending, str(exc)), skipped=skipped
+            )
+        except DeliveryError as exc:
+            ledger.mark(day, pending, "failed", reply=str(exc))
+            return SendReport(
+                day, message_id, failed=dict.fromkeys(pending, str(exc)), skipped=skipped
+            )
+        sent = [r for r in pending if r not in refused]
+        ledger.mark(day, sent, "sent", message_id, reply="250 accepted")
+        deferred = {r: reply for r, (code, reply) in refused.items() if code < 500}
+        failed = {r: reply for r, (code, reply) in refused.items() if code >= 500}
+        for recipient, reply in deferred.items():
+            ledger.mark(day, [recipient], "deferred", reply=reply)
+        for recipient, reply in failed.items():
+            ledger.mark(day, [recipient], "failed", reply=reply)
+        return SendReport(day, message_id, tuple(sent), deferred, failed, skipped)
+
+
+def recipients_of(settings: EmailSettings) -> list[str]:
+    """Everyone the configured brief goes to: To, Cc and Bcc, each once."""
+    return list(dict.fromkeys((*settings.to, *settings.cc, *settings.bcc)))
+
+
+def unserved(config: Config, day: dt.date) -> list[str]:
+    """Configured recipients (or the outbox) that have not had the brief of `day` yet."""
+    recipients = recipients_of(config.email)
+    if not config.email.host:
+        recipients = recipients or [OUTBOX_RECIPIENT]
+    with _ledger(config.resolve(config.output.dir)) as ledger:
+        return ledger.pending(day, recipients)
+
+
+def _transmit(
+    message: EmailMessage,
+    settings: EmailSettings,
+    recipients: list[str],
+    progress: Callable[[str], None],
+) -> dict[str, tuple[int, str]]:
+    """Hand the message to the server; returns the recipients it refused, with their replies.
+    Raises TemporaryFailure after the last attempt, DeliveryError for a permanent failure."""
+    password = os.environ.get(settings.password_env, "") if settings.username else ""
+    if settings.username and not password:
+        raise DeliveryError(
+            f"email.username is set but ${settings.password_env} is empty: "
+            "export the SMTP password in that variable"
+        )
+    delay = settings.retry_delay
+    for attempt in range(1, settings.retries + 1):
+        try:
+            with _connect(settings) as smtp:
+                if settings.username:
+                    smtp.login(settings.username, password)
+                refused = smtp.send_message(message, from_addr=settings.sender, to_addrs=recipients)
+            return {r: (code, _reply(code, text)) for r, (code, text) in refused.items()}
+        except smtplib.SMTPRecipientsRefused as exc:
+            replies = {r: (code, _reply(code, text)) for r, (code, text) in exc.recipients.items()}
+            if all(code >= 500 for code, _ in replies.values()) or attempt == settings.retries:
+                return replies
+            problem = "recipients refused for now: " + "; ".join(t for _, t in replies.values())
+        except smtplib.SMTPAuthenticationError as exc:
+            raise DeliveryError(
+                f"{settings.host}: authentication failed "
+                f"({_reply(exc.smtp_code, exc.smtp_error)}); check email.username "
+                f"and ${settings.password_env}"
+            ) from None
+        except smtplib.SMTPResponseException as exc:
+            if exc.smtp_code >= 500:
+                raise DeliveryError(
+                    f"{settings.host} refused the message: {_reply(exc.smtp_code, exc.smtp_error)}"
+                ) from None
+            problem = f"{settings.host}: {_reply(exc.smtp_code, exc.smtp_error)}"
+        except (OSError, smtplib.SMTPException) as exc:
+            problem = f"cannot reach {settings.host}:{settings.port} ({exc or type(exc).__name__})"
+        if attempt < settings.retries:
+            progress(f"  attempt {attempt} failed: {problem}; trying again in {delay:g} s")
+            time.sleep(delay)
+            delay *= 2
+    raise TemporaryFailure(problem)
+
+
+def _connect(settings: EmailSettings) -> smtplib.SMTP:
+    context = ssl.create_default_context(cafile=settings.ca_file or None)
+    if settings.security == "ssl":
+        return smtplib.SMTP_SSL(
+            settings.host, settings.port, timeout=settings.timeout, context=context
+        )
+    smtp = smtplib.SMTP(settings.host, settings.port, timeout=settings.timeout)
+    try:
+        if settings.security == "starttls":
+            smtp.starttls(context=context)
+    except BaseException:
+        smtp.close()
+        raise
+    return smtp
+
+
+def _reply(code: int, text: bytes | str) -> str:
+    if isinstance(text, bytes):
+        text = text.decode("utf-8", "replace")
+    return f"{code} {' '.join(text.split())}"
+
+
+def _one_line(text: str) -> str:
+    """Header text with every line break folded into a space: no header injection."""
+    return " ".join(text.split())
+
+
+def _write_eml(folder: Path, message: EmailMessage, day: dt.date) -> Path:
+    outbox = folder / OUTBOX
+    outbox.mkdir(exist_ok=True)
+    path = outbox / f"brief-{day.isoformat()}.eml"
+    temporary = outbox / f".{path.name}.tmp"
+    with open(temporary, "wb") as handle:
+        handle.write(message.as_bytes())
+        handle.flush()
+        os.fsync(handle.fileno())
+    os.replace(temporary, path)
+    return path
+
+
+def build_for_mail(config: Config, day: dt.date) -> Path:
+    """Build the brief of `day` with every format the message needs; return its folder."""
+    from dataclasses import replace
+
+    from .pipeline import build
+
+    formats = tuple(dict.fromkeys((*config.output.formats, "docx", "html", "txt", "json")))
+    full = replace(config, output=replace(config.output, formats=formats))
+    return Path(build(full, date=day).directory)
+
+
+@contextlib.contextmanager
+def _ledger(out_dir: Path) -> Iterator[Ledger]:
+    ledger = Ledger(out_dir / LEDGER_FILE)
+    try:
+        yield ledger
+    finally:
+        ledger.close()
+
+
+@contextlib.contextmanager
+def _locked(path: Path) -> Iterator[None]:
+    """One sender at a time per briefs folder; a second waits for the first to finish."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "a") as handle:
+        fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
