@@ -56,6 +56,10 @@ class TemporaryFailure(Exception):
     """Worth trying again later: a 4xx reply, or no (working) connection."""
 
 
+class PermanentFailure(Exception):
+    """The server refused the message for good (5xx): sending it again will not help."""
+
+
 def compose(
     folder: Path, settings: EmailSettings, day: dt.date, to: Sequence[str] | None = None
 ) -> EmailMessage:
@@ -138,11 +142,14 @@ def send_brief(
             return SendReport(
                 day, message_id, deferred=dict.fromkeys(pending, str(exc)), skipped=skipped
             )
-        except DeliveryError as exc:
+        except PermanentFailure as exc:
             ledger.mark(day, pending, "failed", reply=str(exc))
             return SendReport(
                 day, message_id, failed=dict.fromkeys(pending, str(exc)), skipped=skipped
             )
+        except DeliveryError as exc:  # our own settings are wrong: nothing was handed over
+            ledger.mark(day, pending, "deferred", reply=str(exc))
+            raise
         sent = [r for r in pending if r not in refused]
         ledger.mark(day, sent, "sent", message_id, reply="250 accepted")
         deferred = {r: reply for r, (code, reply) in refused.items() if code < 500}
@@ -175,7 +182,8 @@ def _transmit(
     progress: Callable[[str], None],
 ) -> dict[str, tuple[int, str]]:
     """Hand the message to the server; returns the recipients it refused, with their replies.
-    Raises TemporaryFailure after the last attempt, DeliveryError for a permanent failure."""
+    Raises TemporaryFailure after the last attempt, PermanentFailure for a 5xx refusal, and
+    DeliveryError when our own settings are wrong (login refused, password missing)."""
     password = os.environ.get(settings.password_env, "") if settings.username else ""
     if settings.username and not password:
         raise DeliveryError(
@@ -203,9 +211,7 @@ def _transmit(
             ) from None
         except smtplib.SMTPResponseException as exc:
             if exc.smtp_code >= 500:
-                raise DeliveryError(
-                    f"{settings.host} refused the message: {_reply(exc.smtp_code, exc.smtp_error)}"
-                ) from None
+                raise PermanentFailure(_reply(exc.smtp_code, exc.smtp_error)) from None
             problem = f"{settings.host}: {_reply(exc.smtp_code, exc.smtp_error)}"
         except (OSError, smtplib.SMTPException) as exc:
             problem = f"cannot reach {settings.host}:{settings.port} ({exc or type(exc).__name__})"

@@ -84,3 +84,104 @@ def write_article(tmp_path: Path):
         return path
 
     return write
+
+
+class SmtpRecorder:
+    """An aiosmtpd handler that keeps what it receives and can be told to refuse: per
+    recipient (`refuse`), or the next DATA commands (`data_replies`, e.g. ["451 try later"])."""
+
+    def __init__(self) -> None:
+        self.messages: list[tuple[str, list[str], bytes]] = []
+        self.refuse: dict[str, str] = {}
+        self.data_replies: list[str] = []
+        self.data_started = None
+        self.hold_data = 0.0
+
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        if address in self.refuse:
+            return self.refuse[address]
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
+    async def handle_DATA(self, server, session, envelope):
+        import asyncio
+
+        if self.data_started is not None:
+            self.data_started.set()
+        if self.hold_data:
+            await asyncio.sleep(self.hold_data)
+        if self.data_replies:
+            reply = self.data_replies.pop(0)
+            if not reply.startswith("250"):
+                return reply
+        self.messages.append((envelope.mail_from, list(envelope.rcpt_tos), envelope.content))
+        return "250 Message accepted for delivery"
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+@pytest.fixture
+def smtp_server():
+    """A real SMTP server on 127.0.0.1 (no TLS, no auth); yields (recorder, port)."""
+    from aiosmtpd.controller import Controller
+
+    recorder = SmtpRecorder()
+    controller = Controller(recorder, hostname="127.0.0.1", port=free_port())
+    controller.start()
+    try:
+        yield recorder, controller.port
+    finally:
+        controller.stop()
+
+
+@pytest.fixture(scope="session")
+def tls_certificate(tmp_path_factory) -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1, made with the openssl command."""
+    folder = tmp_path_factory.mktemp("tls")
+    cert, key = folder / "cert.pem", folder / "key.pem"
+    subprocess_run = __import__("subprocess").run
+    subprocess_run(
+        [
+            require_program("openssl"),
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-keyout",
+            str(key),
+            "-out",
+            str(cert),
+            "-days",
+            "2",
+            "-subj",
+            "/CN=127.0.0.1",
+            "-addext",
+            "subjectAltName=IP:127.0.0.1,DNS:localhost",
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return cert, key
+
+
+def mail_config(config: Config, port: int, **email) -> Config:
+    """`config` sending to the test server: two recipients, quick retries, plain SMTP."""
+    settings = dataclasses.replace(
+        config.email,
+        host="127.0.0.1",
+        port=port,
+        security="none",
+        sender="brief@example.org",
+        to=("alice@example.org", "bob@example.org"),
+        retries=3,
+        retry_delay=0.05,
+        timeout=10,
+    )
+    return dataclasses.replace(config, email=dataclasses.replace(settings, **email))
