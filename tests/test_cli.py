@@ -106,3 +106,50 @@ def test_help_is_complete(command):
     if command:
         for option in ("--date", "--out-dir", "--format", "--method", "--sentences", "--words"):
             assert option in result.stdout
+
+
+def test_send_dry_run_in_a_fresh_checkout_writes_an_eml(tmp_path):
+    import email
+    import email.policy
+
+    config = tmp_path / "digest.toml"
+    config.write_text((ROOT / "digest.toml").read_text()
+                      .replace('paths = ["seeds"]', f'paths = ["{ROOT / "seeds"}"]'))
+    result = digest("send", "--dry-run", "--date", "2025-05-20", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    eml = tmp_path / "briefs" / "2025-05-20" / "outbox" / "brief-2025-05-20.eml"
+    assert f"Dry run: nothing sent; the message is in {eml}" in result.stdout
+    message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
+    assert [p.get_content_type() for p in message.iter_parts()] == [
+        "multipart/alternative",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    ]
+    status = digest("status", cwd=tmp_path)
+    assert status.returncode == 0 and "No deliveries yet." in status.stdout
+
+
+def test_send_without_host_records_the_outbox_and_status_lists_it(tmp_path):
+    config = tmp_path / "digest.toml"
+    config.write_text((ROOT / "digest.toml").read_text()
+                      .replace('paths = ["seeds"]', f'paths = ["{ROOT / "seeds"}"]'))
+    assert digest("send", "--date", "2025-05-20", cwd=tmp_path).returncode == 0
+    status = digest("status", cwd=tmp_path)
+    assert "2025-05-20  (outbox)" in status.stdout and "outbox" in status.stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["send", "--to", "a@b.org\r\nBcc: x@y.org"], "is not an address"),
+        (["resend"], "the following arguments are required: --date"),
+    ],
+)
+def test_delivery_arguments_are_checked(tmp_path, args, message):
+    result = digest(*args, cwd=tmp_path)
+    assert result.returncode == 2 and message in result.stderr
+
+
+@pytest.mark.parametrize("command", ["send", "resend", "status", "schedule"])
+def test_every_command_has_help(command):
+    result = digest(command, "--help")
+    assert result.returncode == 0 and "--config" in result.stdout and "usage:" in result.stdout
