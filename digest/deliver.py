@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import fcntl
 import json
 import os
 import smtplib
@@ -30,6 +29,7 @@ from pathlib import Path
 from .config import Config, EmailSettings
 from .errors import DeliveryError
 from .ledger import LEDGER_FILE, Ledger
+from .locks import exclusive_lock
 from .presentation import long_date
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
@@ -124,7 +124,7 @@ def send_brief(
     if not recipients:
         raise DeliveryError("no recipients: set email.to in the config or pass --to ADDRESS")
 
-    with _locked(out_dir / SEND_LOCK), _ledger(out_dir) as ledger:
+    with exclusive_lock(out_dir / SEND_LOCK), _ledger(out_dir) as ledger:
         ledger.recover()
         pending = recipients if resend else ledger.pending(day, recipients)
         skipped = tuple(r for r in recipients if r not in pending)
@@ -280,15 +280,3 @@ def _ledger(out_dir: Path) -> Iterator[Ledger]:
         yield ledger
     finally:
         ledger.close()
-
-
-@contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    """One sender at a time per briefs folder; a second waits for the first to finish."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a") as handle:
-        fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)

@@ -10,19 +10,18 @@ scheduler on the same briefs folder from starting.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
-import fcntl
 import logging
 import signal
 import time
 import zoneinfo
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from .config import Config
 from .deliver import SendReport, send_brief, unserved
 from .errors import DigestError
+from .locks import exclusive_lock
 
 log = logging.getLogger("digest.schedule")
 
@@ -157,16 +156,11 @@ def run(config: Config, once: bool = False, daily: DailyBrief | None = None) -> 
         return 0
 
 
-@contextlib.contextmanager
-def _scheduler_lock(out_dir: Path) -> Iterator[None]:
-    out_dir.mkdir(parents=True, exist_ok=True)
+def _scheduler_lock(out_dir: Path):
     path = out_dir / SCHEDULER_LOCK
-    with open(path, "a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise DigestError(
-                f"another digest scheduler is already running on {out_dir} "
-                f"(it holds {path}); stop it first, or use another output folder"
-            ) from None
-        yield
+    return exclusive_lock(
+        path,
+        DigestError,
+        f"another digest scheduler is already running on {out_dir} "
+        f"(it holds {path}); stop it first, or use another output folder",
+    )

@@ -14,14 +14,13 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import errno
-import fcntl
 import os
 import shutil
 import tempfile
-from collections.abc import Iterator
 from pathlib import Path
 
 from .errors import OutputError
+from .locks import exclusive_lock
 
 BUILDS_DIR = ".builds"
 LOCK_FILE = ".lock"
@@ -37,7 +36,11 @@ def write_brief(files: dict[str, bytes], out_dir: Path, date: dt.date) -> Path:
         out_dir.mkdir(parents=True, exist_ok=True)
         builds = out_dir / BUILDS_DIR
         builds.mkdir(exist_ok=True)
-        with _locked(out_dir / LOCK_FILE):
+        with exclusive_lock(
+            out_dir / LOCK_FILE,
+            OutputError,
+            f"{out_dir}: another digest build is writing here; wait for it to finish",
+        ):
             _remove_stale_builds(builds, out_dir, date)
             build = Path(tempfile.mkdtemp(prefix=f"{date.isoformat()}-", dir=builds))
             try:
@@ -97,21 +100,6 @@ def _remove_stale_builds(builds: Path, out_dir: Path, date: dt.date) -> None:
     for folder in builds.glob(f"{date.isoformat()}-*"):
         if folder.resolve() != current:
             shutil.rmtree(folder, ignore_errors=True)
-
-
-@contextlib.contextmanager
-def _locked(path: Path) -> Iterator[None]:
-    with open(path, "a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
-            raise OutputError(
-                f"{path.parent}: another digest build is writing here; wait for it to finish"
-            ) from None
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
 
 
 def _fsync_dir(path: Path) -> None:

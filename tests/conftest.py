@@ -185,3 +185,17 @@ def mail_config(config: Config, port: int, **email) -> Config:
         timeout=10,
     )
     return dataclasses.replace(config, email=dataclasses.replace(settings, **email))
+
+
+def write_config_file(folder: Path, extra: str = "") -> Path:
+    """A digest.toml like the repository's, reading the seeds and writing under `folder`,
+    with `extra` TOML appended; for tests that run digest as a separate process."""
+    path = folder / "digest.toml"
+    path.write_text(
+        (ROOT / "digest.toml")
+        .read_text()
+        .replace('paths = ["seeds"]', f'paths = ["{SEEDS}"]')
+        .replace('dir = "briefs"', f'dir = "{folder / "briefs"}"')
+        + extra
+    )
+    return path

@@ -113,8 +113,11 @@ def test_send_dry_run_in_a_fresh_checkout_writes_an_eml(tmp_path):
     import email.policy
 
     config = tmp_path / "digest.toml"
-    config.write_text((ROOT / "digest.toml").read_text()
-                      .replace('paths = ["seeds"]', f'paths = ["{ROOT / "seeds"}"]'))
+    config.write_text(
+        (ROOT / "digest.toml")
+        .read_text()
+        .replace('paths = ["seeds"]', f'paths = ["{ROOT / "seeds"}"]')
+    )
     result = digest("send", "--dry-run", "--date", "2025-05-20", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     eml = tmp_path / "briefs" / "2025-05-20" / "outbox" / "brief-2025-05-20.eml"
@@ -130,8 +133,11 @@ def test_send_dry_run_in_a_fresh_checkout_writes_an_eml(tmp_path):
 
 def test_send_without_host_records_the_outbox_and_status_lists_it(tmp_path):
     config = tmp_path / "digest.toml"
-    config.write_text((ROOT / "digest.toml").read_text()
-                      .replace('paths = ["seeds"]', f'paths = ["{ROOT / "seeds"}"]'))
+    config.write_text(
+        (ROOT / "digest.toml")
+        .read_text()
+        .replace('paths = ["seeds"]', f'paths = ["{ROOT / "seeds"}"]')
+    )
     assert digest("send", "--date", "2025-05-20", cwd=tmp_path).returncode == 0
     status = digest("status", cwd=tmp_path)
     assert "2025-05-20  (outbox)" in status.stdout and "outbox" in status.stdout

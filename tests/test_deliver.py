@@ -13,7 +13,7 @@ import pytest
 from digest.deliver import send_brief
 from digest.ledger import LEDGER_FILE, Ledger
 
-from .conftest import SEED_DATE, SEEDS, mail_config
+from .conftest import SEED_DATE, SEEDS, mail_config, write_config_file
 
 
 @pytest.fixture
@@ -204,19 +204,13 @@ def test_killed_while_sending_is_unknown_and_never_sent_again(tmp_path, smtp_ser
     import sys
     import time
 
-    from .conftest import ROOT
-
     recorder, port = smtp_server
     recorder.data_started = asyncio.Event()
     recorder.hold_data = 3.0
-    config_file = tmp_path / "digest.toml"
-    config_file.write_text(
-        (ROOT / "digest.toml")
-        .read_text()
-        .replace('paths = ["seeds"]', f'paths = ["{SEEDS}"]')
-        .replace('dir = "briefs"', f'dir = "{tmp_path / "briefs"}"')
-        + f'\n[email]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
-        'from = "brief@example.org"\nto = ["alice@example.org"]\n'
+    config_file = write_config_file(
+        tmp_path,
+        f'\n[email]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
+        'from = "brief@example.org"\nto = ["alice@example.org"]\n',
     )
     process = subprocess.Popen(
         [

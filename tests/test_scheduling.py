@@ -12,7 +12,7 @@ from digest.deliver import SendReport
 from digest.errors import DigestError
 from digest.scheduling import DailyBrief, run, scheduled_instant
 
-from .conftest import ROOT, SEEDS
+from .conftest import SEEDS, write_config_file
 
 UTC = dt.UTC
 
@@ -139,14 +139,10 @@ def test_once_with_a_local_smtp_server_delivers_exactly_once(config, smtp_server
 
 
 def test_second_scheduler_refuses_and_sigterm_stops_the_first(tmp_path):
-    config_file = tmp_path / "digest.toml"
-    config_file.write_text(
-        (ROOT / "digest.toml")
-        .read_text()
-        .replace('paths = ["seeds"]', f'paths = ["{SEEDS}"]')
-        .replace('dir = "briefs"', f'dir = "{tmp_path / "briefs"}"')
-        + '\n[schedule]\nat = "23:59"\ntimezone = "Pacific/Kiritimati"\ncatch_up = false\n'
-        "check_every = 1\n"
+    config_file = write_config_file(
+        tmp_path,
+        '\n[schedule]\nat = "23:59"\ntimezone = "Pacific/Kiritimati"\ncatch_up = false\n'
+        "check_every = 1\n",
     )
     first = subprocess.Popen(
         [sys.executable, "-m", "digest", "schedule", "--config", str(config_file)],
