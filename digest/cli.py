@@ -85,7 +85,8 @@ def _parser() -> argparse.ArgumentParser:
         type=_formats,
         metavar="LIST",
         dest="formats",
-        help=f"comma-separated output formats among {','.join(FORMATS)} (default: all)",
+        help=f"comma-separated output formats among {','.join(FORMATS)} "
+        "(default: docx,html,txt,json; pdf needs LibreOffice)",
     )
     build.add_argument(
         "--method",

@@ -22,7 +22,8 @@ from .errors import ConfigError
 
 CONFIG_FILE_NAME = "digest.toml"
 CONFIG_ENV_VAR = "DIGEST_CONFIG"
-FORMATS = ("docx", "html", "txt", "json")
+FORMATS = ("docx", "html", "txt", "json", "pdf")
+DEFAULT_FORMATS = ("docx", "html", "txt", "json")
 
 
 @dataclass(frozen=True)
@@ -71,8 +72,8 @@ class InputSettings:
 class OutputSettings:
     dir: str = "briefs"
     """Folder that receives one sub-folder per date (relative to the config file)."""
-    formats: tuple[str, ...] = FORMATS
-    """Which files to write: any of docx, html, txt, json."""
+    formats: tuple[str, ...] = DEFAULT_FORMATS
+    """Which files to write: any of docx, html, txt, json, and pdf (needs LibreOffice)."""
     templates: str = ""
     """Folder of your own templates, searched before templates/ and the packaged defaults."""
 

@@ -8,6 +8,7 @@ can be tested on hand-made input and the brief can be traced back to the files i
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 
 
@@ -31,6 +32,21 @@ class Article:
     encoding: str = "utf-8"
     body: tuple[str, ...] = ()
     removed: tuple[RemovedLine, ...] = ()
+
+    def __post_init__(self) -> None:
+        # a link from input goes live in every format: only http(s) and mailto may
+        object.__setattr__(self, "url", safe_link(self.url))
+
+
+def safe_link(url: object) -> str | None:
+    """`url` if it is an http(s) or mailto link with no space or quote in it, else None:
+    a javascript: or data: link from an article must never become clickable."""
+    if not isinstance(url, str):
+        return None
+    url = url.strip()
+    if re.fullmatch(r"(?i)(https?://|mailto:)[^\s<>\"'\x00-\x1f]+", url):
+        return url
+    return None
 
 
 @dataclass(frozen=True)
@@ -157,6 +173,10 @@ class Brief:
             counts = [sum(outlet in p.outlets for p in section.points) for outlet in outlets]
             rows.append((section.title, counts))
         return rows
+
+    def citation_of_outlet(self, outlet: str) -> int:
+        """The Sources number of an outlet's first article."""
+        return next(n for n, a in enumerate(self.articles, start=1) if a.outlet == outlet)
 
     def outlets(self) -> list[str]:
         """Distinct outlets in citation order."""

@@ -21,6 +21,7 @@ from .readers import read_inputs
 from .render_docx import render_docx
 from .render_html import render_html, render_text
 from .render_json import render_json
+from .render_pdf import pdf_converter, render_pdf
 from .summarize import summarize
 from .writers import write_brief
 
@@ -29,6 +30,7 @@ RENDERERS: dict[str, Callable[[Brief, Sequence[Path]], bytes]] = {
     "html": render_html,
     "txt": render_text,
     "json": lambda brief, _templates: render_json(brief),
+    "pdf": lambda brief, _templates: render_pdf(brief),
 }
 
 
@@ -42,6 +44,8 @@ def build(
     write it to the configured output folder."""
     date = date or dt.date.today()
     paths = list(inputs) or [config.resolve(p) for p in config.input.paths]
+    if "pdf" in config.output.formats:
+        pdf_converter()  # say at once, not after all the work, that LibreOffice is missing
 
     progress(f"Reading {', '.join(str(p) for p in paths)}")
     report = read_inputs(paths, config.input.max_bytes)

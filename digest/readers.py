@@ -111,7 +111,7 @@ def read_article(path: Path, max_bytes: int, metadata: dict | None = None) -> Ar
         title=known.get("title") or None,
         author=known.get("author") or None,
         date=_parse_date(known.get("date"), str(path)),
-        url=safe_url(known.get("url")),
+        url=known.get("url") if isinstance(known.get("url"), str) else None,
         encoding=encoding,
     )
 
@@ -145,16 +145,6 @@ def decode_text(raw: bytes, path: str) -> tuple[str, str]:
     if "\ufffd" in text or _looks_binary(text):
         raise InputError(path, "is neither UTF-8 nor Latin-1 text; save it as UTF-8")
     return text, "Windows-1252"
-
-
-def safe_url(url: object) -> str | None:
-    """Keep a URL only if it is http(s): a javascript: or data: link must never go live."""
-    if not isinstance(url, str):
-        return None
-    url = url.strip()
-    if re.match(r"(?i)https?://[^\s<>\"']+$", url):
-        return url
-    return None
 
 
 def _looks_binary(text: str) -> bool:

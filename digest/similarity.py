@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 import numpy as np
+import scipy.sparse
 
 from .cleaning import matching_form
 
@@ -36,7 +37,11 @@ class SentenceSpace:
         self._forms = [matching_form(t, spellings) for t in texts]
         analyzer = _Analyzer(language)
         self._vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, norm="l2")
-        self.matrix = self._vectorizer.fit_transform(self._forms) if texts else None
+        try:
+            self.matrix = self._vectorizer.fit_transform(self._forms)
+        except ValueError:  # no content word at all (only stop words, digits or symbols)
+            self._vectorizer = None
+            self.matrix = scipy.sparse.csr_matrix((len(self._forms), 1))
         self._quotes = [_quote_shingles(form) for form in self._forms]
 
     def similarity(self, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
@@ -58,6 +63,8 @@ class SentenceSpace:
     ) -> np.ndarray:
         """Cosine similarity of texts in `rows` with outside texts (e.g. topic descriptions),
         in the vocabulary of this space."""
+        if self._vectorizer is None:
+            return np.zeros((len(rows), len(texts)))
         others = self._vectorizer.transform([matching_form(t, spellings) for t in texts])
         return (self.matrix[list(rows)] @ others.T).toarray()
 

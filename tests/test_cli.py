@@ -69,7 +69,7 @@ def test_build_offline_with_formats_and_method(tmp_path):
         (["build", "nowhere/"], 3, "nowhere: no such file or folder"),
         (["build", "--method", "magic"], 2, "invalid choice: 'magic'"),
         (["build", "--date", "20-05-2025"], 2, "'20-05-2025' is not a date like 2025-05-20"),
-        (["build", "--format", "pdf"], 2, "unknown format 'pdf'"),
+        (["build", "--format", "rtf"], 2, "unknown format 'rtf'"),
         (["build", "--config", "missing.toml"], 2, "missing.toml: config file not found"),
     ],
 )

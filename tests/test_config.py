@@ -36,7 +36,7 @@ def test_broken_toml_reports_the_line(tmp_path):
     [
         ({"summary": {"method": "magic"}}, "unknown summary.method 'magic'"),
         ({"brief": {"words": "many"}}, "'brief.words' must be int"),
-        ({"output": {"formats": ["pdf"]}}, "unknown output format 'pdf'"),
+        ({"output": {"formats": ["rtf"]}}, "unknown output format 'rtf'"),
         ({"topics": [{"description": "x"}]}, r"\[topics\[0\]\] needs a 'name'"),
         ({"summary": {"sentences": 0}}, "at least 1"),
     ],

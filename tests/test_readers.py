@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 from digest.errors import InputError
-from digest.readers import decode_text, read_article, read_inputs, safe_url
+from digest.models import safe_link
+from digest.readers import decode_text, read_article, read_inputs
 
 from .conftest import SEEDS
 
@@ -41,8 +42,9 @@ def test_front_matter_gives_metadata_and_is_not_text(write_article):
     "url", ["javascript:alert(1)", "data:text/html,x", "ftp://x", "http://a b"]
 )
 def test_only_http_links_are_kept(url):
-    assert safe_url(url) is None
-    assert safe_url("https://example.org/x?a=1") == "https://example.org/x?a=1"
+    assert safe_link(url) is None
+    assert safe_link("https://example.org/x?a=1") == "https://example.org/x?a=1"
+    assert safe_link("mailto:desk@example.org") == "mailto:desk@example.org"
 
 
 @pytest.mark.parametrize(

@@ -101,3 +101,46 @@ def test_libreoffice_converts_the_docx_and_shows_every_point(seed_build, tmp_pat
         assert "".join(section.title.split()) in flat
     for point in seed_build.brief.points:
         assert "".join(point.text.split()) in flat
+
+
+def test_pdf_format_is_the_docx_printed_by_libreoffice(tmp_path, config):
+    import dataclasses
+
+    from digest.pipeline import build
+
+    from .conftest import SEEDS
+
+    require_program("soffice")
+    config = dataclasses.replace(
+        config, output=dataclasses.replace(config.output, formats=("pdf",))
+    )
+    result = build(config, [SEEDS / "nytimes.txt", SEEDS / "el-pais.txt"])
+    assert Path(result.files["brief.pdf"]).read_bytes().startswith(b"%PDF-")
+    text = subprocess.run(
+        [require_program("pdftotext"), result.files["brief.pdf"], "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert result.brief.title.split() == text.split()[: len(result.brief.title.split())]
+    assert "Sources" in text
+
+
+def test_pdf_without_libreoffice_says_how_to_install_it(tmp_path):
+    import os
+    import sys
+
+    from .conftest import ROOT
+
+    bare_path = str(Path(sys.executable).parent)  # python, but no soffice
+    result = subprocess.run(
+        [sys.executable, "-m", "digest", "build", "--format", "pdf", "--out-dir", str(tmp_path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env={**os.environ, "PATH": bare_path},
+    )
+    assert result.returncode == 4
+    assert "apt-get install libreoffice-writer-nogui" in result.stderr
+    assert not any(tmp_path.iterdir())

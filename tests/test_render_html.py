@@ -65,3 +65,32 @@ def test_text_part_carries_the_same_points(seed_build):
     for point in seed_build.brief.points:
         assert " ".join(point.text.split()) in flat
     assert "Sources" in text and "[1]" in text
+
+
+def test_hostile_metadata_never_runs_injects_or_links(tmp_path, config, write_article):
+    import email
+    import email.policy
+
+    from digest.deliver import compose
+
+    (tmp_path / "articles").mkdir(exist_ok=True)
+    (tmp_path / "articles" / "sources.toml").write_text(
+        '["evil.txt"]\n'
+        'outlet = "<img src=x onerror=alert(1)> {{ 7*7 }}"\n'
+        'title = "Title\\r\\nBcc: victim@example.org"\n'
+        'url = "javascript:alert(document.cookie)"\n'
+    )
+    write_article(
+        "evil.txt",
+        "The mayor announced on Monday that the old bridge will close "
+        "in June for repairs.\nEngineers found deep cracks in two of the "
+        "bridge's steel supports last winter.\n",
+    )
+    result = build(config, [tmp_path / "articles"])
+    html = Path(result.files["brief.html"]).read_text(encoding="utf-8")
+    tags = [t for t, _ in _parse(html).tags]
+    assert "img" not in tags and "&lt;img src=x onerror=alert(1)&gt; {{ 7*7 }}" in html
+    assert "javascript:" not in html and "49" not in html
+    message = compose(Path(result.directory), config.email, result.brief.date)
+    parsed = email.message_from_bytes(message.as_bytes(), policy=email.policy.default)
+    assert parsed["Bcc"] is None and "victim" not in (parsed["To"] or "")

@@ -1,0 +1,153 @@
+"""The brief as readers see it: the e-mail HTML in a real browser (headless Chromium) at
+phone and desktop widths, and the Word document as LibreOffice prints it. Screenshots and
+page images are kept in $DIGEST_ARTIFACTS (default build/test-artifacts/) for a person to
+look at."""
+
+import itertools
+import os
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from .conftest import ROOT, require_program
+
+ARTIFACTS = Path(os.environ.get("DIGEST_ARTIFACTS", ROOT / "build" / "test-artifacts"))
+CHROMIUM_FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+]
+WRAPPER = """<html><body style="margin:0">
+<iframe id="mail" src="{src}" style="width:{width}px;height:2400px;border:0"></iframe>
+<script>
+document.getElementById('mail').onload = function () {{
+  var page = this.contentDocument, view = this.contentWindow, wide = [];
+  page.querySelectorAll('body *').forEach(function (e) {{
+    if (e.getBoundingClientRect().right > view.innerWidth + 1) {{ wide.push(e.tagName); }}
+  }});
+  document.body.setAttribute('data-page-width', page.documentElement.scrollWidth);
+  document.body.setAttribute('data-view-width', view.innerWidth);
+  document.body.setAttribute('data-too-wide', wide.join(','));
+}};
+</script></body></html>"""
+"""The e-mail in an iframe of exactly `width` pixels (headless Chromium will not make a
+window narrower than 500 px), measured from the page around it."""
+
+
+def _chromium(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
+    chromium = require_program("chromium")
+    return subprocess.run(
+        [chromium, *CHROMIUM_FLAGS, f"--user-data-dir={tmp_path / 'profile'}", *args],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=True,
+    )
+
+
+@pytest.mark.parametrize("width", [375, 600])
+def test_email_html_fits_the_screen_in_chromium(seed_build, tmp_path, width):
+    brief = Path(seed_build.files["brief.html"])
+    wrapper = tmp_path / f"at-{width}px.html"
+    wrapper.write_text(WRAPPER.format(src=brief.as_uri(), width=width), encoding="utf-8")
+    dom = _chromium(
+        ["--allow-file-access-from-files", "--dump-dom", wrapper.as_uri()], tmp_path
+    ).stdout
+    page_width = int(re.search(r'data-page-width="(\d+)"', dom).group(1))
+    view_width = int(re.search(r'data-view-width="(\d+)"', dom).group(1))
+    too_wide = re.search(r'data-too-wide="([^"]*)"', dom).group(1)
+    assert view_width == width
+    assert page_width <= view_width, f"page is {page_width}px wide in a {view_width}px view"
+    assert too_wide == "", f"elements past the right edge: {too_wide}"
+
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    screenshot = ARTIFACTS / f"brief-email-{width}px.png"
+    _chromium(
+        [
+            "--allow-file-access-from-files",
+            f"--window-size={max(width, 500)},2400",
+            f"--screenshot={screenshot}",
+            wrapper.as_uri(),
+        ],
+        tmp_path,
+    )
+    assert screenshot.stat().st_size > 10_000
+
+
+def test_email_html_is_accessible(seed_build):
+    html = Path(seed_build.files["brief.html"]).read_text(encoding="utf-8")
+    assert re.search(r'<html[^>]* lang="en"', html)
+    levels = [int(n) for n in re.findall(r"<h([1-6])", html)]
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels))
+    assert "<img" not in html  # no image that would need alt text
+    for colour in set(re.findall(r"(?<![-\w])color: ?(#[0-9a-fA-F]{6})", html)):
+        assert _contrast(colour, "#ffffff") >= 4.5, colour
+
+
+def test_libreoffice_pages_are_kept_as_images(seed_build, tmp_path):
+    soffice, pdftoppm = require_program("soffice"), require_program("pdftoppm")
+    subprocess.run(
+        [
+            soffice,
+            "--headless",
+            f"-env:UserInstallation=file://{tmp_path}/profile",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(tmp_path),
+            seed_build.files["brief.docx"],
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    pages = subprocess.run(
+        [require_program("pdfinfo"), str(tmp_path / "brief.pdf")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    count = int(re.search(r"Pages:\s+(\d+)", pages).group(1))
+    assert 1 <= count <= 6
+    fonts = subprocess.run(
+        [require_program("pdffonts"), str(tmp_path / "brief.pdf")],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:]), fonts  # embedded
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [
+            pdftoppm,
+            "-r",
+            "60",
+            "-png",
+            str(tmp_path / "brief.pdf"),
+            str(ARTIFACTS / "brief-docx-page"),
+        ],
+        check=True,
+    )
+    assert len(list(ARTIFACTS.glob("brief-docx-page*.png"))) == count
+    shutil.copy(tmp_path / "brief.pdf", ARTIFACTS / "brief-docx.pdf")
+
+
+def _contrast(foreground: str, background: str) -> float:
+    """WCAG contrast ratio of two #rrggbb colours."""
+
+    def luminance(colour: str) -> float:
+        channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(foreground), luminance(background)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
