@@ -278,6 +278,11 @@ def _check_values(config: Config, source: str) -> None:
             raise ConfigError(f"{source}: '{name}' must be 0 or more, not {value}")
     if not 0 < config.matching.duplicate_similarity <= 1:
         raise ConfigError(f"{source}: 'matching.duplicate_similarity' must be in (0, 1]")
+    if ".." in Path(config.output.dir).parts:
+        raise ConfigError(
+            f"{source}: output.dir '{config.output.dir}' climbs out of the config's folder with "
+            "'..'; write the absolute folder you mean, or pass it with --out-dir"
+        )
     unknown = [f for f in config.output.formats if f not in FORMATS]
     if unknown:
         raise ConfigError(

@@ -39,6 +39,7 @@ def test_broken_toml_reports_the_line(tmp_path):
         ({"output": {"formats": ["rtf"]}}, "unknown output format 'rtf'"),
         ({"topics": [{"description": "x"}]}, r"\[topics\[0\]\] needs a 'name'"),
         ({"summary": {"sentences": 0}}, "at least 1"),
+        ({"output": {"dir": "../../etc"}}, "climbs out of the config's folder"),
     ],
 )
 def test_invalid_values_are_refused(data, message):

@@ -5,6 +5,7 @@ the same input always gives the same brief."""
 import datetime as dt
 import io
 import json
+import os
 from html.parser import HTMLParser
 
 import docx
@@ -23,8 +24,10 @@ from digest.render_json import render_json
 from digest.summarize import split_text, summarize
 
 BUILT_AT = dt.datetime(2025, 5, 20, 7, 0, tzinfo=dt.UTC)
+EXAMPLES = int(os.environ.get("DIGEST_FUZZ_EXAMPLES", "60"))
+"""Examples per property; CI keeps the default, a longer hunt sets DIGEST_FUZZ_EXAMPLES."""
 PROPERTY_SETTINGS = settings(
-    max_examples=60,
+    max_examples=EXAMPLES,
     deadline=None,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture],
 )
@@ -141,7 +144,7 @@ def test_splitting_keeps_every_word(text):
     assert "".join("".join(sentences).split()) == "".join(text.split())
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=EXAMPLES * 5, deadline=None)
 @given(raw=st.binary(max_size=3000))
 def test_fuzz_decoding_any_bytes(raw):
     """Fuzz target for the readers: any bytes decode or raise our InputError."""
