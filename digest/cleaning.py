@@ -24,6 +24,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from .models import Article, RemovedLine
+from .words import stop_words
 
 # (pattern, reason): a line that matches is not part of the article. Patterns are searched
 # case-insensitively; keep them general (a kind of line, not one outlet's exact words).
@@ -297,10 +298,8 @@ def _language_of(line: str, expected: str) -> str:
 
 @functools.cache
 def _stop_words() -> dict[str, frozenset[str]]:
-    from sumy.utils import get_stop_words
-
     languages = ("english", "spanish", "french", "german", "italian", "portuguese")
-    return {lang: frozenset(get_stop_words(lang)) for lang in languages}
+    return {lang: stop_words(lang) for lang in languages}
 
 
 def _outlet_from_path(path: str) -> str:

@@ -49,6 +49,7 @@ _PRONOUN_SPEAKER = re.compile(
     re.I,
 )
 _ATTRIBUTION_ONLY = re.compile(r"^[\w.’' -]{1,40}\b(said|added|wrote|noted|stated)\.$", re.I)
+_BARE_QUOTE = re.compile(r'"[^"]+"')
 _DEMONSTRATIVE = re.compile(
     # "that plea", "these talks": a noun phrase pointing back at something said before
     r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|that)\s+(?!(?:the|a|an|he|she|it|they|we|i|you|there|is|was|"
@@ -110,9 +111,12 @@ def merge(
 
 def needs_context(text: str) -> bool:
     """True when a sentence cannot be understood alone: it opens with a pronoun or a
-    connective, points back with "that plea" or "these talks", or attributes a quotation to
-    "he" or "she"."""
-    plain = matching_form(text).lstrip("\"'([ ")
+    connective, points back with "that plea" or "these talks", attributes a quotation to
+    "he" or "she", or is a quotation alone, with no speaker."""
+    form = matching_form(text).strip()
+    if _BARE_QUOTE.fullmatch(form):
+        return True  # a quotation with no speaker: the sentence before says who it is
+    plain = form.lstrip("\"'([ ")
     opening = " ".join(text.split()[:10])
     return bool(
         _DANGLING_START.match(plain)

@@ -9,7 +9,6 @@ QUOTE_SHINGLE words inside quotation marks) are the same fact whatever surrounds
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Sequence
 
@@ -17,6 +16,7 @@ import numpy as np
 import scipy.sparse
 
 from .cleaning import matching_form
+from .words import stemmer, stop_words
 
 QUOTE_SHINGLE = 6
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
@@ -85,7 +85,7 @@ class _Analyzer:
         self.language = language
 
     def __call__(self, text: str) -> list[str]:
-        stem, stops = _stemmer(self.language), _stop_words(self.language)
+        stem, stops = stemmer(self.language), stop_words(self.language)
         words = [stem(w) for w in _TOKEN.findall(text) if w not in stops and len(w) > 1]
         return words
 
@@ -98,17 +98,3 @@ def _quote_shingles(form: str) -> frozenset[tuple[str, ...]]:
             tuple(words[i : i + QUOTE_SHINGLE]) for i in range(len(words) - QUOTE_SHINGLE + 1)
         )
     return frozenset(shingles)
-
-
-@functools.cache
-def _stemmer(language: str):
-    from sumy.nlp.stemmers import Stemmer
-
-    return functools.lru_cache(maxsize=65536)(Stemmer(language))
-
-
-@functools.cache
-def _stop_words(language: str) -> frozenset[str]:
-    from sumy.utils import get_stop_words
-
-    return frozenset(get_stop_words(language))

@@ -17,11 +17,14 @@ import re
 from collections.abc import Callable
 
 from .models import Article, RankedSentence, Sentence, Summary
+from .words import stemmer, stop_words, tokens
 
-# name -> "module:class" of the sumy summarizer; imported on first use, since importing
-# sumy (and NLTK under it) takes seconds and `digest --help` should not wait for it.
+# name -> "module:class" of the summarizer; imported on first use, since importing sumy (and
+# NLTK under it) takes seconds and `digest --help` should not wait for it. LexRank is
+# digest's vectorised copy of sumy's (same picks, a fraction of the time); the others are
+# sumy's own.
 METHODS: dict[str, str] = {
-    "lex-rank": "sumy.summarizers.lex_rank:LexRankSummarizer",
+    "lex-rank": "digest.lexrank:LexRank",
     "text-rank": "sumy.summarizers.text_rank:TextRankSummarizer",
     "lsa": "sumy.summarizers.lsa:LsaSummarizer",
     "luhn": "sumy.summarizers.luhn:LuhnSummarizer",
@@ -36,7 +39,6 @@ METHODS: dict[str, str] = {
 QUADRATIC_METHODS = {"kl", "reduction"}
 QUADRATIC_SENTENCE_CAP = 80
 
-_WORD = re.compile(r"\w+(?:['’]\w+)*")
 _ATTRIBUTION = re.compile(
     r"^(?:[A-Z][\w.’'-]*\s+){0,4}(?:said|says|added|wrote|asked|noted|stated|declared|insisted|"
     r"told reporters)\.$"
@@ -65,7 +67,7 @@ class OfflineTokenizer:
         return split_text(paragraph, self.language)
 
     def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple(_WORD.findall(sentence))
+        return tuple(tokens(sentence))
 
 
 def split_text(text: str, language: str = "english") -> tuple[str, ...]:
@@ -115,14 +117,28 @@ def rank_sentences(
     bonus_words: tuple[str, ...] = (),
 ) -> tuple[RankedSentence, ...]:
     """All sentences (or the first QUADRATIC_SENTENCE_CAP for slow methods), best first."""
-    import numpy
-    from sumy.models.dom import ObjectDocumentModel, Paragraph
-    from sumy.models.dom import Sentence as SumySentence
-
     if method in QUADRATIC_METHODS:
         sentences = sentences[:QUADRATIC_SENTENCE_CAP]
     if not sentences:
         return ()
+    ranker = _method_class(method)
+    if hasattr(ranker, "rate"):  # digest's own, vectorised implementation
+        scores = ranker(language).rate([s.text for s in sentences])
+        scored = [(_finite(score), order) for order, score in enumerate(scores)]
+    else:
+        scored = _sumy_scores(sentences, method, language, bonus_words)
+    scored.sort(key=lambda pair: (-pair[0], pair[1]))
+    return tuple(
+        RankedSentence(sentences[order], score, rank) for rank, (score, order) in enumerate(scored)
+    )
+
+
+def _sumy_scores(sentences, method: str, language: str, bonus_words: tuple[str, ...]):
+    """(score, position) of every sentence, from one of sumy's summarizers."""
+    import numpy
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+
     tokenizer = OfflineTokenizer(language)
     paragraphs: dict[int, list] = {}
     for sentence in sentences:
@@ -132,31 +148,31 @@ def rank_sentences(
     summarizer = make_summarizer(method, language, bonus_words)
     with numpy.errstate(all="ignore"):  # LexRank divides by zero on one-sentence articles
         summarizer(document, _recording(ranking))
-    scored = [(_finite(info.rating), info.order) for info in ranking]
-    scored.sort(key=lambda pair: (-pair[0], pair[1]))
-    return tuple(
-        RankedSentence(sentences[order], score, rank) for rank, (score, order) in enumerate(scored)
-    )
+    return [(_finite(info.rating), info.order) for info in ranking]
+
+
+def _method_class(method: str):
+    module_name, class_name = METHODS[method].split(":")
+    return getattr(importlib.import_module(module_name), class_name)
 
 
 def make_summarizer(method: str, language: str = "english", bonus_words: tuple[str, ...] = ()):
-    """A configured sumy summarizer for `method` (a key of METHODS)."""
-    from sumy.nlp.stemmers import Stemmer
-    from sumy.utils import get_stop_words
-
-    module_name, class_name = METHODS[method].split(":")
-    summarizer_class = getattr(importlib.import_module(module_name), class_name)
-    stop_words = frozenset(get_stop_words(language))
+    """A configured sumy summarizer for `method` (a key of METHODS naming a sumy class)."""
+    summarizer_class = _method_class(method)
     if method == "edmundson":
         summarizer = summarizer_class(
-            Stemmer(language), cue_weight=1.0, key_weight=1.0, title_weight=0.0, location_weight=1.0
+            stemmer(language),
+            cue_weight=1.0,
+            key_weight=1.0,
+            title_weight=0.0,
+            location_weight=1.0,
         )
         summarizer.bonus_words = tuple(w.lower() for w in bonus_words) or ("said",)
         summarizer.stigma_words = ("advertisement", "subscribe", "newsletter")
-        summarizer.null_words = stop_words
+        summarizer.null_words = stop_words(language)
     else:
-        summarizer = summarizer_class(Stemmer(language))
-        summarizer.stop_words = stop_words
+        summarizer = summarizer_class(stemmer(language))
+        summarizer.stop_words = stop_words(language)
     return summarizer
 
 
@@ -178,7 +194,7 @@ def _finite(rating: object) -> float:
 
 
 def _title_words(article: Article) -> tuple[str, ...]:
-    return tuple(w.lower() for w in _WORD.findall(article.title or "") if len(w) > 3)
+    return tuple(w.lower() for w in tokens(article.title or "") if len(w) > 3)
 
 
 @functools.cache

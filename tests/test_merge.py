@@ -54,6 +54,7 @@ def test_dangling_sentences_are_recognised():
     assert needs_context("But the Kremlin said no.")
     assert needs_context("“We need peace,” he said.")
     assert needs_context("He added that talks would go on.")
+    assert needs_context("“As for the package from the United States — that’s a different story.”")
     assert not needs_context("Putin said Russia was ready to talk.")
     assert not needs_context("“We need peace,” Putin said.")
 

@@ -61,3 +61,34 @@ def test_bare_attribution_after_a_quote_stays_with_it():
         "“When will it end?” Trump said.",
         "Then he left.",
     )
+
+
+@pytest.mark.parametrize("seed", ["spokesman-review", "nytimes", "ana-mpa", "el-mundo", "el-pais"])
+def test_vectorised_lexrank_picks_what_sumy_picks(seed):
+    """digest's LexRank is sumy's arithmetic, vectorised: the same scores, so the same picks."""
+    import numpy
+    from sumy.models.dom import ObjectDocumentModel, Paragraph
+    from sumy.models.dom import Sentence as SumySentence
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+
+    from digest.lexrank import LexRank
+    from digest.summarize import split_sentences
+    from digest.words import stemmer, stop_words
+
+    article = clean_article(read_inputs([SEEDS / f"{seed}.txt"], 5_000_000).articles[0])
+    sentences = split_sentences(article)
+    tokenizer = OfflineTokenizer("english")
+    document = ObjectDocumentModel(
+        (Paragraph([SumySentence(s.text, tokenizer) for s in sentences]),)
+    )
+    sumy = LexRankSummarizer(stemmer("english"))
+    sumy.stop_words = stop_words("english")
+    ranking = []
+    sumy(document, lambda infos: ranking.extend(infos) or infos)
+    sumy_scores = numpy.zeros(len(sentences))
+    for info in ranking:
+        sumy_scores[info.order] = info.rating
+    ours = LexRank("english").rate([s.text for s in sentences])
+    assert numpy.allclose(ours, sumy_scores, atol=1e-9)
+    top = lambda scores: set(numpy.argsort(-scores, kind="stable")[:8])  # noqa: E731
+    assert top(ours) == top(sumy_scores)

@@ -1,0 +1,42 @@
+"""Words as the ranking and matching stages see them: tokens, stop words and stems.
+
+Stems come from PyStemmer (the Snowball stemmers, compiled), which loads in milliseconds;
+NLTK's copy of the same algorithms takes two seconds to import, which a one-article build
+should not pay. Stop words are sumy's lists, read from its data files.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+from importlib import resources
+
+WORD = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def tokens(text: str) -> list[str]:
+    """Words of a sentence as written (what sumy's summarizers are given)."""
+    return WORD.findall(text)
+
+
+@functools.cache
+def stop_words(language: str) -> frozenset[str]:
+    """sumy's stop words for `language` (lower case); empty if it has none."""
+    try:
+        data = resources.files("sumy") / "data" / "stopwords" / f"{language.lower()}.txt"
+        return frozenset(w.strip().lower() for w in data.read_text("utf-8").splitlines() if w)
+    except (FileNotFoundError, ModuleNotFoundError):
+        return frozenset()
+
+
+@functools.cache
+def stemmer(language: str) -> Callable[[str], str]:
+    """A cached stemming function for `language` (identity if Snowball has none)."""
+    import Stemmer
+
+    try:
+        snowball = Stemmer.Stemmer(language.lower())
+    except KeyError:
+        return str.lower
+    return functools.lru_cache(maxsize=200_000)(snowball.stemWord)
