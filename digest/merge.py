@@ -67,6 +67,8 @@ class _Candidate:
     refs: tuple[SourceRef, ...]
     rows: tuple[int, ...] = ()
     salience: float = 0.0
+    near: dict[int, float] = field(default_factory=dict)
+    """Sentences (rows) reporting the same fact as one of this candidate's, with similarity."""
     credits: dict[str, SourceRef] = field(default_factory=dict)
 
 
@@ -90,11 +92,10 @@ def merge(
         )
         candidates = _candidates(summaries, outlet_of, row_of, topic_fit if config.topics else None)
         if candidates:
-            _credit_other_outlets(
-                candidates, sentences, space, config.matching.duplicate_similarity
-            )
+            _find_same_facts(candidates, space, config.matching.duplicate_similarity)
+            _credit_other_outlets(candidates, sentences)
             _score(candidates, summaries, space, outlet_of)
-        points = _group(candidates, space, outlet_of, config.matching.duplicate_similarity)
+        points = _group(candidates, outlet_of)
         assignment = _assign_topics(points, topics, topic_fit, config)
         lead, sections = _arrange(points, assignment, topics, config, space)
     articles = _citation_order(lead, sections, [summary.article for summary in summaries])
@@ -176,23 +177,38 @@ def _can_stand(sentence: Sentence) -> bool:
     )
 
 
-def _credit_other_outlets(
-    candidates: list[_Candidate], sentences: list[Sentence], space: SentenceSpace, threshold: float
-) -> None:
+def _find_same_facts(candidates: list[_Candidate], space: SentenceSpace, threshold: float) -> None:
+    """Every sentence that reports the same fact as a candidate (the best of its one or two
+    sentences), found once with a sparse search."""
+    rows = sorted({r for c in candidates for r in c.rows})
+    near_row = dict(zip(rows, space.neighbours(rows, threshold), strict=True))
+    for candidate in candidates:
+        near: dict[int, float] = {}
+        for row in candidate.rows:
+            for col, sim in near_row[row].items():
+                if sim > near.get(col, 0.0):
+                    near[col] = sim
+        for row in candidate.rows:
+            near.pop(row, None)
+        candidate.near = near
+
+
+def _credit_other_outlets(candidates: list[_Candidate], sentences: list[Sentence]) -> None:
     """For each candidate, the best matching sentence of every other article that reports
     the same fact."""
-    sims = _candidate_similarity(space, candidates, range(len(sentences)))
-    for candidate, row in zip(candidates, sims, strict=True):
-        best: dict[str, tuple[float, Sentence]] = {}
-        for col in np.flatnonzero(row >= threshold):
+    for candidate in candidates:
+        best: dict[str, tuple[float, int]] = {}
+        for col, sim in candidate.near.items():
             other = sentences[col]
             if other.article_id == candidate.sentence.article_id:
                 continue
-            if row[col] > best.get(other.article_id, (0.0, None))[0]:
-                best[other.article_id] = (float(row[col]), other)
+            if (sim, -col) > best.get(other.article_id, (0.0, 0)):
+                best[other.article_id] = (sim, -col)
         candidate.credits = {
-            article_id: SourceRef(article_id, sentence.index)
-            for article_id, (_, sentence) in sorted(best.items(), key=lambda kv: -kv[1][0])
+            article_id: SourceRef(article_id, sentences[-negative_col].index)
+            for article_id, (_, negative_col) in sorted(
+                best.items(), key=lambda kv: (-kv[1][0], kv[0])
+            )
         }
 
 
@@ -224,68 +240,51 @@ def _score(
 
 
 def _group(
-    candidates: list[_Candidate], space: SentenceSpace, outlet_of: dict[str, str], threshold: float
+    candidates: list[_Candidate], outlet_of: dict[str, str]
 ) -> list[tuple[Point, tuple[int, ...]]]:
-    """Candidates reporting the same fact become one point (most salient wording first)."""
+    """Candidates reporting the same fact become one point (most salient wording first):
+    each joins the earliest group holding a candidate it matches, or starts its own."""
     ordered = sorted(
         candidates, key=lambda c: (-c.salience, c.sentence.article_id, c.sentence.index)
     )
-    if not ordered:
-        return []
-    sims = _candidate_similarity(space, ordered, [r for c in ordered for r in c.rows])
-    sims = np.column_stack([sims[:, _spans(ordered)[i]].max(axis=1) for i in range(len(ordered))])
-    groups: list[list[int]] = []
-    for i, _candidate in enumerate(ordered):
-        home = next((g for g in groups if sims[i, g].max() >= threshold), None)
-        if home is None:
-            groups.append([i])
+    group_of_row: dict[int, int] = {}
+    groups: list[list[_Candidate]] = []
+    for candidate in ordered:
+        homes = [group_of_row[col] for col in candidate.near if col in group_of_row]
+        if homes:
+            home = min(homes)
+            groups[home].append(candidate)
         else:
-            home.append(i)
-    points = []
-    for group in groups:
-        head = ordered[group[0]]
-        credits: dict[str, SourceRef] = {}
-        for i in group:
-            member = ordered[i]
-            if member is not head and member.sentence.article_id != head.sentence.article_id:
-                credits.setdefault(
-                    member.sentence.article_id,
-                    SourceRef(member.sentence.article_id, member.sentence.index),
-                )
-            for article_id, ref in member.credits.items():
-                credits.setdefault(article_id, ref)
-        credits.pop(head.sentence.article_id, None)
-        article_ids = (head.sentence.article_id, *credits)
-        points.append(
-            (
-                Point(
-                    text=head.text,
-                    article_id=head.sentence.article_id,
-                    sources=head.refs + tuple(credits.values()),
-                    article_ids=article_ids,
-                    outlets=tuple(dict.fromkeys(outlet_of[a] for a in article_ids)),
-                    salience=head.salience,
-                ),
-                head.rows,
+            home = len(groups)
+            groups.append([candidate])
+        for row in candidate.rows:
+            group_of_row.setdefault(row, home)
+    return [_point(group, outlet_of) for group in groups]
+
+
+def _point(group: list[_Candidate], outlet_of: dict[str, str]) -> tuple[Point, tuple[int, ...]]:
+    """One point from a group: the head's words, credited to every member's articles."""
+    head = group[0]
+    credits: dict[str, SourceRef] = {}
+    for member in group:
+        if member is not head and member.sentence.article_id != head.sentence.article_id:
+            credits.setdefault(
+                member.sentence.article_id,
+                SourceRef(member.sentence.article_id, member.sentence.index),
             )
-        )
-    return points
-
-
-def _spans(candidates: list[_Candidate]) -> list[slice]:
-    """Where each candidate's rows stand in the concatenation of all candidates' rows."""
-    spans, start = [], 0
-    for c in candidates:
-        spans.append(slice(start, start + len(c.rows)))
-        start += len(c.rows)
-    return spans
-
-
-def _candidate_similarity(space: SentenceSpace, candidates: list[_Candidate], cols) -> np.ndarray:
-    """Similarity of each candidate (the best of its one or two sentences) with `cols`."""
-    rows = [r for c in candidates for r in c.rows]
-    sims = space.similarity(rows, cols)
-    return np.vstack([sims[span].max(axis=0) for span in _spans(candidates)])
+        for article_id, ref in member.credits.items():
+            credits.setdefault(article_id, ref)
+    credits.pop(head.sentence.article_id, None)
+    article_ids = (head.sentence.article_id, *credits)
+    point = Point(
+        text=head.text,
+        article_id=head.sentence.article_id,
+        sources=head.refs + tuple(credits.values()),
+        article_ids=article_ids,
+        outlets=tuple(dict.fromkeys(outlet_of[a] for a in article_ids)),
+        salience=head.salience,
+    )
+    return point, head.rows
 
 
 def _arrange(
@@ -298,23 +297,20 @@ def _arrange(
     """Pick the lead and each section's points within the budgets, skipping near-repeats."""
     if not points:
         return (), ()
-    rows = [r for _, point_rows in points for r in point_rows]
-    spans, start = [], 0
-    for _, point_rows in points:
-        spans.append(slice(start, start + len(point_rows)))
-        start += len(point_rows)
-    flat = space.similarity(rows, rows)
-    sims = np.array([[flat[a, b].max() for b in spans] for a in spans])
     order = sorted(range(len(points)), key=lambda i: _importance(points[i][0]), reverse=True)
-    shown: list[int] = []
+    shown_rows: list[int] = []
     words_left = config.brief.words or 10**9
 
     def admit(i: int) -> bool:
+        """Show point i if it fits the word budget and repeats no point already shown."""
         nonlocal words_left
-        words = word_count(points[i][0].text)
-        if words > words_left or any(sims[i, j] >= REDUNDANCY for j in shown):
+        point, rows = points[i]
+        words = word_count(point.text)
+        if words > words_left:
             return False
-        shown.append(i)
+        if shown_rows and space.similarity(rows, shown_rows).max() >= REDUNDANCY:
+            return False
+        shown_rows.extend(rows)
         words_left -= words
         return True
 

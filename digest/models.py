@@ -201,3 +201,5 @@ class BuildResult:
     warnings: tuple[Skipped, ...]
     sentences_read: int
     directory: str
+    timings: dict[str, float] = field(default_factory=dict)
+    """Wall seconds of each stage (read, clean+summarize, merge, render, write)."""

@@ -19,6 +19,7 @@ from .cleaning import matching_form
 from .words import stemmer, stop_words
 
 QUOTE_SHINGLE = 6
+NEIGHBOUR_BLOCK = 512
 _TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _QUOTED = re.compile(r'"([^"]{20,})"')
 
@@ -43,17 +44,50 @@ class SentenceSpace:
             self._vectorizer = None
             self.matrix = scipy.sparse.csr_matrix((len(self._forms), 1))
         self._quotes = [_quote_shingles(form) for form in self._forms]
+        self._quoted_by: dict[tuple[str, ...], list[int]] = {}
+        for row, shingles in enumerate(self._quotes):
+            for shingle in shingles:
+                self._quoted_by.setdefault(shingle, []).append(row)
+        self.matrix = self.matrix.tocsr()
 
     def similarity(self, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
-        """Cosine similarity of every text in `rows` with every text in `cols`, raised to 1
-        where the two share a quotation."""
+        """Cosine similarity of every text in `rows` with every text in `cols` (dense: for
+        small sets), raised to 1 where the two share a quotation."""
         sims = (self.matrix[list(rows)] @ self.matrix[list(cols)].T).toarray()
-        for a, i in enumerate(rows):
-            if self._quotes[i]:
-                for b, j in enumerate(cols):
-                    if i != j and self._quotes[i] & self._quotes[j]:
-                        sims[a, b] = 1.0
+        position = {col: b for b, col in enumerate(cols)}
+        for a, row in enumerate(rows):
+            for col in self._sharing_a_quote(row):
+                if col in position:
+                    sims[a, position[col]] = 1.0
         return sims
+
+    def neighbours(self, rows: Sequence[int], threshold: float) -> list[dict[int, float]]:
+        """For each text in `rows`, the other texts at least `threshold` similar to it
+        ({text: similarity}). Sparse and in blocks, so it scales with the number of texts,
+        not with its square."""
+        found: list[dict[int, float]] = []
+        transposed = self.matrix.T.tocsc()
+        for start in range(0, len(rows), NEIGHBOUR_BLOCK):
+            block_rows = list(rows[start : start + NEIGHBOUR_BLOCK])
+            block = (self.matrix[block_rows] @ transposed).tocsr()
+            for offset, row in enumerate(block_rows):
+                begin, end = block.indptr[offset], block.indptr[offset + 1]
+                cols, sims = block.indices[begin:end], block.data[begin:end]
+                keep = sims >= threshold
+                near = dict(zip(cols[keep].tolist(), sims[keep].tolist(), strict=True))
+                for col in self._sharing_a_quote(row):
+                    near[col] = 1.0
+                near.pop(row, None)
+                found.append(near)
+        return found
+
+    def _sharing_a_quote(self, row: int) -> set[int]:
+        return {
+            other
+            for shingle in self._quotes[row]
+            for other in self._quoted_by[shingle]
+            if other != row
+        }
 
     def similarity_to_texts(
         self,
