@@ -33,16 +33,14 @@ class SentenceSpace:
         language: str = "english",
         spellings: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
-        from sklearn.feature_extraction.text import TfidfVectorizer
-
         self._forms = [matching_form(t, spellings) for t in texts]
-        analyzer = _Analyzer(language)
-        self._vectorizer = TfidfVectorizer(analyzer=analyzer, sublinear_tf=True, norm="l2")
-        try:
-            self.matrix = self._vectorizer.fit_transform(self._forms)
-        except ValueError:  # no content word at all (only stop words, digits or symbols)
-            self._vectorizer = None
-            self.matrix = scipy.sparse.csr_matrix((len(self._forms), 1))
+        self._analyze = _Analyzer(language)
+        self._vocabulary: dict[str, int] = {}
+        counts = self._counts(self._forms, grow=True)
+        documents = np.bincount(counts.indices, minlength=len(self._vocabulary))
+        # smoothed idf and sublinear tf, as scikit-learn's TfidfVectorizer computes them
+        self._idf = np.log((1 + len(self._forms)) / (1 + documents)) + 1
+        self.matrix = self._weigh(counts)
         self._quotes = [_quote_shingles(form) for form in self._forms]
         self._quoted_by: dict[tuple[str, ...], list[int]] = {}
         for row, shingles in enumerate(self._quotes):
@@ -97,10 +95,39 @@ class SentenceSpace:
     ) -> np.ndarray:
         """Cosine similarity of texts in `rows` with outside texts (e.g. topic descriptions),
         in the vocabulary of this space."""
-        if self._vectorizer is None:
-            return np.zeros((len(rows), len(texts)))
-        others = self._vectorizer.transform([matching_form(t, spellings) for t in texts])
+        others = self._weigh(self._counts([matching_form(t, spellings) for t in texts]))
         return (self.matrix[list(rows)] @ others.T).toarray()
+
+    def _counts(self, forms: Sequence[str], grow: bool = False) -> scipy.sparse.csr_matrix:
+        """Term counts per text; with `grow`, new terms join the vocabulary, else they are
+        ignored (an outside text is compared in this space's own terms)."""
+        rows, cols = [], []
+        for row, form in enumerate(forms):
+            for term in self._analyze(form):
+                column = self._vocabulary.get(term)
+                if column is None and grow:
+                    column = self._vocabulary[term] = len(self._vocabulary)
+                if column is not None:
+                    rows.append(row)
+                    cols.append(column)
+        shape = (len(forms), max(len(self._vocabulary), 1))
+        counts = scipy.sparse.csr_matrix(
+            (np.ones(len(rows)), (rows, cols)), shape=shape, dtype=np.float64
+        )
+        counts.sum_duplicates()
+        return counts
+
+    def _weigh(self, counts: scipy.sparse.csr_matrix) -> scipy.sparse.csr_matrix:
+        """Sublinear tf times idf, each row scaled to unit length."""
+        weighted = counts.copy()
+        weighted.data = (
+            (1 + np.log(weighted.data)) * self._idf[weighted.indices]
+            if len(self._idf)
+            else weighted.data
+        )
+        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+        norms[norms == 0] = 1
+        return scipy.sparse.csr_matrix(weighted.multiply(1 / norms[:, None]))
 
     def centrality(self) -> np.ndarray:
         """Each text's cosine with the centroid of all texts: how typical of the story it is."""
@@ -112,8 +139,7 @@ class SentenceSpace:
 
 
 class _Analyzer:
-    """Stemmed content words (pairs of words would hide paraphrases). A class, not a
-    closure, so that a vectorizer holding it can be pickled for worker processes."""
+    """Stemmed content words (pairs of words would hide paraphrases)."""
 
     def __init__(self, language: str) -> None:
         self.language = language

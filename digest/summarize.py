@@ -75,7 +75,7 @@ def split_text(text: str, language: str = "english") -> tuple[str, ...]:
     sentence before it (splitters stumble on "... of the conflict. but not ..."), and so does
     a bare attribution after a quotation ("“Vladimir, STOP!” | Mr. Trump wrote."): both are
     joined back."""
-    pieces = [p.strip() for p in _segmenter(language).segment(text) if p.strip()]
+    pieces = [p.strip() for p in _segment(text, language) if p.strip()]
     sentences: list[str] = []
     for piece in pieces:
         if sentences and (piece[0].islower() or _ATTRIBUTION.match(piece)):
@@ -197,8 +197,30 @@ def _title_words(article: Article) -> tuple[str, ...]:
     return tuple(w.lower() for w in tokens(article.title or "") if len(w) > 3)
 
 
+def _segment(text: str, language: str) -> list[str]:
+    """pysbd's sentences as spans of the original text. pysbd finds those spans by compiling
+    a regular expression of every sentence, which is most of its time; a plain substring
+    search after the previous sentence finds the same spans."""
+    segmenter = _segmenter(language)
+    sentences, position = [], 0
+    for sentence in segmenter.processor(text).process():
+        sentence = sentence.strip()
+        start = text.find(sentence, position)
+        if start < 0:  # pysbd rewrote this text: let it find the spans its own way
+            return segmenter.segment(text)
+        end = start + len(sentence)
+        sentences.append(text[position:end] if not sentences else text[start:end])
+        position = end
+    if sentences and position < len(text):
+        sentences[-1] += text[position:]
+    return sentences
+
+
 @functools.cache
 def _segmenter(language: str):
     import pysbd
 
+    # pysbd compiles a regular expression for every abbreviation it meets; Python keeps only
+    # 512 compiled expressions, so a long build would compile the same ones over and over.
+    re._MAXCACHE = max(getattr(re, "_MAXCACHE", 512), 20_000)
     return pysbd.Segmenter(language=_LANGUAGES.get(language, "en"), clean=False, char_span=False)
