@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import re
 import sys
 from collections.abc import Sequence
 
@@ -285,6 +286,15 @@ def _run_build(args: argparse.Namespace) -> int:
 
 
 def _progress(message: str) -> None:
+    """Stage messages on stderr; article counts as a bar on a terminal, as lines in a log."""
+    count = re.fullmatch(r"\s+(\d+)/(\d+) articles", message)
+    if count and sys.stderr.isatty():
+        done, total = int(count.group(1)), int(count.group(2))
+        filled = round(30 * done / total)
+        end = "\n" if done == total else ""
+        print(f"\r  [{'#' * filled}{'.' * (30 - filled)}] {done}/{total} articles", end=end,
+              file=sys.stderr, flush=True)
+        return
     print(message, file=sys.stderr, flush=True)
 
 
