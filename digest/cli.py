@@ -155,6 +155,19 @@ def _parser() -> argparse.ArgumentParser:
     status.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="only this date")
     status.set_defaults(run=_run_status)
 
+    fetch = commands.add_parser(
+        "fetch",
+        help="fetch the configured sources into the article store",
+        description="Fetch every configured source (feeds, article pages, drop folders) into "
+        "the article store next to the briefs, and report per source what was new, "
+        "already stored, or failed. `digest build` with no INPUT then briefs on "
+        "what arrived since the previous brief.",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    fetch.add_argument("--config", metavar="FILE", help="TOML configuration file")
+    fetch.set_defaults(run=_run_fetch)
+
     schedule = commands.add_parser(
         "schedule",
         help="build and e-mail the brief every day (foreground)",
@@ -221,6 +234,26 @@ def _run_send(args: argparse.Namespace) -> int:
     if report.deferred:
         print("digest: temporary failure; run 'digest send' again later", file=sys.stderr)
     return 5 if report.deferred or report.failed else 0
+
+
+def _run_fetch(args: argparse.Namespace) -> int:
+    from .sources import fetch_all, store_path
+    from .store import ArticleStore
+
+    config = load_config(args.config)
+    if not config.sources:
+        raise DigestError("no [[sources]] in the config: add feeds, pages or folders to fetch")
+    _progress(f"Fetching {len(config.sources)} sources")
+    with ArticleStore(store_path(config)) as store:
+        reports = fetch_all(config, store, progress=_progress)
+        total = store.count()
+    for report in reports:
+        line = f"{report.name}: {report.new} new, {report.unchanged} already stored"
+        print(line + (f", {len(report.failed)} failed" if report.failed else ""))
+        for problem in report.failed:
+            print(f"  failed: {problem}")
+    print(f"The store holds {total} articles.")
+    return 0 if any(r.ok for r in reports) else 1
 
 
 def _run_status(args: argparse.Namespace) -> int:
@@ -292,8 +325,12 @@ def _progress(message: str) -> None:
         done, total = int(count.group(1)), int(count.group(2))
         filled = round(30 * done / total)
         end = "\n" if done == total else ""
-        print(f"\r  [{'#' * filled}{'.' * (30 - filled)}] {done}/{total} articles", end=end,
-              file=sys.stderr, flush=True)
+        print(
+            f"\r  [{'#' * filled}{'.' * (30 - filled)}] {done}/{total} articles",
+            end=end,
+            file=sys.stderr,
+            flush=True,
+        )
         return
     print(message, file=sys.stderr, flush=True)
 

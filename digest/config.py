@@ -135,6 +135,42 @@ class ScheduleSettings:
 
 
 @dataclass(frozen=True)
+class Source:
+    """Where articles come from. `name` is the outlet shown in the brief; give exactly one of
+    `feed` (RSS or Atom URL), `url` (one article page) or `folder` (a drop folder)."""
+
+    name: str
+    feed: str = ""
+    url: str = ""
+    folder: str = ""
+
+
+@dataclass(frozen=True)
+class FetchSettings:
+    timeout: float = 20.0
+    """Seconds to wait for a server."""
+    max_bytes: int = 5_000_000
+    """Larger responses are refused (no real feed or article is this big)."""
+    user_agent: str = "digest/0.1 (briefing digest; +https://pypi.org/project/digest/)"
+    host_delay: float = 1.0
+    """Seconds between two requests to the same host (politeness)."""
+    max_redirects: int = 5
+    entries_per_feed: int = 50
+    """Newest entries taken from each feed."""
+
+
+@dataclass(frozen=True)
+class SelectionSettings:
+    window_hours: float = 24.0
+    """Articles first seen since the previous brief, or in this many hours if there is none."""
+    min_articles: int = 3
+    min_outlets: int = 2
+    """Below these, the brief says there is not enough coverage instead of summarising."""
+    show_repeats: bool = False
+    """Show again points that were in the previous brief (unless an outlet added something)."""
+
+
+@dataclass(frozen=True)
 class Config:
     brief: BriefSettings = field(default_factory=BriefSettings)
     summary: SummarySettings = field(default_factory=SummarySettings)
@@ -144,6 +180,9 @@ class Config:
     matching: MatchingSettings = field(default_factory=MatchingSettings)
     email: EmailSettings = field(default_factory=EmailSettings)
     schedule: ScheduleSettings = field(default_factory=ScheduleSettings)
+    fetch: FetchSettings = field(default_factory=FetchSettings)
+    selection: SelectionSettings = field(default_factory=SelectionSettings)
+    sources: tuple[Source, ...] = ()
     topics: tuple[Topic, ...] = ()
     base_dir: str = "."
     """Folder that relative paths are resolved from: the config file's folder."""
@@ -256,6 +295,7 @@ def _convert(hint, value, source: str, name: str):
 
 def _check_values(config: Config, source: str) -> None:
     """Range checks that types alone cannot express."""
+    source_file = source
     from .summarize import METHODS
 
     if config.summary.method not in METHODS:
@@ -302,6 +342,15 @@ def _check_values(config: Config, source: str) -> None:
             f"{source}: unknown 'schedule.timezone' '{config.schedule.timezone}' "
             "(use an IANA name like Europe/Brussels)"
         ) from None
+    for number, source in enumerate(config.sources):
+        given = [k for k in ("feed", "url", "folder") if getattr(source, k)]
+        if len(given) != 1 or not source.name.strip():
+            raise ConfigError(
+                f"{source_file}: [[sources]] number {number + 1} needs a name and exactly one "
+                "of feed, url or folder"
+            )
+        if (source.feed or source.url) and not re.match(r"https?://", source.feed or source.url):
+            raise ConfigError(f"{source_file}: source '{source.name}': only http(s) URLs")
     names = [t.name for t in config.topics]
     if len(set(names)) != len(names) or not all(n.strip() for n in names):
         raise ConfigError(f"{source}: every [[topics]] needs a name, and names must differ")

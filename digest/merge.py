@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -31,6 +31,8 @@ MIN_WORDS, MAX_WORDS = 6, 60
 """Shorter sentences carry too little alone; longer ones are quote dumps, not briefing lines."""
 TOPIC_MIN_SIMILARITY = 0.04
 """Below this a point fits no topic and goes to the 'Also reported' section."""
+REPEAT_OVERLAP = 0.6
+"""Share of words two points must have in common to be the same point on two days."""
 TOPIC_PICKS = 2
 """Besides its summary, each article offers its best-fitting sentences for every topic."""
 REDUNDANCY = 0.3
@@ -73,9 +75,15 @@ class _Candidate:
 
 
 def merge(
-    summaries: list[Summary], config: Config, date: dt.date, built_at: dt.datetime | None = None
+    summaries: list[Summary],
+    config: Config,
+    date: dt.date,
+    built_at: dt.datetime | None = None,
+    previous: tuple[tuple[str, tuple[str, ...]], ...] | None = None,
 ) -> Brief:
-    """One Brief from every article's summary, following the config's topics and budgets."""
+    """One Brief from every article's summary, following the config's topics and budgets.
+    With `previous` ((text, outlets) of the last brief's points), points it had are marked
+    not new, and left out unless an outlet has joined or the config shows repeats."""
     built_at = built_at or dt.datetime.now().astimezone()
     sentences = [s for summary in summaries for s in summary.sentences]
     outlet_of = {summary.article.id: summary.article.outlet for summary in summaries}
@@ -96,6 +104,8 @@ def merge(
             _credit_other_outlets(candidates, sentences)
             _score(candidates, summaries, space, outlet_of)
         points = _group(candidates, outlet_of)
+        if previous is not None:
+            points = _against_previous(points, previous, config.selection.show_repeats)
         assignment = _assign_topics(points, topics, topic_fit, config)
         lead, sections = _arrange(points, assignment, topics, config, space)
     articles = _citation_order(lead, sections, [summary.article for summary in summaries])
@@ -285,6 +295,35 @@ def _point(group: list[_Candidate], outlet_of: dict[str, str]) -> tuple[Point, t
         salience=head.salience,
     )
     return point, head.rows
+
+
+def _against_previous(
+    points: list[tuple[Point, tuple[int, ...]]],
+    previous: tuple[tuple[str, tuple[str, ...]], ...],
+    show_repeats: bool,
+) -> list[tuple[Point, tuple[int, ...]]]:
+    """Mark each point new or not; drop repeats that no new outlet reports."""
+    earlier = [(_word_set(text), set(outlets)) for text, outlets in previous]
+    kept = []
+    for point, rows in points:
+        words = _word_set(point.text)
+        match = next(
+            (
+                outlets
+                for seen, outlets in earlier
+                if len(words & seen) >= REPEAT_OVERLAP * len(words | seen)
+            ),
+            None,
+        )
+        if match is None:
+            kept.append((replace(point, new=True), rows))
+        elif show_repeats or not set(point.outlets) <= match:
+            kept.append((replace(point, new=False), rows))
+    return kept
+
+
+def _word_set(text: str) -> set[str]:
+    return set(re.findall(r"\w+", matching_form(text)))
 
 
 def _arrange(

@@ -121,6 +121,8 @@ class Point:
     article_ids: tuple[str, ...]
     outlets: tuple[str, ...]
     salience: float
+    new: bool | None = None
+    """True if the previous brief did not have it; None when there is no previous brief."""
 
 
 @dataclass(frozen=True)
@@ -145,6 +147,8 @@ class Brief:
     lead: tuple[Point, ...]
     sections: tuple[Section, ...]
     method: str
+    notice: str = ""
+    """Said instead of points when there is too little coverage to brief on."""
     outlet_count: int = field(init=False)
 
     def __post_init__(self) -> None:

@@ -23,11 +23,14 @@ from .config import Config
 from .errors import NoUsableArticles
 from .merge import merge
 from .models import Article, Brief, BuildResult, Skipped, Summary
-from .readers import read_inputs
+from .readers import ReadReport, read_inputs
 from .render_docx import render_docx
 from .render_html import render_html, render_text
 from .render_json import render_json
 from .render_pdf import pdf_converter, render_pdf
+from .selection import previous_points, select_articles
+from .sources import store_path
+from .store import ArticleStore
 from .summarize import summarize
 from .writers import write_brief
 
@@ -57,10 +60,30 @@ def build(
         pdf_converter()  # say at once, not after all the work, that LibreOffice is missing
     clock = _StageClock()
 
-    progress(f"Reading {_describe(paths)}")
+    from_store = not inputs and bool(config.sources)
+    previous = None
     with clock("read"):
-        report = read_inputs(paths, config.input.max_bytes)
+        if from_store:
+            progress("Selecting the articles fetched since the previous brief")
+            report, notice = _read_store(config, date)
+            previous = previous_points(config.resolve(config.output.dir), date)
+        else:
+            progress(f"Reading {_describe(paths)}")
+            report, notice = read_inputs(paths, config.input.max_bytes), ""
     skipped = list(report.skipped)
+    if notice:
+        progress(notice)
+        brief = Brief(
+            title=config.brief.title,
+            date=date,
+            built_at=_now(),
+            articles=tuple(report.articles),
+            lead=(),
+            sections=(),
+            method=config.summary.method,
+            notice=notice,
+        )
+        return _render_and_write(brief, config, date, clock, progress, report, skipped, 0)
 
     progress(f"Cleaning and summarizing {len(report.articles)} articles ({config.summary.method})")
     summaries = []
@@ -78,8 +101,21 @@ def build(
 
     progress("Merging into one brief")
     with clock("merge"):
-        brief = merge(summaries, config, date)
+        brief = merge(summaries, config, date, previous=previous)
+    sentences = sum(len(s.sentences) for s in summaries)
+    return _render_and_write(brief, config, date, clock, progress, report, skipped, sentences)
 
+
+def _render_and_write(
+    brief: Brief,
+    config: Config,
+    date: dt.date,
+    clock: _StageClock,
+    progress: Callable[[str], None],
+    report: ReadReport,
+    skipped: list,
+    sentences: int,
+) -> BuildResult:
     formats = list(dict.fromkeys(config.output.formats))
     progress(f"Rendering {', '.join(formats)}")
     with clock("render"):
@@ -87,15 +123,28 @@ def build(
         files = {f"brief.{fmt}": RENDERERS[fmt](brief, templates) for fmt in formats}
     with clock("write"):
         directory = write_brief(files, config.resolve(config.output.dir), date)
+    if config.sources:
+        with ArticleStore(store_path(config)) as store:
+            store.record_brief(date, brief.built_at)
     return BuildResult(
         brief=brief,
         files={name: str(directory / name) for name in files},
         skipped=tuple(skipped),
         warnings=tuple(report.warnings),
-        sentences_read=sum(len(s.sentences) for s in summaries),
+        sentences_read=sentences,
         directory=str(directory),
         timings=clock.seconds,
     )
+
+
+def _read_store(config: Config, date: dt.date) -> tuple[ReadReport, str]:
+    with ArticleStore(store_path(config)) as store:
+        selection = select_articles(config, store, date)
+    return ReadReport(articles=list(selection.articles)), selection.notice
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now().astimezone()
 
 
 def _summarize_all(articles: list[Article], config: Config) -> Iterator[Summary | Skipped]:

@@ -23,12 +23,14 @@ def date_line(brief: Brief) -> str:
 
 
 def coverage_label(brief: Brief, point: Point) -> str:
-    """How widely a point is reported: 'reported by 3 of 5 outlets', 'only one outlet'."""
+    """How widely a point is reported ('reported by 3 of 5 outlets', 'only one outlet'),
+    after 'new' when the previous brief did not have it."""
+    new = ["new"] if point.new else []
     if brief.outlet_count <= 1:
-        return ""
+        return " · ".join(new)
     if len(point.outlets) == 1:
-        return "only one outlet"
-    return f"reported by {len(point.outlets)} of {brief.outlet_count} outlets"
+        return " · ".join([*new, "only one outlet"])
+    return " · ".join([*new, f"reported by {len(point.outlets)} of {brief.outlet_count} outlets"])
 
 
 def citations(brief: Brief, point: Point) -> str:

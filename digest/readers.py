@@ -24,6 +24,9 @@ from .models import Article, Skipped
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
+MAIL_SUFFIXES = {".eml"}
+WORD_SUFFIXES = {".docx"}
+SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | MAIL_SUFFIXES | WORD_SUFFIXES
 MANIFEST_NAME = "sources.toml"
 METADATA_KEYS = ("outlet", "title", "author", "date", "url")
 
@@ -91,6 +94,10 @@ def read_article(path: Path, max_bytes: int, metadata: dict | None = None) -> Ar
         raise InputError(str(path), f"cannot read the file ({exc.strerror})") from None
     if not raw.strip():
         raise InputError(str(path), "file is empty")
+    if path.suffix.lower() in WORD_SUFFIXES:
+        return _from_docx(path, raw, metadata or {})
+    if path.suffix.lower() in MAIL_SUFFIXES:
+        return _from_email(path, raw, metadata or {})
     is_html = path.suffix.lower() in HTML_SUFFIXES or bool(_HTML_START.match(raw[:512]))
     text, encoding = decode_text(raw, str(path))
     known = dict(metadata or {})
@@ -103,13 +110,73 @@ def read_article(path: Path, max_bytes: int, metadata: dict | None = None) -> Ar
         known = {**page_metadata, **known}
     if not any(ch.isalpha() for ch in text):
         raise InputError(str(path), "holds no text to summarize")
+    return _article(path, text, known, encoding)
+
+
+def _from_docx(path: Path, raw: bytes, metadata: dict) -> Article:
+    """A Word document's paragraphs (and its title and author properties)."""
+    import io
+    import zipfile
+
+    import docx
+
+    try:
+        document = docx.Document(io.BytesIO(raw))
+    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
+        raise InputError(str(path), f"is not a readable Word document ({exc})") from None
+    text = "\n".join(p.text for p in document.paragraphs if p.text.strip())
+    if not any(ch.isalpha() for ch in text):
+        raise InputError(str(path), "holds no text to summarize")
+    properties = document.core_properties
+    return _article(
+        path, text, {"title": properties.title, "author": properties.author, **metadata}, "utf-8"
+    )
+
+
+def _from_email(path: Path, raw: bytes, metadata: dict) -> Article:
+    """A saved e-mail: the article in its plain-text body, else its HTML body, else an
+    attached .txt/.html/.docx file. The subject is the title, the sender the outlet."""
+    import email
+    import email.policy
+    import email.utils
+
+    message = email.message_from_bytes(raw, policy=email.policy.default)
+    text = ""
+    body = message.get_body(("plain", "html"))
+    if body is not None:
+        content = body.get_content()
+        text = (
+            content
+            if body.get_content_type() == "text/plain"
+            else _html_to_text(content, str(path))[0]
+        )
+    if not any(ch.isalpha() for ch in text):
+        for part in message.iter_attachments():
+            name = Path(part.get_filename() or "attachment")
+            payload = part.get_payload(decode=True) or b""
+            if name.suffix.lower() in WORD_SUFFIXES:
+                return _from_docx(path, payload, {"title": message["Subject"], **metadata})
+            if name.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
+                text = decode_text(payload, str(path))[0]
+                if name.suffix.lower() in HTML_SUFFIXES:
+                    text = _html_to_text(text, str(path))[0]
+                break
+    if not any(ch.isalpha() for ch in text):
+        raise InputError(str(path), "e-mail holds no article text, in its body or attached")
+    sender = email.utils.parseaddr(str(message.get("From", "")))[0]
+    return _article(
+        path, text, {"title": message["Subject"], "outlet": sender, **metadata}, "utf-8"
+    )
+
+
+def _article(path: Path, text: str, known: dict, encoding: str) -> Article:
     return Article(
         id=path.stem,
         path=str(path),
         text=text,
-        outlet=known.get("outlet") or "",
-        title=known.get("title") or None,
-        author=known.get("author") or None,
+        outlet=str(known.get("outlet") or ""),
+        title=str(known["title"]) if known.get("title") else None,
+        author=str(known["author"]) if known.get("author") else None,
         date=_parse_date(known.get("date"), str(path)),
         url=known.get("url") if isinstance(known.get("url"), str) else None,
         encoding=encoding,
@@ -162,22 +229,22 @@ def _expand(inputs: Iterable[str | Path], report: ReadReport) -> list[Path]:
                 p
                 for p in path.rglob("*")
                 if p.is_file()
-                and p.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES
+                and p.suffix.lower() in SUPPORTED
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
                 and p.name.lower() != "readme.md"
             )
             if not found:
-                report.skipped.append(Skipped(str(path), "folder holds no .txt, .md or .html file"))
+                report.skipped.append(Skipped(str(path), "folder holds no article file"))
             paths.extend(found)
         elif path.is_file():
-            if path.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
+            if path.suffix.lower() in SUPPORTED:
                 paths.append(path)
             else:
                 report.skipped.append(
                     Skipped(
                         str(path),
                         f"'{path.suffix or path.name}' is not a supported article type "
-                        "(.txt, .md, .html)",
+                        "(.txt, .md, .html, .eml, .docx)",
                     )
                 )
         else:

@@ -31,6 +31,8 @@ def render_docx(brief: Brief) -> bytes:
     document.add_paragraph(brief.title, style="Title")
     document.add_paragraph(date_line(brief), style="Subtitle")
 
+    if brief.notice:
+        document.add_paragraph(brief.notice).runs[0].bold = True
     if brief.lead:
         document.add_heading("Lead", level=1)
         for point in brief.lead:

@@ -5,7 +5,8 @@ Schema 1 (documented in the README):
  "articles": [{"id", "number", "outlet", "title", "author", "date", "url", "path"}],
  "lead": [point], "sections": [{"title", "points": [point]}]}
 point = {"text", "sources": [{"article", "sentence"}], "outlets": [...], "citations": [n],
-         "salience"}
+         "salience", "new"}   (new: true/false against the previous brief, null if none)
+"notice" is a sentence said instead of points when there was too little coverage.
 The first sources are the sentences `text` is made of (one, or two where the first gives
 context); the rest are the matching sentences of the other outlets. `sentence` counts the
 sentences of the article's cleaned body from 0. Output is deterministic: same brief, same bytes.
@@ -27,6 +28,7 @@ def render_json(brief: Brief) -> bytes:
         "date": brief.date.isoformat(),
         "built_at": brief.built_at.isoformat(timespec="seconds"),
         "method": brief.method,
+        "notice": brief.notice,
         "articles": [
             {
                 "id": article.id,
@@ -56,4 +58,5 @@ def _point(brief: Brief, point: Point) -> dict:
         "outlets": list(point.outlets),
         "citations": [brief.citation(a) for a in point.article_ids],
         "salience": point.salience,
+        "new": point.new,
     }

@@ -1,0 +1,82 @@
+"""Read stage for a daily brief built from the configured sources: the articles first seen
+since the previous brief, about the story, as Articles. Also what the previous brief said,
+so the merger can tell what is new."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .cleaning import matching_form
+from .config import Config
+from .models import Article
+from .store import ArticleStore
+
+
+@dataclass(frozen=True)
+class Selection:
+    articles: tuple[Article, ...]
+    notice: str = ""
+    """Set when there is too little coverage to summarise: the brief says this instead."""
+
+
+def select_articles(
+    config: Config, store: ArticleStore, day: dt.date, now: dt.datetime | None = None
+) -> Selection:
+    now = now or dt.datetime.now(dt.UTC)
+    start = store.last_brief_before(day) or now - dt.timedelta(hours=config.selection.window_hours)
+    keywords = _story_words(config)
+    articles = []
+    for stored in store.since(start):
+        form = matching_form(stored.text)
+        if keywords and not any(re.search(rf"\b{re.escape(k)}", form) for k in keywords):
+            continue
+        published = stored.published[:10] if stored.published else None
+        articles.append(
+            Article(
+                id=f"a{stored.id}",
+                path=stored.url or f"store article {stored.id}",
+                text=stored.text,
+                outlet=" / ".join(stored.outlets),
+                title=stored.title,
+                author=stored.author,
+                date=dt.date.fromisoformat(published) if published else None,
+                url=stored.url,
+            )
+        )
+    outlets = {o for a in articles for o in a.outlet.split(" / ")}
+    settings = config.selection
+    if len(articles) < settings.min_articles or len(outlets) < settings.min_outlets:
+        since = start.astimezone(dt.UTC).strftime("%d %B %Y %H:%M UTC")
+        return Selection(
+            tuple(articles),
+            notice=(
+                f"Not enough coverage to brief on: {len(articles)} article(s) from {len(outlets)} "
+                f"outlet(s) since {since}; a brief needs at least {settings.min_articles} articles "
+                f"from {settings.min_outlets} outlets."
+            ),
+        )
+    return Selection(tuple(articles))
+
+
+def previous_points(out_dir: Path, day: dt.date) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
+    """(text, outlets) of every point of the latest brief before `day`, or None if none."""
+    earlier = sorted(
+        p for p in out_dir.glob("????-??-??/brief.json") if p.parent.name < day.isoformat()
+    )
+    if not earlier:
+        return None
+    try:
+        data = json.loads(earlier[-1].read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    points = data.get("lead", []) + [p for s in data.get("sections", []) for p in s["points"]]
+    return tuple((p["text"], tuple(p["outlets"])) for p in points)
+
+
+def _story_words(config: Config) -> list[str]:
+    """The topics' keywords (in matching form): an article must mention one to be used."""
+    return [matching_form(k) for topic in config.topics for k in topic.keywords if k.strip()]

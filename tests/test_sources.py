@@ -1,0 +1,257 @@
+"""Sources, store and daily selection against a real HTTP server on 127.0.0.1."""
+
+import dataclasses
+import datetime as dt
+import email.message
+import threading
+import time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import docx
+import pytest
+
+from digest.config import FetchSettings, Source
+from digest.pipeline import build
+from digest.sources import fetch_all, store_path
+from digest.store import ArticleStore, canonical_url
+
+from .conftest import SEEDS
+
+DAY = dt.date(2025, 5, 20)
+OUTLETS = {
+    "spokesman-review": "Spokesman-Review",
+    "nytimes": "New York Times",
+    "ana-mpa": "ANA-MPA",
+    "el-mundo": "El Mundo",
+    "el-pais": "El Pais",
+}
+BILLION_LAUGHS = (
+    b'<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">'
+    b'<!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;">'
+    b'<!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>'
+    b"<rss><channel><title>&lol3;</title></channel></rss>"
+)
+
+
+class Site:
+    """Routes of the test server: path -> (status, content type, body, etag)."""
+
+    def __init__(self) -> None:
+        self.routes: dict[str, tuple] = {}
+        self.hits: dict[str, int] = {}
+        self.base = ""
+
+    def feed(self, path: str, items: list[tuple[str, str]], etag: str = '"v1"') -> None:
+        entries = "".join(
+            f"<item><title>{title}</title><link>{self.base}{link}</link>"
+            f"<pubDate>Tue, 20 May 2025 08:00:00 GMT</pubDate></item>"
+            for title, link in items
+        )
+        body = (
+            f'<?xml version="1.0"?><rss version="2.0"><channel><title>{path}</title>'
+            f"{entries}</channel></rss>"
+        ).encode()
+        self.routes[path] = (200, "application/rss+xml", body, etag)
+
+
+@pytest.fixture
+def site():
+    state = Site()
+
+    class Handler(BaseHTTPRequestHandler):
+        def log_message(self, *args):
+            pass
+
+        def do_GET(self):
+            state.hits[self.path] = state.hits.get(self.path, 0) + 1
+            if self.path == "/slow":
+                time.sleep(3)
+            if self.path == "/loop":
+                self.send_response(302)
+                self.send_header("Location", "/loop")
+                self.end_headers()
+                return
+            if self.path == "/huge":
+                self.send_response(200)
+                self.send_header("Content-Type", "text/html")
+                self.end_headers()
+                chunk = b"<p>" + b"x" * 65_536 + b"</p>"
+                try:
+                    for _ in range(800):  # 50 MB, if anyone reads that far
+                        self.wfile.write(chunk)
+                except (BrokenPipeError, ConnectionResetError):
+                    pass
+                return
+            status, kind, body, etag = state.routes.get(self.path, (404, "text/plain", b"", None))
+            if etag and self.headers.get("If-None-Match") == etag:
+                self.send_response(304)
+                self.end_headers()
+                return
+            self.send_response(status)
+            self.send_header("Content-Type", kind)
+            if etag:
+                self.send_header("ETag", etag)
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    server.handle_error = lambda *_: None  # a client that gave up (timeout, size limit)
+    state.base = f"http://127.0.0.1:{server.server_address[1]}"
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield state
+    server.shutdown()
+
+
+def _seed_site(site: Site) -> list[Source]:
+    """Each seed as a plain-text page behind its own outlet's feed."""
+    sources = []
+    for seed, outlet in OUTLETS.items():
+        site.routes[f"/{seed}/story"] = (
+            200,
+            "text/plain; charset=utf-8",
+            (SEEDS / f"{seed}.txt").read_bytes(),
+            None,
+        )
+        site.feed(f"/{seed}/feed.xml", [(f"{outlet} story", f"/{seed}/story")])
+        sources.append(Source(name=outlet, feed=f"{site.base}/{seed}/feed.xml"))
+    return sources
+
+
+def _with_sources(config, sources, **fetch):
+    settings = dataclasses.replace(FetchSettings(), host_delay=0.0, timeout=1.0, **fetch)
+    return dataclasses.replace(config, sources=tuple(sources), fetch=settings)
+
+
+def _fetch(config):
+    with ArticleStore(store_path(config)) as store:
+        return {r.name: r for r in fetch_all(config, store)}
+
+
+def test_feeds_to_store_to_brief_says_what_the_files_say(site, config):
+    config = _with_sources(config, _seed_site(site))
+    reports = _fetch(config)
+    assert all((r.new, r.failed) == (1, []) for r in reports.values()), reports
+    from_store = build(config, date=DAY).brief
+    from_files = build(config, [SEEDS], DAY).brief
+    assert [p.text for p in from_store.points] == [p.text for p in from_files.points]
+    assert {a.outlet for a in from_store.articles} == set(OUTLETS.values())
+    assert all(p.new is None for p in from_store.points)  # no previous brief yet
+
+
+def test_second_fetch_adds_nothing_and_a_new_article_is_marked_new(site, config):
+    config = _with_sources(config, _seed_site(site))
+    _fetch(config)
+    first = build(config, date=DAY).brief
+    again = _fetch(config)
+    assert all((r.new, r.unchanged) == (0, 1) for r in again.values())
+    assert site.hits["/nytimes/story"] == 1  # an unchanged feed costs one 304, no page fetch
+
+    update = (
+        "Ukraine's foreign minister said on Wednesday that European governments had "
+        "agreed to prepare a new package of sanctions targeting Russian oil exports. "
+        "The minister said the measures would be discussed with the United States. "
+        "Officials in Kyiv said the sanctions should take effect within weeks.\n"
+    ) * 2
+    site.routes["/nytimes/update"] = (200, "text/plain", update.encode(), None)
+    site.feed(
+        "/nytimes/feed.xml",
+        [("NYT story", "/nytimes/story"), ("NYT update", "/nytimes/update")],
+        etag='"v2"',
+    )
+    assert _fetch(config)["New York Times"].new == 1
+    second = build(config, date=DAY + dt.timedelta(days=1)).brief
+    new_points = [p for p in second.points if p.new]
+    assert any("sanctions" in p.text for p in new_points)
+    repeated = {p.text for p in first.points} & {p.text for p in second.points}
+    assert all(not p.new for p in second.points if p.text in repeated)
+
+
+def test_one_failing_source_never_stops_the_others(site, config):
+    sources = _seed_site(site)[:3]
+    site.routes["/notxml.xml"] = (200, "application/rss+xml", b"this is not xml {", None)
+    site.routes["/lol.xml"] = (200, "application/rss+xml", BILLION_LAUGHS, None)
+    site.routes["/image"] = (200, "image/png", b"\x89PNG\r\n\x1a\n" + bytes(100), None)
+    site.routes["/error"] = (500, "text/plain", b"boom", None)
+    faults = {
+        "Missing": f"{site.base}/missing",
+        "Broken": f"{site.base}/error",
+        "Not XML": f"{site.base}/notxml.xml",
+        "Laughs": f"{site.base}/lol.xml",
+        "Slow": f"{site.base}/slow",
+        "Loop": f"{site.base}/loop",
+        "Huge": f"{site.base}/huge",
+        "Picture": f"{site.base}/image",
+        "Nowhere": "http://nonexistent.invalid/feed.xml",
+    }
+    feeds = {"Not XML", "Laughs", "Missing", "Nowhere", "Broken"}
+    sources += [
+        Source(name=n, feed=u) if n in feeds else Source(name=n, url=u) for n, u in faults.items()
+    ]
+    config = _with_sources(config, sources, max_bytes=1_000_000)
+    reports = _fetch(config)
+    reasons = {name: " ".join(reports[name].failed) for name in faults}
+    assert "HTTP 404" in reasons["Missing"] and "HTTP 500" in reasons["Broken"]
+    assert "not a feed" in reasons["Not XML"]
+    assert "declares XML entities" in reasons["Laughs"]
+    assert "timed out" in reasons["Slow"] or "timeout" in reasons["Slow"].lower()
+    assert "redirect" in reasons["Loop"]
+    assert "larger than 1,000,000 bytes" in reasons["Huge"]
+    assert "not an article page (image/png)" in reasons["Picture"]
+    assert reasons["Nowhere"]
+    assert sum(r.new for r in reports.values()) == 3
+    with ArticleStore(store_path(config)) as store:
+        assert store.count() == 3
+    assert len(build(config, date=DAY).brief.articles) == 3
+
+
+def test_too_little_coverage_is_said_not_summarised(site, config):
+    config = _with_sources(config, _seed_site(site)[:1])
+    _fetch(config)
+    result = build(config, date=DAY)
+    assert result.brief.points == ()
+    assert "Not enough coverage" in result.brief.notice
+    assert "Not enough coverage" in Path(result.files["brief.txt"]).read_text()
+
+
+def test_syndicated_story_is_stored_once_and_credited_to_both(tmp_path):
+    with ArticleStore(tmp_path / "store.sqlite") as store:
+        text = "The wire story about the talks, as sent to every paper. " * 10
+        assert (
+            store.add(outlet="Paper A", text=text, url="https://a.example/x?utm_source=rss")
+            == "new"
+        )
+        assert store.add(outlet="Paper A", text=text, url="https://A.example/x/#top") == "known"
+        assert (
+            store.add(outlet="Paper B", text=text.upper(), url="https://b.example/y")
+            == "syndicated"
+        )
+        (stored,) = store.since(dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+        assert stored.outlets == ("Paper A", "Paper B")
+    assert (
+        canonical_url("HTTPS://Example.org:443/a/?b=2&utm_medium=x&a=1#frag")
+        == "https://example.org/a?a=1&b=2"
+    )
+
+
+def test_drop_folder_reads_emails_and_word_documents(config, tmp_path):
+    folder = tmp_path / "drop"
+    folder.mkdir()
+    message = email.message.EmailMessage()
+    message["Subject"] = "Talks in Istanbul"
+    message["From"] = "Wire Desk <desk@wire.example>"
+    message.set_content((SEEDS / "ana-mpa.txt").read_text())
+    (folder / "forwarded.eml").write_bytes(message.as_bytes())
+    document = docx.Document()
+    for line in (SEEDS / "el-pais.txt").read_text().splitlines()[:12]:
+        document.add_paragraph(line)
+    document.save(folder / "article.docx")
+    config = _with_sources(config, [Source(name="Drop folder", folder=str(folder))])
+    report = _fetch(config)["Drop folder"]
+    assert (report.new, report.failed) == (2, [])
+    with ArticleStore(store_path(config)) as store:
+        stored = store.since(dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    assert {s.title for s in stored} >= {"Talks in Istanbul"}
+    assert {s.outlets for s in stored} == {("Wire Desk",), ("Drop folder",)}
