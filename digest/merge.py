@@ -24,7 +24,8 @@ import numpy as np
 
 from .cleaning import matching_form, word_count
 from .config import Config, Topic
-from .models import Article, Brief, Point, Section, Sentence, SourceRef, Summary
+from .highlights import key_figures, key_quotes
+from .models import Article, Brief, Figure, Point, Quote, Section, Sentence, SourceRef, Summary
 from .similarity import SentenceSpace
 
 MIN_WORDS, MAX_WORDS = 6, 60
@@ -90,6 +91,8 @@ def merge(
     row_of = {(s.article_id, s.index): row for row, s in enumerate(sentences)}
     lead: tuple[Point, ...] = ()
     sections: tuple[Section, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
     if sentences:
         space = SentenceSpace(
             [s.text for s in sentences], config.brief.language, config.matching.spellings
@@ -108,7 +111,18 @@ def merge(
             points = _against_previous(points, previous, config.selection.show_repeats)
         assignment = _assign_topics(points, topics, topic_fit, config)
         lead, sections = _arrange(points, assignment, topics, config, space)
-    articles = _citation_order(lead, sections, [summary.article for summary in summaries])
+        weights = {(c.sentence.article_id, c.sentence.index): c.salience for c in candidates}
+        quotes = key_quotes(sentences, outlet_of, weights)
+        threshold = config.matching.duplicate_similarity
+
+        def similar(a: Sentence, b: Sentence) -> bool:
+            rows = [row_of[(a.article_id, a.index)], row_of[(b.article_id, b.index)]]
+            return a == b or space.similarity(rows[:1], rows[1:])[0, 0] >= threshold * 0.6
+
+        figures = key_figures(sentences, outlet_of, weights, similar, config.brief.language)
+    articles = _citation_order(
+        lead, sections, [summary.article for summary in summaries], quotes + figures
+    )
     return Brief(
         title=config.brief.title,
         date=date,
@@ -117,6 +131,8 @@ def merge(
         lead=lead,
         sections=sections,
         method=summaries[0].method if summaries else config.summary.method,
+        quotes=quotes,
+        figures=figures,
     )
 
 
@@ -403,9 +419,13 @@ def _assign_topics(
 
 
 def _citation_order(
-    lead: tuple[Point, ...], sections: tuple[Section, ...], articles: list[Article]
+    lead: tuple[Point, ...],
+    sections: tuple[Section, ...],
+    articles: list[Article],
+    highlights: tuple = (),
 ) -> tuple[Article, ...]:
     """Articles numbered in the order the brief first cites them; uncited ones last."""
-    cited = [a for p in lead + tuple(q for s in sections for q in s.points) for a in p.article_ids]
+    shown = lead + tuple(q for s in sections for q in s.points) + tuple(highlights)
+    cited = [a for item in shown for a in item.article_ids]
     order = {article_id: n for n, article_id in enumerate(dict.fromkeys(cited))}
     return tuple(sorted(articles, key=lambda a: order.get(a.id, len(order))))

@@ -126,6 +126,30 @@ class Point:
 
 
 @dataclass(frozen=True)
+class Quote:
+    """A direct quotation as written, its speaker, and every article that carries it."""
+
+    text: str
+    speaker: str
+    sources: tuple[SourceRef, ...]
+    article_ids: tuple[str, ...]
+    outlets: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A number with what it counts ("1,000 prisoners"), the clause it stands in, and the
+    articles that report this number. `disputed`: others report another number for it."""
+
+    value: str
+    context: str
+    sources: tuple[SourceRef, ...]
+    article_ids: tuple[str, ...]
+    outlets: tuple[str, ...]
+    disputed: bool = False
+
+
+@dataclass(frozen=True)
 class Section:
     """A topic of the brief and its points, in the order they are shown."""
 
@@ -147,6 +171,8 @@ class Brief:
     lead: tuple[Point, ...]
     sections: tuple[Section, ...]
     method: str
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
     notice: str = ""
     """Said instead of points when there is too little coverage to brief on."""
     outlet_count: int = field(init=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .models import Article, Brief, Point
+from .models import Article, Brief, Figure, Point, Quote
 
 
 def long_date(day: dt.date) -> str:
@@ -25,12 +25,23 @@ def date_line(brief: Brief) -> str:
 def coverage_label(brief: Brief, point: Point) -> str:
     """How widely a point is reported ('reported by 3 of 5 outlets', 'only one outlet'),
     after 'new' when the previous brief did not have it."""
-    new = ["new"] if point.new else []
+    new = ["new"] if getattr(point, "new", None) else []
     if brief.outlet_count <= 1:
         return " · ".join(new)
     if len(point.outlets) == 1:
         return " · ".join([*new, "only one outlet"])
     return " · ".join([*new, f"reported by {len(point.outlets)} of {brief.outlet_count} outlets"])
+
+
+def quote_line(quote: Quote) -> str:
+    """'“...” (Dmitry Peskov)': the quotation as written, and who said it."""
+    return f"“{quote.text}” ({quote.speaker})"
+
+
+def figure_line(figure: Figure) -> str:
+    """'1,000 prisoners: …exchange 1,000 prisoners per side…', flagged where outlets differ."""
+    flag = " (outlets report different numbers)" if figure.disputed else ""
+    return f"{figure.value}{flag}: {figure.context}"
 
 
 def citations(brief: Brief, point: Point) -> str:

@@ -19,7 +19,14 @@ from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
 from .models import Brief, Point
-from .presentation import citations, coverage_label, date_line, source_line
+from .presentation import (
+    citations,
+    coverage_label,
+    date_line,
+    figure_line,
+    quote_line,
+    source_line,
+)
 
 LINK_COLOUR = "1F4E79"
 
@@ -46,6 +53,16 @@ def render_docx(brief: Brief) -> bytes:
             paragraph.add_run(point.text)
             _add_citations(paragraph, brief, point)
 
+    for heading, items, line in (
+        ("Key quotes", brief.quotes, quote_line),
+        ("Key figures", brief.figures, figure_line),
+    ):
+        if items:
+            document.add_heading(heading, level=1)
+            for item in items:
+                paragraph = document.add_paragraph(style="List Bullet")
+                paragraph.add_run(line(item))
+                _add_citations(paragraph, brief, item)
     if brief.sections:
         _add_coverage_table(document, brief)
     document.add_heading("Sources", level=1)

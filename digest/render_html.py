@@ -16,7 +16,14 @@ import jinja2
 
 from .errors import ConfigError
 from .models import Brief
-from .presentation import citations, coverage_label, date_line, source_line
+from .presentation import (
+    citations,
+    coverage_label,
+    date_line,
+    figure_line,
+    quote_line,
+    source_line,
+)
 
 HTML_TEMPLATE = "brief.html"
 TEXT_TEMPLATE = "brief.txt"
@@ -41,6 +48,8 @@ def template_environment(template_dirs: Sequence[str | Path] = ()) -> jinja2.Env
         date_line=date_line,
         citations=citations,
         coverage_label=coverage_label,
+        quote_line=quote_line,
+        figure_line=figure_line,
         source_line=source_line,
     )
     environment.filters["wrap"] = _wrap

@@ -7,6 +7,8 @@ Schema 1 (documented in the README):
 point = {"text", "sources": [{"article", "sentence"}], "outlets": [...], "citations": [n],
          "salience", "new"}   (new: true/false against the previous brief, null if none)
 "notice" is a sentence said instead of points when there was too little coverage.
+"quotes": [{"text", "speaker", "outlets", "citations", "sources"}] and "figures": [{"value",
+"context", "disputed", "outlets", "citations", "sources"}]: quotations and numbers, verbatim.
 The first sources are the sentences `text` is made of (one, or two where the first gives
 context); the rest are the matching sentences of the other outlets. `sentence` counts the
 sentences of the article's cleaned body from 0. Output is deterministic: same brief, same bytes.
@@ -47,14 +49,39 @@ def render_json(brief: Brief) -> bytes:
             {"title": s.title, "points": [_point(brief, p) for p in s.points]}
             for s in brief.sections
         ],
+        "quotes": [
+            {
+                "text": q.text,
+                "speaker": q.speaker,
+                "outlets": list(q.outlets),
+                "citations": [brief.citation(a) for a in q.article_ids],
+                "sources": _refs(q),
+            }
+            for q in brief.quotes
+        ],
+        "figures": [
+            {
+                "value": f.value,
+                "context": f.context,
+                "disputed": f.disputed,
+                "outlets": list(f.outlets),
+                "citations": [brief.citation(a) for a in f.article_ids],
+                "sources": _refs(f),
+            }
+            for f in brief.figures
+        ],
     }
     return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _refs(item) -> list[dict]:
+    return [{"article": r.article_id, "sentence": r.sentence} for r in item.sources]
 
 
 def _point(brief: Brief, point: Point) -> dict:
     return {
         "text": point.text,
-        "sources": [{"article": r.article_id, "sentence": r.sentence} for r in point.sources],
+        "sources": _refs(point),
         "outlets": list(point.outlets),
         "citations": [brief.citation(a) for a in point.article_ids],
         "salience": point.salience,

@@ -18,10 +18,12 @@ def test_docx_reopens_with_title_sections_points_and_sources(seed_build):
     paragraphs = document.paragraphs
     assert paragraphs[0].style.name == "Title" and paragraphs[0].text == brief.title
     headings = [p.text for p in paragraphs if p.style.name == "Heading 1"]
-    assert headings == ["Lead", *[s.title for s in brief.sections], "Coverage", "Sources"]
+    assert headings == ["Lead", *[s.title for s in brief.sections], "Key quotes",
+                        "Key figures", "Coverage", "Sources"]
     bullets = [p.text for p in paragraphs if p.style.name == "List Bullet"]
-    assert len(bullets) == sum(len(s.points) for s in brief.sections)
-    for bullet, point in zip(bullets, [p for s in brief.sections for p in s.points], strict=True):
+    points = [p for s in brief.sections for p in s.points]
+    assert len(bullets) == len(points) + len(brief.quotes) + len(brief.figures)
+    for bullet, point in zip(bullets, points, strict=False):
         assert bullet.startswith(point.text)
         assert re.search(r"\[\d\](\[\d\])*", bullet[len(point.text) :])
     text = "\n".join(p.text for p in paragraphs)
