@@ -168,6 +168,34 @@ def _parser() -> argparse.ArgumentParser:
     fetch.add_argument("--config", metavar="FILE", help="TOML configuration file")
     fetch.set_defaults(run=_run_fetch)
 
+    evaluate = commands.add_parser(
+        "eval",
+        help="score the brief against human summaries, next to classic summarizers",
+        description="For every cluster folder in DIR (docs/ with the articles, refs/ with "
+        "human summaries), build digest's brief and the baselines (lead sentences "
+        "round-robin, LexRank, TextRank, LSA, SumBasic over the concatenated "
+        "articles), cut each to --words, and print ROUGE-1/2/L F scores, "
+        "redundancy, articles per section and the share of dangling openings. "
+        "Needs rouge-score (pip install 'digest[eval]').",
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    evaluate.add_argument("folder", metavar="DIR", help="folder of cluster folders")
+    evaluate.add_argument(
+        "--words",
+        type=_positive,
+        default=250,
+        metavar="N",
+        help="summary length in words (default: 250)",
+    )
+    evaluate.add_argument(
+        "--methods",
+        metavar="LIST",
+        help="comma-separated methods (default: digest,lead,lex-rank,text-rank,lsa,sum-basic)",
+    )
+    evaluate.add_argument("--out", metavar="PREFIX", help="also write PREFIX.csv and PREFIX.json")
+    evaluate.set_defaults(run=_run_eval)
+
     schedule = commands.add_parser(
         "schedule",
         help="build and e-mail the brief every day (foreground)",
@@ -254,6 +282,33 @@ def _run_fetch(args: argparse.Namespace) -> int:
             print(f"  failed: {problem}")
     print(f"The store holds {total} articles.")
     return 0 if any(r.ok for r in reports) else 1
+
+
+def _run_eval(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from .evaluation import METHODS, evaluate, write_reports
+
+    folder = Path(args.folder)
+    if not folder.is_dir():
+        raise DigestError(f"{folder}: no such folder of clusters")
+    methods = tuple(m.strip() for m in args.methods.split(",")) if args.methods else METHODS
+    _progress(f"Evaluating {', '.join(methods)} at {args.words} words")
+    scores = evaluate(folder, args.words, methods, progress=_progress)
+    print(
+        f"{'method':<10} {'clusters':>8} {'R-1':>6} {'R-2':>6} {'R-L':>6} "
+        f"{'redund.':>8} {'dangling':>8} {'art/sect':>8}"
+    )
+    for s in scores:
+        per_section = f"{s.outlets_per_section:.1f}" if s.outlets_per_section else "-"
+        print(
+            f"{s.method:<10} {s.clusters:>8} {s.rouge1:>6.2f} {s.rouge2:>6.2f} "
+            f"{s.rougeL:>6.2f} {s.redundancy:>8.1f} {s.dangling:>8.1f} {per_section:>8}"
+        )
+    if args.out:
+        for path in write_reports(scores, Path(args.out)):
+            print(f"  {path}")
+    return 0
 
 
 def _run_status(args: argparse.Namespace) -> int:

@@ -17,10 +17,15 @@ def test_seed_brief_has_key_quotes_with_speakers_once_each(seed_build):
     articles = {a.id: a for a in brief.articles}
     for quote in brief.quotes:
         assert quote.speaker and quote.speaker.split()[0][0].isupper()
-        sentences = {s.index: s.text for s in split_sentences(clean_article(
-            articles[quote.sources[0].article_id]))}
-        assert any(quote.text in sentences[r.sentence] for r in quote.sources
-                   if r.article_id == quote.article_ids[0])
+        sentences = {
+            s.index: s.text
+            for s in split_sentences(clean_article(articles[quote.sources[0].article_id]))
+        }
+        assert any(
+            quote.text in sentences[r.sentence]
+            for r in quote.sources
+            if r.article_id == quote.article_ids[0]
+        )
     truth_social = next(q for q in brief.quotes if "END to the War" in q.text)
     assert truth_social.speaker == "Trump" and len(truth_social.outlets) >= 2
 
@@ -39,13 +44,18 @@ def test_seed_brief_has_key_figures_from_several_outlets(seed_build):
 def test_outlets_giving_different_numbers_are_both_shown():
     texts = {
         "a": "Officials said the overnight drone attack on Kyiv killed 12 people and injured "
-             "dozens more in the capital.\nRescue teams worked through the night.\n",
+        "dozens more in the capital.\nRescue teams worked through the night.\n",
         "b": "The overnight drone attack on Kyiv killed 14 people and injured dozens more, "
-             "officials said.\nThe mayor declared a day of mourning.\n",
+        "officials said.\nThe mayor declared a day of mourning.\n",
     }
-    summaries = [summarize(clean_article(Article(id=k, path=f"{k}.txt", text=t,
-                                                 outlet=f"Outlet {k}")), "lex-rank", 5)
-                 for k, t in texts.items()]
+    summaries = [
+        summarize(
+            clean_article(Article(id=k, path=f"{k}.txt", text=t, outlet=f"Outlet {k}")),
+            "lex-rank",
+            5,
+        )
+        for k, t in texts.items()
+    ]
     brief = merge(summaries, Config(), dt.date(2025, 5, 20))
     killed = [f for f in brief.figures if "people" in f.value]
     assert {f.value for f in killed} == {"12 people", "14 people"}

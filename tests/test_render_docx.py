@@ -18,8 +18,14 @@ def test_docx_reopens_with_title_sections_points_and_sources(seed_build):
     paragraphs = document.paragraphs
     assert paragraphs[0].style.name == "Title" and paragraphs[0].text == brief.title
     headings = [p.text for p in paragraphs if p.style.name == "Heading 1"]
-    assert headings == ["Lead", *[s.title for s in brief.sections], "Key quotes",
-                        "Key figures", "Coverage", "Sources"]
+    assert headings == [
+        "Lead",
+        *[s.title for s in brief.sections],
+        "Key quotes",
+        "Key figures",
+        "Coverage",
+        "Sources",
+    ]
     bullets = [p.text for p in paragraphs if p.style.name == "List Bullet"]
     points = [p for s in brief.sections for p in s.points]
     assert len(bullets) == len(points) + len(brief.quotes) + len(brief.figures)

@@ -1,0 +1,119 @@
+"""`digest eval` on tiny clusters the tests write, and the Multi-News converter."""
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from digest.evaluation import METHODS, evaluate
+
+from .conftest import ROOT, SEEDS
+
+SEEDS_REFERENCE = (
+    "After a two-hour phone call with Vladimir Putin, Donald Trump said Russia and Ukraine "
+    "would immediately start negotiations toward a ceasefire, but he backed off his demand "
+    "for an immediate truce. Putin said Russia would work with Ukraine on a memorandum about "
+    "a future peace agreement. European leaders, shocked by Trump's reluctance, said they "
+    "would raise sanctions; the EU and Britain adopted new sanctions against Moscow."
+)
+
+
+def _clusters(root: Path) -> Path:
+    seeds = root / "clusters" / "call"
+    (seeds / "docs").mkdir(parents=True)
+    (seeds / "refs").mkdir()
+    for path in SEEDS.glob("*.txt"):
+        shutil.copy(path, seeds / "docs" / path.name)
+    (seeds / "refs" / "a.txt").write_text(SEEDS_REFERENCE)
+    lead_only = root / "clusters" / "lead"
+    (lead_only / "docs").mkdir(parents=True)
+    (lead_only / "refs").mkdir()
+    first = (
+        "The city council approved a new budget for the harbour bridge on Monday evening. "
+        "Repairs will start in June and take two years."
+    )
+    (lead_only / "docs" / "1.txt").write_text(
+        first + "\nResidents complained about the noise of the works near the old market.\n"
+        "Shop owners asked for compensation for lost customers during the closure.\n"
+    )
+    (lead_only / "docs" / "2.txt").write_text(
+        "Engineers said the bridge's steel supports had corroded badly over the winter.\n"
+        "The mayor promised that ferries would run every ten minutes while it is closed.\n"
+    )
+    (lead_only / "refs" / "a.txt").write_text(  # what the lead round-robin picks
+        "The city council approved a new budget for the harbour bridge on Monday evening. "
+        "Engineers said the bridge's steel supports had corroded badly over the winter.")
+    return root / "clusters"
+
+
+def test_every_method_is_scored_on_every_cluster(tmp_path):
+    scores = {s.method: s for s in evaluate(_clusters(tmp_path), words=60)}
+    assert list(scores) == list(METHODS)
+    for score in scores.values():
+        assert score.clusters == 2
+        assert 0 < score.rouge2 <= score.rouge1 <= 100
+        assert 0 <= score.redundancy <= 100 and 0 <= score.dangling <= 100
+    assert scores["digest"].outlets_per_section >= 1
+    assert scores["lead"].outlets_per_section is None
+
+
+def test_a_summary_equal_to_the_reference_scores_highest(tmp_path):
+    clusters = _clusters(tmp_path)
+    shutil.rmtree(clusters / "call")
+    scores = {s.method: s for s in evaluate(clusters, words=26, methods=("lead", "lsa"))}
+    assert scores["lead"].rouge1 == scores["lead"].rouge2 == 100
+
+
+def test_eval_command_prints_the_table_and_writes_csv_and_json(tmp_path):
+    clusters = _clusters(tmp_path)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "digest",
+            "eval",
+            str(clusters),
+            "--words",
+            "80",
+            "--methods",
+            "digest,lead,lex-rank",
+            "--out",
+            str(tmp_path / "scores"),
+        ],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=ROOT,
+    )
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split()[:5] == ["method", "clusters", "R-1", "R-2", "R-L"]
+    assert [line.split()[0] for line in lines[1:4]] == ["digest", "lead", "lex-rank"]
+    rows = json.loads((tmp_path / "scores.json").read_text())
+    assert [r["method"] for r in rows] == ["digest", "lead", "lex-rank"]
+    assert (tmp_path / "scores.csv").read_text().startswith("method,clusters,rouge1")
+
+
+def test_multinews_files_become_clusters(tmp_path):
+    article = "The storm reached the coast on Monday and cut power to thousands of homes. " * 6
+    (tmp_path / "test.src").write_text(
+        f"{article} NEWLINE_CHAR NEWLINE_CHAR More details. ||||| {article}\n{article}\n"
+    )  # the second line has one article only: skipped
+    (tmp_path / "test.tgt").write_text("– A storm hit the coast.\n– One article.\n")
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "multinews_to_clusters.py"),
+            str(tmp_path / "test.src"),
+            str(tmp_path / "test.tgt"),
+            str(tmp_path / "out"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    clusters = sorted((tmp_path / "out").iterdir())
+    assert [c.name for c in clusters] == ["00000"]
+    assert (clusters[0] / "refs" / "0.txt").read_text() == "A storm hit the coast.\n"
+    docs = sorted((clusters[0] / "docs").iterdir())
+    assert len(docs) == 2 and "More details." in docs[0].read_text()
