@@ -57,13 +57,12 @@ def _parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"digest {__version__}")
     commands = parser.add_subparsers(title="commands", metavar="COMMAND")
 
-    build = commands.add_parser(
+    build = _command(
+        commands,
         "build",
         help="build the brief of a date from articles",
         description="Read the articles, condense each, merge them into one brief organised "
         "by topic, and write briefs/<date>/brief.docx, .html, .txt and .json.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     build.add_argument(
         "inputs",
@@ -113,15 +112,14 @@ def _parser() -> argparse.ArgumentParser:
     )
     build.set_defaults(run=_run_build)
 
-    send = commands.add_parser(
+    send = _command(
+        commands,
         "send",
         help="e-mail the brief of a date (building it if needed)",
         description="E-mail the brief of a date to the configured recipients, with the Word "
         "document attached, building it first if it does not exist. Recipients "
         "who already have it are skipped. With no SMTP host configured, the "
         "message is written to briefs/<date>/outbox/ instead.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _delivery_options(send)
     send.add_argument(
@@ -131,44 +129,42 @@ def _parser() -> argparse.ArgumentParser:
     )
     send.set_defaults(run=_run_send, resend=False)
 
-    resend = commands.add_parser(
+    resend = _command(
+        commands,
         "resend",
         help="e-mail a brief again, on purpose",
         description="Send the brief of a date again, even to recipients the ledger says "
         "already have it (or whose delivery state is unknown).",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     _delivery_options(resend, date_required=True)
     resend.set_defaults(run=_run_send, resend=True, dry_run=False)
 
-    status = commands.add_parser(
+    status = _command(
+        commands,
         "status",
         help="list recent deliveries and their states",
         description="Show the delivery ledger: per brief date and recipient, the state "
         "(sent, deferred, failed, unknown, outbox), the Message-ID and the "
         "server's reply.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     status.add_argument("--config", metavar="FILE", help="TOML configuration file")
     status.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="only this date")
     status.set_defaults(run=_run_status)
 
-    fetch = commands.add_parser(
+    fetch = _command(
+        commands,
         "fetch",
         help="fetch the configured sources into the article store",
         description="Fetch every configured source (feeds, article pages, drop folders) into "
         "the article store next to the briefs, and report per source what was new, "
         "already stored, or failed. `digest build` with no INPUT then briefs on "
         "what arrived since the previous brief.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     fetch.add_argument("--config", metavar="FILE", help="TOML configuration file")
     fetch.set_defaults(run=_run_fetch)
 
-    evaluate = commands.add_parser(
+    evaluate = _command(
+        commands,
         "eval",
         help="score the brief against human summaries, next to classic summarizers",
         description="For every cluster folder in DIR (docs/ with the articles, refs/ with "
@@ -177,8 +173,6 @@ def _parser() -> argparse.ArgumentParser:
         "articles), cut each to --words, and print ROUGE-1/2/L F scores, "
         "redundancy, articles per section and the share of dangling openings. "
         "Needs rouge-score (pip install 'digest[eval]').",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     evaluate.add_argument("folder", metavar="DIR", help="folder of cluster folders")
     evaluate.add_argument(
@@ -196,15 +190,14 @@ def _parser() -> argparse.ArgumentParser:
     evaluate.add_argument("--out", metavar="PREFIX", help="also write PREFIX.csv and PREFIX.json")
     evaluate.set_defaults(run=_run_eval)
 
-    schedule = commands.add_parser(
+    schedule = _command(
+        commands,
         "schedule",
         help="build and e-mail the brief every day (foreground)",
         description="Run in the foreground (terminal, systemd, container) and build and send "
         "each day's brief at schedule.at in schedule.timezone. A brief missed "
         "while it was down is sent once on start (schedule.catch_up). Stop with "
         "Ctrl-C or SIGTERM.",
-        epilog=EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     schedule.add_argument("--config", metavar="FILE", help="TOML configuration file")
     schedule.add_argument(
@@ -212,6 +205,17 @@ def _parser() -> argparse.ArgumentParser:
     )
     schedule.set_defaults(run=_run_schedule)
     return parser
+
+
+def _command(commands, name: str, help: str, description: str) -> argparse.ArgumentParser:
+    """A subcommand whose --help ends with where the config comes from and the exit codes."""
+    return commands.add_parser(
+        name,
+        help=help,
+        description=description,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
 
 
 def _delivery_options(parser: argparse.ArgumentParser, date_required: bool = False) -> None:

@@ -16,10 +16,11 @@ Every change is a transaction. `digest resend` is the one way to send a date aga
 from __future__ import annotations
 
 import datetime as dt
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
+
+from .database import open_database
 
 LEDGER_FILE = "digest.sqlite"
 FINAL_STATES = ("sent", "failed", "unknown", "outbox")
@@ -54,12 +55,9 @@ class Ledger:
     """The ledger file (created on first use) next to the briefs."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
         self.path = path
-        self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
+        self._db = open_database(path, _SCHEMA)
         self._db.execute("PRAGMA synchronous=FULL")
-        self._db.executescript(_SCHEMA)
 
     def close(self) -> None:
         self._db.close()

@@ -12,12 +12,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import json
-import sqlite3
 import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
 from .cleaning import matching_form
+from .database import open_database
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -62,10 +62,7 @@ class ArticleStore:
     """The store file, created on first use."""
 
     def __init__(self, path: Path) -> None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        self._db = sqlite3.connect(path, timeout=30, isolation_level=None)
-        self._db.execute("PRAGMA journal_mode=WAL")
-        self._db.executescript(_SCHEMA)
+        self._db = open_database(path, _SCHEMA)
 
     def close(self) -> None:
         self._db.close()

@@ -199,3 +199,27 @@ def write_config_file(folder: Path, extra: str = "") -> Path:
         + extra
     )
     return path
+
+
+@pytest.fixture(scope="session")
+def seed_pdf(seed_build, tmp_path_factory) -> Path:
+    """The seeds' Word document as LibreOffice prints it (converted once per session)."""
+    import subprocess
+
+    folder = tmp_path_factory.mktemp("seed-pdf")
+    subprocess.run(
+        [
+            require_program("soffice"),
+            "--headless",
+            f"-env:UserInstallation={(folder / 'profile').as_uri()}",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            str(folder),
+            seed_build.files["brief.docx"],
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    return folder / "brief.pdf"

@@ -155,7 +155,7 @@ def test_delivery_arguments_are_checked(tmp_path, args, message):
     assert result.returncode == 2 and message in result.stderr
 
 
-@pytest.mark.parametrize("command", ["send", "resend", "status", "schedule", "fetch"])
+@pytest.mark.parametrize("command", ["send", "resend", "status", "schedule", "fetch", "eval"])
 def test_every_command_has_help(command):
     result = digest(command, "--help")
-    assert result.returncode == 0 and "--config" in result.stdout and "usage:" in result.stdout
+    assert result.returncode == 0 and "exit codes" in result.stdout and "usage:" in result.stdout

@@ -43,7 +43,8 @@ def _clusters(root: Path) -> Path:
     )
     (lead_only / "refs" / "a.txt").write_text(  # what the lead round-robin picks
         "The city council approved a new budget for the harbour bridge on Monday evening. "
-        "Engineers said the bridge's steel supports had corroded badly over the winter.")
+        "Engineers said the bridge's steel supports had corroded badly over the winter."
+    )
     return root / "clusters"
 
 
