@@ -93,6 +93,23 @@ def test_email_html_is_accessible(seed_build):
         assert _contrast(colour, "#ffffff") >= 4.5, colour
 
 
+def test_no_text_stands_outside_the_printed_page(seed_pdf):
+    boxes = subprocess.run(
+        [require_program("pdftotext"), "-bbox", str(seed_pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    pages = re.findall(r'<page width="([\d.]+)" height="([\d.]+)">(.*?)</page>', boxes, re.S)
+    assert pages
+    for width, height, words in pages:
+        for x_min, y_min, x_max, y_max in re.findall(
+            r'xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)"', words
+        ):
+            assert float(x_min) >= 0 and float(x_max) <= float(width)
+            assert float(y_min) >= 0 and float(y_max) <= float(height)
+
+
 def test_libreoffice_pages_are_kept_as_images(seed_pdf):
     pdftoppm = require_program("pdftoppm")
     pages = subprocess.run(

@@ -44,6 +44,8 @@ def test_docx_has_properties_coverage_table_and_page_numbers(seed_build):
     table = document.tables[0]
     assert [c.text for c in table.rows[0].cells][1:] == seed_build.brief.outlets()
     assert len(table.rows) == len(seed_build.brief.sections) + 1
+    styles_xml = document.styles.element.xml
+    assert 'w:lang w:val="en-GB"' in styles_xml  # the document's language, for screen readers
     footer_xml = document.sections[0].footer._element.xml
     assert 'w:instr="PAGE"' in footer_xml
 
