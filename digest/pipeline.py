@@ -71,8 +71,10 @@ def build(
             progress(f"Reading {_describe(paths)}")
             report, notice = read_inputs(paths, config.input.max_bytes), ""
     skipped = list(report.skipped)
-    if notice:
+
+    if notice:  # too little coverage: the brief says so instead of summarising
         progress(notice)
+        sentences = 0
         brief = Brief(
             title=config.brief.title,
             date=date,
@@ -83,39 +85,14 @@ def build(
             method=config.summary.method,
             notice=notice,
         )
-        return _render_and_write(brief, config, date, clock, progress, report, skipped, 0)
+    else:
+        with clock("clean+summarize"):
+            summaries = _clean_and_summarize(report.articles, config, skipped, progress)
+        sentences = sum(len(s.sentences) for s in summaries)
+        progress("Merging into one brief")
+        with clock("merge"):
+            brief = merge(summaries, config, date, previous=previous)
 
-    progress(f"Cleaning and summarizing {len(report.articles)} articles ({config.summary.method})")
-    summaries = []
-    with clock("clean+summarize"):
-        for done, summary in enumerate(_summarize_all(report.articles, config), start=1):
-            if isinstance(summary, Skipped):
-                skipped.append(summary)
-            else:
-                summaries.append(summary)
-            if _worth_reporting(done, len(report.articles)):
-                progress(f"  {done}/{len(report.articles)} articles")
-    if not summaries:
-        reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3]) or "no input given"
-        raise NoUsableArticles(f"no usable article, so no brief was written ({reasons})")
-
-    progress("Merging into one brief")
-    with clock("merge"):
-        brief = merge(summaries, config, date, previous=previous)
-    sentences = sum(len(s.sentences) for s in summaries)
-    return _render_and_write(brief, config, date, clock, progress, report, skipped, sentences)
-
-
-def _render_and_write(
-    brief: Brief,
-    config: Config,
-    date: dt.date,
-    clock: _StageClock,
-    progress: Callable[[str], None],
-    report: ReadReport,
-    skipped: list,
-    sentences: int,
-) -> BuildResult:
     formats = list(dict.fromkeys(config.output.formats))
     progress(f"Rendering {', '.join(formats)}")
     with clock("render"):
@@ -123,9 +100,9 @@ def _render_and_write(
         files = {f"brief.{fmt}": RENDERERS[fmt](brief, templates) for fmt in formats}
     with clock("write"):
         directory = write_brief(files, config.resolve(config.output.dir), date)
-    if config.sources:
+    if from_store:
         with ArticleStore(store_path(config)) as store:
-            store.record_brief(date, brief.built_at)
+            store.record_brief(date, brief.built_at)  # the next brief's window starts here
     return BuildResult(
         brief=brief,
         files={name: str(directory / name) for name in files},
@@ -135,6 +112,26 @@ def _render_and_write(
         directory=str(directory),
         timings=clock.seconds,
     )
+
+
+def _clean_and_summarize(
+    articles: list[Article], config: Config, skipped: list[Skipped], progress: Callable[[str], None]
+) -> list[Summary]:
+    """Every usable article's summary; unusable ones are added to `skipped`. Raises
+    NoUsableArticles when none is left, so that no brief is written."""
+    progress(f"Cleaning and summarizing {len(articles)} articles ({config.summary.method})")
+    summaries = []
+    for done, summary in enumerate(_summarize_all(articles, config), start=1):
+        if isinstance(summary, Skipped):
+            skipped.append(summary)
+        else:
+            summaries.append(summary)
+        if _worth_reporting(done, len(articles)):
+            progress(f"  {done}/{len(articles)} articles")
+    if not summaries:
+        reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3]) or "no input given"
+        raise NoUsableArticles(f"no usable article, so no brief was written ({reasons})")
+    return summaries
 
 
 def _read_store(config: Config, date: dt.date) -> tuple[ReadReport, str]:
