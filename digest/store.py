@@ -193,4 +193,4 @@ def content_hash(text: str) -> str:
 
 
 def _stamp(moment: dt.datetime | None) -> str:
-    return (moment or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).isoformat(timespec="seconds")
+    return (moment or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).isoformat(timespec="microseconds")

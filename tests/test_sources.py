@@ -149,24 +149,32 @@ def test_second_fetch_adds_nothing_and_a_new_article_is_marked_new(site, config)
     assert all((r.new, r.unchanged) == (0, 1) for r in again.values())
     assert site.hits["/nytimes/story"] == 1  # an unchanged feed costs one 304, no page fetch
 
-    update = (
-        "Ukraine's foreign minister said on Wednesday that European governments had "
-        "agreed to prepare a new package of sanctions targeting Russian oil exports. "
-        "The minister said the measures would be discussed with the United States. "
-        "Officials in Kyiv said the sanctions should take effect within weeks.\n"
-    ) * 2
-    site.routes["/nytimes/update"] = (200, "text/plain", update.encode(), None)
-    site.feed(
-        "/nytimes/feed.xml",
-        [("NYT story", "/nytimes/story"), ("NYT update", "/nytimes/update")],
-        etag='"v2"',
-    )
-    assert _fetch(config)["New York Times"].new == 1
+    # the next day: two outlets report something new, a third repeats yesterday's lead
+    updates = {
+        "nytimes": "Ukraine's foreign minister said on Wednesday that European governments had "
+        "agreed to prepare a new package of sanctions targeting Russian oil exports. The "
+        "minister said the measures would be discussed with the United States.\n",
+        "el-pais": "Russia and Ukraine exchanged 390 prisoners each on Friday, the first stage "
+        "of the swap agreed at the peace talks in Istanbul, officials said. More exchanges "
+        "are planned for the weekend, according to the Ukrainian president.\n",
+        "ana-mpa": "\n".join((SEEDS / "ana-mpa.txt").read_text().splitlines()[:2]) + "\n",
+    }
+    for seed, text in updates.items():
+        site.routes[f"/{seed}/update"] = (200, "text/plain", text.encode(), None)
+        site.feed(
+            f"/{seed}/feed.xml",
+            [("story", f"/{seed}/story"), ("update", f"/{seed}/update")],
+            etag='"v2"',
+        )
+    assert sum(r.new for r in _fetch(config).values()) == 3
     second = build(config, date=DAY + dt.timedelta(days=1)).brief
-    new_points = [p for p in second.points if p.new]
-    assert any("sanctions" in p.text for p in new_points)
-    repeated = {p.text for p in first.points} & {p.text for p in second.points}
-    assert all(not p.new for p in second.points if p.text in repeated)
+    assert len(second.articles) == 3  # only what arrived since the first brief
+    assert any(p.new and "sanctions" in p.text for p in second.points)
+    assert any(p.new and "390 prisoners" in p.text for p in second.points)
+    yesterdays_lead = first.lead[0].text
+    assert yesterdays_lead.startswith("Following a phone call")
+    assert all(p.text != yesterdays_lead for p in second.points)  # a repeat: left out
+    assert all(p.new for p in second.points)
 
 
 def test_one_failing_source_never_stops_the_others(site, config):
