@@ -71,7 +71,6 @@ def _parser() -> argparse.ArgumentParser:
         help="article files (.txt, .md, .html) or folders searched recursively; "
         "default: the config's input.paths (seeds/)",
     )
-    build.add_argument("--config", metavar="FILE", help="TOML configuration file")
     build.add_argument(
         "--date", type=_date, metavar="YYYY-MM-DD", help="date of the brief (default: today)"
     )
@@ -147,7 +146,6 @@ def _parser() -> argparse.ArgumentParser:
         "(sent, deferred, failed, unknown, outbox), the Message-ID and the "
         "server's reply.",
     )
-    status.add_argument("--config", metavar="FILE", help="TOML configuration file")
     status.add_argument("--date", type=_date, metavar="YYYY-MM-DD", help="only this date")
     status.set_defaults(run=_run_status)
 
@@ -160,7 +158,6 @@ def _parser() -> argparse.ArgumentParser:
         "already stored, or failed. `digest build` with no INPUT then briefs on "
         "what arrived since the previous brief.",
     )
-    fetch.add_argument("--config", metavar="FILE", help="TOML configuration file")
     fetch.set_defaults(run=_run_fetch)
 
     evaluate = _command(
@@ -173,6 +170,7 @@ def _parser() -> argparse.ArgumentParser:
         "articles), cut each to --words, and print ROUGE-1/2/L F scores, "
         "redundancy, articles per section and the share of dangling openings. "
         "Needs rouge-score (pip install 'digest[eval]').",
+        with_config=False,
     )
     evaluate.add_argument("folder", metavar="DIR", help="folder of cluster folders")
     evaluate.add_argument(
@@ -199,7 +197,6 @@ def _parser() -> argparse.ArgumentParser:
         "while it was down is sent once on start (schedule.catch_up). Stop with "
         "Ctrl-C or SIGTERM.",
     )
-    schedule.add_argument("--config", metavar="FILE", help="TOML configuration file")
     schedule.add_argument(
         "--once", action="store_true", help="run what is due now and exit (for cron and tests)"
     )
@@ -207,19 +204,24 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _command(commands, name: str, help: str, description: str) -> argparse.ArgumentParser:
-    """A subcommand whose --help ends with where the config comes from and the exit codes."""
-    return commands.add_parser(
+def _command(
+    commands, name: str, help: str, description: str, with_config: bool = True
+) -> argparse.ArgumentParser:
+    """A subcommand (with --config unless it reads none) whose --help ends with where the
+    config comes from and the exit codes."""
+    parser = commands.add_parser(
         name,
         help=help,
         description=description,
         epilog=EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    if with_config:
+        parser.add_argument("--config", metavar="FILE", help="TOML configuration file")
+    return parser
 
 
 def _delivery_options(parser: argparse.ArgumentParser, date_required: bool = False) -> None:
-    parser.add_argument("--config", metavar="FILE", help="TOML configuration file")
     parser.add_argument(
         "--date",
         type=_date,
