@@ -51,6 +51,7 @@ def write_brief(files: dict[str, bytes], out_dir: Path, date: dt.date) -> Path:
                 _fsync_dir(build)
                 previous = _switch(target, build)
             except BaseException:
+                _carry_over(build, target)  # the outbox goes back where it was
                 shutil.rmtree(build, ignore_errors=True)
                 raise
             if previous is not None:
@@ -67,11 +68,11 @@ def _write_synced(path: Path, content: bytes) -> None:
         os.fsync(handle.fileno())
 
 
-def _carry_over(target: Path, build: Path) -> None:
+def _carry_over(source: Path, destination: Path) -> None:
     """Folders that belong to the date, not to one build (the e-mail outbox), move along."""
     for name in KEPT_FOLDERS:
-        if (target / name).is_dir():
-            (target / name).rename(build / name)
+        if (source / name).is_dir() and destination.is_dir() and not (destination / name).exists():
+            (source / name).rename(destination / name)
 
 
 def _switch(target: Path, build: Path) -> Path | None:

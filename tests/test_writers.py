@@ -122,3 +122,14 @@ def test_killed_builds_leave_the_previous_or_the_new_brief_never_a_mix(tmp_path)
     finished = _build_process(tmp_path)
     assert finished.wait(timeout=300) == 0
     assert len(list((tmp_path / ".builds").iterdir())) == 1  # killed builds cleaned up
+
+
+def test_outbox_survives_a_rebuild_and_a_failed_one(tmp_path):
+    folder = write_brief({"brief.txt": b"one"}, tmp_path, DAY)
+    (folder / "outbox").mkdir()
+    (folder / "outbox" / "brief-2025-05-20.eml").write_bytes(b"message")
+    write_brief({"brief.txt": b"two"}, tmp_path, DAY)
+    assert (folder / "outbox" / "brief-2025-05-20.eml").read_bytes() == b"message"
+    with pytest.raises(OutputError):
+        write_brief({"brief.txt": b"three", "../escape": b"x"}, tmp_path, DAY)
+    assert (folder / "outbox" / "brief-2025-05-20.eml").read_bytes() == b"message"
