@@ -43,10 +43,10 @@ def write_brief(files: dict[str, bytes], out_dir: Path, date: dt.date) -> Path:
         ):
             _remove_stale_builds(builds, out_dir, date)
             build = Path(tempfile.mkdtemp(prefix=f"{date.isoformat()}-", dir=builds))
+            target = out_dir / date.isoformat()
             try:
                 for name, content in files.items():
                     _write_synced(build / name, content)
-                target = out_dir / date.isoformat()
                 _carry_over(target, build)
                 _fsync_dir(build)
                 previous = _switch(target, build)
