@@ -88,11 +88,10 @@ def measure_floor(files: list[Path]) -> dict:
 
 
 def _read(path: Path) -> str:
-    raw = path.read_bytes()
-    try:
-        return raw.decode("utf-8")
-    except UnicodeDecodeError:
-        return raw.decode("cp1252", errors="replace")
+    """The file's text, decoded as digest decodes it (UTF-8, else Windows-1252)."""
+    from digest.readers import decode_text
+
+    return decode_text(path.read_bytes(), str(path))[0]
 
 
 def run_one(kind: str, data: Path, size: int) -> dict:

@@ -143,6 +143,11 @@ def matching_form(text: str, spellings: dict[str, tuple[str, ...]] | None = None
     return text
 
 
+def matching_words(text: str) -> list[str]:
+    """The words of `text` in matching form, for comparing wordings."""
+    return re.findall(r"\w+", matching_form(text))
+
+
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 

@@ -271,16 +271,13 @@ def _run_send(args: argparse.Namespace) -> int:
 
 
 def _run_fetch(args: argparse.Namespace) -> int:
-    from .sources import fetch_all, store_path
-    from .store import ArticleStore
+    from .sources import fetch_configured
 
     config = load_config(args.config)
     if not config.sources:
         raise DigestError("no [[sources]] in the config: add feeds, pages or folders to fetch")
     _progress(f"Fetching {len(config.sources)} sources")
-    with ArticleStore(store_path(config)) as store:
-        reports = fetch_all(config, store, progress=_progress)
-        total = store.count()
+    reports, total = fetch_configured(config, progress=_progress)
     for report in reports:
         line = f"{report.name}: {report.new} new, {report.unchanged} already stored"
         print(line + (f", {len(report.failed)} failed" if report.failed else ""))
@@ -318,16 +315,15 @@ def _run_eval(args: argparse.Namespace) -> int:
 
 
 def _run_status(args: argparse.Namespace) -> int:
-    from .ledger import LEDGER_FILE, Ledger
+    from .database import database_path
+    from .ledger import Ledger
 
     config = load_config(args.config)
-    path = config.resolve(config.output.dir) / LEDGER_FILE
-    if not path.exists():
+    if not database_path(config).exists():
         print("No deliveries yet.")
         return 0
-    ledger = Ledger(path)
-    rows = ledger.deliveries(args.date)
-    ledger.close()
+    with Ledger(database_path(config)) as ledger:
+        rows = ledger.deliveries(args.date)
     if not rows:
         print("No deliveries" + (f" for {args.date}" if args.date else "") + ".")
     for row in rows:

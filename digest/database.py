@@ -5,6 +5,15 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
+from .config import Config
+
+DATABASE_FILE = "digest.sqlite"
+
+
+def database_path(config: Config) -> Path:
+    """Where the ledger and the article store live: beside the briefs."""
+    return config.resolve(config.output.dir) / DATABASE_FILE
+
 
 def open_database(path: Path, schema: str) -> sqlite3.Connection:
     """A connection in autocommit mode (transactions are explicit `with` blocks), with

@@ -13,24 +13,25 @@ for a resend. With no SMTP host configured, the message is written as an .eml fi
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 import json
 import os
 import smtplib
 import ssl
 import time
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
 from .config import Config, EmailSettings
+from .database import database_path
 from .errors import DeliveryError
-from .ledger import LEDGER_FILE, Ledger
+from .ledger import Ledger
 from .locks import exclusive_lock
 from .presentation import long_date
+from .writers import write_atomically
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 OUTBOX = "outbox"
@@ -112,7 +113,7 @@ def send_brief(
     if dry_run or not settings.host:
         path = _write_eml(folder, message, day)
         if not dry_run:
-            with _ledger(out_dir) as ledger:
+            with Ledger(database_path(config)) as ledger:
                 ledger.mark(
                     day,
                     recipients or [OUTBOX_RECIPIENT],
@@ -124,7 +125,7 @@ def send_brief(
     if not recipients:
         raise DeliveryError("no recipients: set email.to in the config or pass --to ADDRESS")
 
-    with exclusive_lock(out_dir / SEND_LOCK), _ledger(out_dir) as ledger:
+    with exclusive_lock(out_dir / SEND_LOCK), Ledger(database_path(config)) as ledger:
         ledger.recover()
         pending = recipients if resend else ledger.pending(day, recipients)
         skipped = tuple(r for r in recipients if r not in pending)
@@ -171,7 +172,7 @@ def unserved(config: Config, day: dt.date) -> list[str]:
     recipients = recipients_of(config.email)
     if not config.email.host:
         recipients = recipients or [OUTBOX_RECIPIENT]
-    with _ledger(config.resolve(config.output.dir)) as ledger:
+    with Ledger(database_path(config)) as ledger:
         return ledger.pending(day, recipients)
 
 
@@ -253,12 +254,7 @@ def _write_eml(folder: Path, message: EmailMessage, day: dt.date) -> Path:
     outbox = folder / OUTBOX
     outbox.mkdir(exist_ok=True)
     path = outbox / f"brief-{day.isoformat()}.eml"
-    temporary = outbox / f".{path.name}.tmp"
-    with open(temporary, "wb") as handle:
-        handle.write(message.as_bytes())
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(temporary, path)
+    write_atomically(path, message.as_bytes())
     return path
 
 
@@ -271,12 +267,3 @@ def build_for_mail(config: Config, day: dt.date) -> Path:
     formats = tuple(dict.fromkeys((*config.output.formats, "docx", "html", "txt", "json")))
     full = replace(config, output=replace(config.output, formats=formats))
     return Path(build(full, date=day).directory)
-
-
-@contextlib.contextmanager
-def _ledger(out_dir: Path) -> Iterator[Ledger]:
-    ledger = Ledger(out_dir / LEDGER_FILE)
-    try:
-        yield ledger
-    finally:
-        ledger.close()

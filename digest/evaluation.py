@@ -119,17 +119,11 @@ def _summary(method: str, articles: list[Article], words: int) -> tuple[list[str
     split = [split_sentences(a) for a in articles]
     if method == "lead":
         ordered = [s for row in _round_robin(split) for s in row]
-        return _take([s.text for s in ordered], words), []
+        return [s.text for s in _take(ordered, words)], []
     everything = tuple(
         Sentence("all", n, n, s.text) for n, s in enumerate(x for row in split for x in row)
     )
-    ranked = rank_sentences(everything, method)
-    chosen, total = [], 0
-    for item in ranked:
-        if total >= words:
-            break
-        chosen.append(item.sentence)
-        total += word_count(item.sentence.text)
+    chosen = _take([r.sentence for r in rank_sentences(everything, method)], words)
     return [s.text for s in sorted(chosen, key=lambda s: s.index)], []
 
 
@@ -138,13 +132,14 @@ def _round_robin(split: list[tuple[Sentence, ...]]) -> list[list[Sentence]]:
     return [[row[i] for row in split if i < len(row)] for i in range(longest)]
 
 
-def _take(texts: list[str], words: int) -> list[str]:
+def _take(sentences: list[Sentence], words: int) -> list[Sentence]:
+    """Sentences in the order given until they hold `words` words (the last may pass it)."""
     taken, total = [], 0
-    for text in texts:
+    for sentence in sentences:
         if total >= words:
             break
-        taken.append(text)
-        total += word_count(text)
+        taken.append(sentence)
+        total += word_count(sentence.text)
     return taken
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from .cleaning import matching_form
+from .cleaning import matching_words
 from .models import Figure, Quote, Sentence, SourceRef
 from .words import stemmer, stop_words
 
@@ -117,16 +117,21 @@ def key_quotes(
             if speaker and 5 <= len(quote.split()) <= 45:
                 found.append((quote, speaker, sentence))
     groups: list[list[tuple[str, str, Sentence]]] = []
+    first_words: list[list[str]] = []  # each group's first quotation, in matching form
     for item in found:
-        words = _words(item[0])
-        home = next((g for g in groups if _same_quote(words, _words(g[0][0]))), None)
+        words = matching_words(item[0])
+        home = next(
+            (g for g, seen in zip(groups, first_words, strict=True) if _same_quote(words, seen)),
+            None,
+        )
         if home is None:
             groups.append([item])
+            first_words.append(words)
         elif all(s.article_id != item[2].article_id for _, _, s in home):
             home.append(item)
     quotes = []
     for group in groups:
-        quote, speaker, chosen = max(group, key=lambda i: (len(i[0]), -_order(i[2])))
+        quote, speaker, chosen = max(group, key=lambda i: (len(i[0]), -i[2].index))
         # the article whose words are shown is cited first, as for points
         article_ids = tuple(dict.fromkeys([chosen.article_id, *(s.article_id for *_, s in group)]))
         quotes.append(
@@ -240,18 +245,10 @@ def _speaker(match: re.Match) -> str | None:
     return " ".join(words)
 
 
-def _words(text: str) -> list[str]:
-    return re.findall(r"\w+", matching_form(text))
-
-
 def _same_quote(a: list[str], b: list[str]) -> bool:
     """One quotation contains a run of six words of the other: the same words quoted."""
     shingles = {tuple(a[i : i + 6]) for i in range(len(a) - 5)}
     return bool(shingles & {tuple(b[i : i + 6]) for i in range(len(b) - 5)}) or a == b
-
-
-def _order(sentence: Sentence) -> int:
-    return sentence.index
 
 
 def _value(number: str) -> float:

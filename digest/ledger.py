@@ -22,7 +22,6 @@ from pathlib import Path
 
 from .database import open_database
 
-LEDGER_FILE = "digest.sqlite"
 FINAL_STATES = ("sent", "failed", "unknown", "outbox")
 """States after which the scheduler does not send to that recipient again."""
 
@@ -61,6 +60,12 @@ class Ledger:
 
     def close(self) -> None:
         self._db.close()
+
+    def __enter__(self) -> Ledger:
+        return self
+
+    def __exit__(self, *_exc) -> None:
+        self.close()
 
     def recover(self) -> int:
         """Rows left `sending` by a process that died become `unknown`; returns how many.

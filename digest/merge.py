@@ -22,7 +22,7 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .cleaning import matching_form, word_count
+from .cleaning import matching_form, matching_words, word_count
 from .config import Config, Topic
 from .highlights import key_figures, key_quotes
 from .models import Article, Brief, Figure, Point, Quote, Section, Sentence, SourceRef, Summary
@@ -147,7 +147,7 @@ def needs_context(text: str) -> bool:
     opening = " ".join(text.split()[:10])
     return bool(
         _DANGLING_START.match(plain)
-        or _PRONOUN_SPEAKER.search(matching_form(text))
+        or _PRONOUN_SPEAKER.search(form)
         or _DEMONSTRATIVE.search(opening)
     )
 
@@ -319,10 +319,10 @@ def _against_previous(
     show_repeats: bool,
 ) -> list[tuple[Point, tuple[int, ...]]]:
     """Mark each point new or not; drop repeats that no new outlet reports."""
-    earlier = [(_word_set(text), set(outlets)) for text, outlets in previous]
+    earlier = [(set(matching_words(text)), set(outlets)) for text, outlets in previous]
     kept = []
     for point, rows in points:
-        words = _word_set(point.text)
+        words = set(matching_words(point.text))
         match = next(
             (
                 outlets
@@ -336,10 +336,6 @@ def _against_previous(
         elif show_repeats or not set(point.outlets) <= match:
             kept.append((replace(point, new=False), rows))
     return kept
-
-
-def _word_set(text: str) -> set[str]:
-    return set(re.findall(r"\w+", matching_form(text)))
 
 
 def _arrange(

@@ -20,6 +20,7 @@ from pathlib import Path
 
 from .cleaning import clean_article
 from .config import Config
+from .database import database_path
 from .errors import NoUsableArticles
 from .merge import merge
 from .models import Article, Brief, BuildResult, Skipped, Summary
@@ -29,7 +30,6 @@ from .render_html import render_html, render_text
 from .render_json import render_json
 from .render_pdf import pdf_converter, render_pdf
 from .selection import previous_points, select_articles
-from .sources import store_path
 from .store import ArticleStore
 from .summarize import summarize
 from .writers import write_brief
@@ -101,7 +101,7 @@ def build(
     with clock("write"):
         directory = write_brief(files, config.resolve(config.output.dir), date)
     if from_store:
-        with ArticleStore(store_path(config)) as store:
+        with ArticleStore(database_path(config)) as store:
             store.record_brief(date, brief.built_at)  # the next brief's window starts here
     return BuildResult(
         brief=brief,
@@ -135,7 +135,7 @@ def _clean_and_summarize(
 
 
 def _read_store(config: Config, date: dt.date) -> tuple[ReadReport, str]:
-    with ArticleStore(store_path(config)) as store:
+    with ArticleStore(database_path(config)) as store:
         selection = select_articles(config, store, date)
     return ReadReport(articles=list(selection.articles)), selection.notice
 

@@ -106,7 +106,7 @@ def read_article(path: Path, max_bytes: int, metadata: dict | None = None) -> Ar
         known = {**_parse_front_matter(match.group(1), str(path)), **known}
         text = text[match.end() :]
     if is_html:
-        text, page_metadata = _html_to_text(text, str(path))
+        text, page_metadata = html_to_text(text, str(path))
         known = {**page_metadata, **known}
     if not any(ch.isalpha() for ch in text):
         raise InputError(str(path), "holds no text to summarize")
@@ -148,7 +148,7 @@ def _from_email(path: Path, raw: bytes, metadata: dict) -> Article:
         text = (
             content
             if body.get_content_type() == "text/plain"
-            else _html_to_text(content, str(path))[0]
+            else html_to_text(content, str(path))[0]
         )
     if not any(ch.isalpha() for ch in text):
         for part in message.iter_attachments():
@@ -159,7 +159,7 @@ def _from_email(path: Path, raw: bytes, metadata: dict) -> Article:
             if name.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
                 text = decode_text(payload, str(path))[0]
                 if name.suffix.lower() in HTML_SUFFIXES:
-                    text = _html_to_text(text, str(path))[0]
+                    text = html_to_text(text, str(path))[0]
                 break
     if not any(ch.isalpha() for ch in text):
         raise InputError(str(path), "e-mail holds no article text, in its body or attached")
@@ -283,7 +283,7 @@ def _parse_front_matter(block: str, path: str) -> dict[str, str]:
     return values
 
 
-def _html_to_text(html: str, path: str) -> tuple[str, dict[str, str]]:
+def html_to_text(html: str, path: str) -> tuple[str, dict[str, str]]:
     """The page's main article text (one paragraph a line) and its metadata."""
     import trafilatura  # slow to import; only HTML inputs need it
 

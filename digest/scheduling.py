@@ -45,13 +45,11 @@ def build_and_send(config: Config, day: dt.date) -> SendReport:
     if not unserved(config, day):
         return SendReport(day, None, skipped=("(all recipients already served)",))
     if config.sources:
-        from .sources import fetch_all, store_path
-        from .store import ArticleStore
+        from .sources import fetch_configured
 
-        with ArticleStore(store_path(config)) as store:
-            for report in fetch_all(config, store, progress=log.info):
-                for problem in report.failed:
-                    log.warning("source %s: %s", report.name, problem)
+        for report in fetch_configured(config, progress=log.info)[0]:
+            for problem in report.failed:
+                log.warning("source %s: %s", report.name, problem)
     return send_brief(config, day, rebuild=True, progress=log.info)
 
 

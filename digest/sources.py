@@ -21,11 +21,11 @@ import urllib.request
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import Message
-from pathlib import Path
 
 from .config import Config, FetchSettings, Source
+from .database import database_path
 from .errors import InputError
-from .readers import read_inputs
+from .readers import decode_text, html_to_text, read_inputs
 from .store import ArticleStore
 
 MIN_FALLBACK_WORDS = 60
@@ -237,8 +237,6 @@ def _read_folder(
 
 def _article_text(response: _Response, url: str) -> tuple[str | None, dict]:
     """The article in a fetched page (HTML or plain text), with its metadata."""
-    from .readers import _html_to_text, decode_text
-
     kind = response.headers.get_content_type()
     if kind not in ("text/html", "application/xhtml+xml", "text/plain"):
         raise FetchError(f"{url}: not an article page ({kind})")
@@ -246,20 +244,18 @@ def _article_text(response: _Response, url: str) -> tuple[str | None, dict]:
         text, _ = decode_text(response.body, url)
         if kind == "text/plain":
             return text, {}
-        return _html_to_text(text, url)
+        return html_to_text(text, url)
     except InputError as exc:
         raise FetchError(f"{url}: {exc.problem}") from None
 
 
 def _entry_text(entry) -> str | None:
     """The entry's own content or summary, as text, if it is long enough to be the article."""
-    from .readers import _html_to_text
-
     html = (entry.get("content") or [{}])[0].get("value") or entry.get("summary") or ""
     if not html.strip():
         return None
     try:
-        text, _ = _html_to_text(f"<html><body><article>{html}</article></body></html>", "entry")
+        text, _ = html_to_text(f"<html><body><article>{html}</article></body></html>", "entry")
     except InputError:
         return None
     return text if len(text.split()) >= MIN_FALLBACK_WORDS else None
@@ -277,7 +273,10 @@ def _count(report: SourceReport, outcome: str) -> None:
         report.unchanged += 1
 
 
-def store_path(config: Config) -> Path:
-    from .ledger import LEDGER_FILE
-
-    return config.resolve(config.output.dir) / LEDGER_FILE
+def fetch_configured(
+    config: Config, progress: Callable[[str], None] = lambda _m: None
+) -> tuple[list[SourceReport], int]:
+    """Fetch every configured source into the store beside the briefs; the reports, and how
+    many articles the store then holds."""
+    with ArticleStore(database_path(config)) as store:
+        return fetch_all(config, store, progress=progress), store.count()

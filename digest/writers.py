@@ -61,6 +61,15 @@ def write_brief(files: dict[str, bytes], out_dir: Path, date: dt.date) -> Path:
         raise OutputError(_explain(exc, out_dir)) from None
 
 
+def write_atomically(path: Path, content: bytes) -> None:
+    """Replace one file whole: written and synced beside it, then renamed over it."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.unlink(missing_ok=True)
+    _write_synced(temporary, content)
+    os.replace(temporary, path)
+    _fsync_dir(path.parent)
+
+
 def _write_synced(path: Path, content: bytes) -> None:
     with open(path, "xb") as handle:
         handle.write(content)

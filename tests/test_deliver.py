@@ -10,8 +10,9 @@ from pathlib import Path
 import docx
 import pytest
 
+from digest.database import database_path
 from digest.deliver import send_brief
-from digest.ledger import LEDGER_FILE, Ledger
+from digest.ledger import Ledger
 
 from .conftest import SEED_DATE, SEEDS, mail_config, write_config_file
 
@@ -27,7 +28,7 @@ def _parse(raw: bytes) -> email.message.EmailMessage:
 
 
 def _ledger(config):
-    return Ledger(config.resolve(config.output.dir) / LEDGER_FILE)
+    return Ledger(database_path(config))
 
 
 def test_message_is_received_with_both_bodies_and_the_docx(seeds_config, smtp_server):

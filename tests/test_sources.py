@@ -12,8 +12,9 @@ import docx
 import pytest
 
 from digest.config import FetchSettings, Source
+from digest.database import database_path
 from digest.pipeline import build
-from digest.sources import fetch_all, store_path
+from digest.sources import fetch_all
 from digest.store import ArticleStore, canonical_url
 
 from .conftest import SEEDS
@@ -126,7 +127,7 @@ def _with_sources(config, sources, **fetch):
 
 
 def _fetch(config):
-    with ArticleStore(store_path(config)) as store:
+    with ArticleStore(database_path(config)) as store:
         return {r.name: r for r in fetch_all(config, store)}
 
 
@@ -210,7 +211,7 @@ def test_one_failing_source_never_stops_the_others(site, config):
     assert "not an article page (image/png)" in reasons["Picture"]
     assert reasons["Nowhere"]
     assert sum(r.new for r in reports.values()) == 3
-    with ArticleStore(store_path(config)) as store:
+    with ArticleStore(database_path(config)) as store:
         assert store.count() == 3
     assert len(build(config, date=DAY).brief.articles) == 3
 
@@ -259,7 +260,7 @@ def test_drop_folder_reads_emails_and_word_documents(config, tmp_path):
     config = _with_sources(config, [Source(name="Drop folder", folder=str(folder))])
     report = _fetch(config)["Drop folder"]
     assert (report.new, report.failed) == (2, [])
-    with ArticleStore(store_path(config)) as store:
+    with ArticleStore(database_path(config)) as store:
         stored = store.since(dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
     assert {s.title for s in stored} >= {"Talks in Istanbul"}
     assert {s.outlets for s in stored} == {("Wire Desk",), ("Drop folder",)}
