@@ -45,8 +45,8 @@ def corpus(data: Path, size: int) -> list[Path]:
 def measure_digest(files: list[Path]) -> dict:
     import dataclasses
 
+    from digest.brief.build import build
     from digest.config import Config
-    from digest.pipeline import build
 
     with tempfile.TemporaryDirectory() as out:
         config = Config()
@@ -64,7 +64,7 @@ def measure_sumy(files: list[Path], method: str) -> dict:
     from sumy.summarizers.lsa import LsaSummarizer
     from sumy.utils import get_stop_words
 
-    from digest.summarize import OfflineTokenizer
+    from digest.brief.summarize import OfflineTokenizer
 
     summarizer = {"lex-rank": LexRankSummarizer, "lsa": LsaSummarizer}[method](Stemmer("english"))
     summarizer.stop_words = get_stop_words("english")
@@ -77,7 +77,7 @@ def measure_sumy(files: list[Path], method: str) -> dict:
 
 
 def measure_floor(files: list[Path]) -> dict:
-    from digest.summarize import split_text
+    from digest.brief.summarize import split_text
 
     start = time.perf_counter()
     for path in files:
@@ -89,7 +89,7 @@ def measure_floor(files: list[Path]) -> dict:
 
 def _read(path: Path) -> str:
     """The file's text, decoded as digest decodes it (UTF-8, else Windows-1252)."""
-    from digest.readers import decode_text
+    from digest.brief.read import decode_text
 
     return decode_text(path.read_bytes(), str(path))[0]
 

@@ -1,7 +1,7 @@
 """The command line: parse arguments, call the library, print the outcome.
 
 This is the one place where digest's errors become a one-line message and an exit code;
-everything it does is a call into digest.pipeline that a script can make too.
+everything it does is a call into digest.brief.build that a script can make too.
 """
 
 from __future__ import annotations
@@ -12,8 +12,9 @@ import re
 import sys
 from collections.abc import Sequence
 
-from . import __version__
-from .config import (
+from digest import __version__
+from digest.brief.summarize import METHODS
+from digest.config import (
     CONFIG_ENV_VAR,
     CONFIG_FILE_NAME,
     FORMATS,
@@ -21,8 +22,7 @@ from .config import (
     load_config,
     with_overrides,
 )
-from .errors import DigestError
-from .summarize import METHODS
+from digest.errors import DigestError
 
 EPILOG = f"""\
 configuration: --config FILE, else ${CONFIG_ENV_VAR}, else ./{CONFIG_FILE_NAME}, else defaults.
@@ -239,7 +239,7 @@ def _delivery_options(parser: argparse.ArgumentParser, date_required: bool = Fal
 
 
 def _run_send(args: argparse.Namespace) -> int:
-    from .deliver import send_brief
+    from digest.daily.deliver import send_brief
 
     day = args.date or dt.date.today()
     report = send_brief(
@@ -271,7 +271,7 @@ def _run_send(args: argparse.Namespace) -> int:
 
 
 def _run_fetch(args: argparse.Namespace) -> int:
-    from .sources import fetch_configured
+    from digest.daily.sources import fetch_configured
 
     config = load_config(args.config)
     if not config.sources:
@@ -290,7 +290,7 @@ def _run_fetch(args: argparse.Namespace) -> int:
 def _run_eval(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from .evaluation import METHODS, evaluate, write_reports
+    from digest.evaluation import METHODS, evaluate, write_reports
 
     folder = Path(args.folder)
     if not folder.is_dir():
@@ -315,8 +315,8 @@ def _run_eval(args: argparse.Namespace) -> int:
 
 
 def _run_status(args: argparse.Namespace) -> int:
-    from .database import database_path
-    from .ledger import Ledger
+    from digest.daily.database import database_path
+    from digest.daily.ledger import Ledger
 
     config = load_config(args.config)
     if not database_path(config).exists():
@@ -337,7 +337,7 @@ def _run_status(args: argparse.Namespace) -> int:
 def _run_schedule(args: argparse.Namespace) -> int:
     import logging
 
-    from .scheduling import run
+    from digest.daily.scheduling import run
 
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr
@@ -346,7 +346,7 @@ def _run_schedule(args: argparse.Namespace) -> int:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from .pipeline import build
+    from digest.brief.build import build
 
     config = with_overrides(
         load_config(args.config),

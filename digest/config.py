@@ -18,7 +18,7 @@ import zoneinfo
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .errors import ConfigError
+from digest.errors import ConfigError
 
 CONFIG_FILE_NAME = "digest.toml"
 CONFIG_ENV_VAR = "DIGEST_CONFIG"
@@ -296,7 +296,7 @@ def _convert(hint, value, source: str, name: str):
 def _check_values(config: Config, source: str) -> None:
     """Range checks that types alone cannot express."""
     source_file = source
-    from .summarize import METHODS
+    from digest.brief.summarize import METHODS
 
     if config.summary.method not in METHODS:
         raise ConfigError(

@@ -21,14 +21,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from .cleaning import clean_article, word_count
-from .config import Config
-from .errors import DigestError
-from .merge import merge, needs_context
-from .models import Article, Sentence
-from .readers import read_inputs
-from .similarity import SentenceSpace
-from .summarize import rank_sentences, split_sentences, summarize
+from digest.brief.clean import clean_article, word_count
+from digest.brief.merge import merge, needs_context
+from digest.brief.read import read_inputs
+from digest.brief.summarize import rank_sentences, split_sentences, summarize
+from digest.config import Config
+from digest.errors import DigestError
+from digest.models import Article, Sentence
+from digest.text.similarity import SentenceSpace
 
 BASELINES = ("lead", "lex-rank", "text-rank", "lsa", "sum-basic")
 METHODS = ("digest", *BASELINES)

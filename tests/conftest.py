@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from digest.brief.build import build
 from digest.config import Config, load_config
-from digest.pipeline import build
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"

@@ -1,10 +1,9 @@
 import pytest
-
-from digest.cleaning import clean_article, matching_form
-from digest.models import Article
-from digest.readers import read_inputs
-
 from .conftest import NOISE, SEEDS
+
+from digest.brief.clean import clean_article, matching_form
+from digest.brief.read import read_inputs
+from digest.models import Article
 
 
 @pytest.fixture(scope="module")

@@ -1,9 +1,8 @@
 import pytest
+from .conftest import ROOT
 
 from digest.config import Config, load_config, parse_config, with_overrides
 from digest.errors import ConfigError
-
-from .conftest import ROOT
 
 
 def test_repository_config_has_the_sample_topics():

@@ -9,12 +9,11 @@ from pathlib import Path
 
 import docx
 import pytest
-
-from digest.database import database_path
-from digest.deliver import send_brief
-from digest.ledger import Ledger
-
 from .conftest import SEED_DATE, SEEDS, mail_config, write_config_file
+
+from digest.daily.database import database_path
+from digest.daily.deliver import send_brief
+from digest.daily.ledger import Ledger
 
 
 @pytest.fixture
@@ -128,7 +127,6 @@ def test_starttls_and_login_with_password_from_environment(
 ):
     from aiosmtpd.controller import Controller
     from aiosmtpd.smtp import AuthResult
-
     from .conftest import SmtpRecorder, free_port
 
     cert, key = tls_certificate

@@ -1,12 +1,12 @@
 import datetime as dt
 
-from digest.cleaning import clean_article
-from digest.config import Config
-from digest.merge import merge
-from digest.models import Article
-from digest.summarize import split_sentences, summarize
-
 from .conftest import SEEDS
+
+from digest.brief.clean import clean_article
+from digest.brief.merge import merge
+from digest.brief.summarize import split_sentences, summarize
+from digest.config import Config
+from digest.models import Article
 
 
 def test_seed_brief_has_key_quotes_with_speakers_once_each(seed_build):

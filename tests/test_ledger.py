@@ -1,6 +1,6 @@
 import datetime as dt
 
-from digest.ledger import Ledger
+from digest.daily.ledger import Ledger
 
 DAY = dt.date(2025, 5, 20)
 

@@ -1,13 +1,13 @@
 import dataclasses
 import datetime as dt
 
-from digest.cleaning import clean_article, matching_form
-from digest.config import Config, Topic
-from digest.merge import merge, needs_context
-from digest.models import Article
-from digest.summarize import split_sentences, summarize
-
 from .conftest import SEEDS
+
+from digest.brief.clean import clean_article, matching_form
+from digest.brief.merge import merge, needs_context
+from digest.brief.summarize import split_sentences, summarize
+from digest.config import Config, Topic
+from digest.models import Article
 
 
 def test_seed_brief_has_the_story_sections_from_several_outlets(seed_build):

@@ -5,11 +5,10 @@ import os
 from pathlib import Path
 
 import pytest
-
-from digest.errors import NoUsableArticles
-from digest.pipeline import build
-
 from .conftest import NOISE, SEED_DATE, SEEDS
+
+from digest.brief.build import build
+from digest.errors import NoUsableArticles
 
 GOLDEN = Path(__file__).parent / "golden" / "seeds-brief.json"
 

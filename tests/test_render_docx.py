@@ -4,7 +4,6 @@ import subprocess
 from pathlib import Path
 
 import docx
-
 from .conftest import NOISE, require_program
 
 
@@ -51,7 +50,7 @@ def test_docx_has_properties_coverage_table_and_page_numbers(seed_build):
 
 
 def test_docx_links_sources_with_urls(tmp_path, config, write_article):
-    from digest.pipeline import build
+    from digest.brief.build import build
 
     write_article(
         "a.md",
@@ -66,7 +65,7 @@ def test_docx_links_sources_with_urls(tmp_path, config, write_article):
 
 
 def test_control_characters_never_break_the_docx(tmp_path, config, write_article):
-    from digest.pipeline import build
+    from digest.brief.build import build
 
     write_article(
         "a.txt",
@@ -101,9 +100,9 @@ def test_libreoffice_converts_the_docx_and_shows_every_point(seed_build, seed_pd
 def test_pdf_format_is_the_docx_printed_by_libreoffice(tmp_path, config):
     import dataclasses
 
-    from digest.pipeline import build
-
     from .conftest import SEEDS
+
+    from digest.brief.build import build
 
     require_program("soffice")
     config = dataclasses.replace(

@@ -1,10 +1,10 @@
 from html.parser import HTMLParser
 from pathlib import Path
 
-from digest.pipeline import build
-from digest.render_html import render_html
-
 from .conftest import NOISE
+
+from digest.brief.build import build
+from digest.render.bodies import render_html
 
 
 class _Collector(HTMLParser):
@@ -71,7 +71,7 @@ def test_hostile_metadata_never_runs_injects_or_links(tmp_path, config, write_ar
     import email
     import email.policy
 
-    from digest.deliver import compose
+    from digest.daily.deliver import compose
 
     (tmp_path / "articles").mkdir(exist_ok=True)
     (tmp_path / "articles" / "sources.toml").write_text(

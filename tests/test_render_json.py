@@ -1,7 +1,7 @@
 import json
 from pathlib import Path
 
-from digest.render_json import render_json
+from digest.render.brief_json import render_json
 
 
 def test_json_follows_schema_1_and_traces_every_point(seed_build):

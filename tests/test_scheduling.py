@@ -7,12 +7,11 @@ import sys
 import time
 
 import pytest
-
-from digest.deliver import SendReport
-from digest.errors import DigestError
-from digest.scheduling import DailyBrief, run, scheduled_instant
-
 from .conftest import SEEDS, write_config_file
+
+from digest.daily.deliver import SendReport
+from digest.daily.scheduling import DailyBrief, run, scheduled_instant
+from digest.errors import DigestError
 
 UTC = dt.UTC
 
@@ -169,7 +168,7 @@ def test_second_scheduler_refuses_and_sigterm_stops_the_first(tmp_path):
 
 
 def test_lock_is_per_briefs_folder(config):
-    from digest.scheduling import _scheduler_lock
+    from digest.daily.scheduling import _scheduler_lock
 
     with (
         _scheduler_lock(config.resolve(config.output.dir)),

@@ -10,14 +10,13 @@ from pathlib import Path
 
 import docx
 import pytest
-
-from digest.config import FetchSettings, Source
-from digest.database import database_path
-from digest.pipeline import build
-from digest.sources import fetch_all
-from digest.store import ArticleStore, canonical_url
-
 from .conftest import SEEDS
+
+from digest.brief.build import build
+from digest.config import FetchSettings, Source
+from digest.daily.database import database_path
+from digest.daily.sources import fetch_all
+from digest.daily.store import ArticleStore, canonical_url
 
 DAY = dt.date(2025, 5, 20)
 OUTLETS = {

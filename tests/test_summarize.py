@@ -1,11 +1,10 @@
 import pytest
-
-from digest.cleaning import clean_article
-from digest.models import Article
-from digest.readers import read_inputs
-from digest.summarize import METHODS, OfflineTokenizer, split_text, summarize
-
 from .conftest import SEEDS
+
+from digest.brief.clean import clean_article
+from digest.brief.read import read_inputs
+from digest.brief.summarize import METHODS, OfflineTokenizer, split_text, summarize
+from digest.models import Article
 
 
 def test_abbreviations_do_not_split_sentences():
@@ -71,9 +70,9 @@ def test_vectorised_lexrank_picks_what_sumy_picks(seed):
     from sumy.models.dom import Sentence as SumySentence
     from sumy.summarizers.lex_rank import LexRankSummarizer
 
-    from digest.lexrank import LexRank
-    from digest.summarize import split_sentences
-    from digest.words import stemmer, stop_words
+    from digest.brief.lexrank import LexRank
+    from digest.brief.summarize import split_sentences
+    from digest.text.words import stemmer, stop_words
 
     article = clean_article(read_inputs([SEEDS / f"{seed}.txt"], 5_000_000).articles[0])
     sentences = split_sentences(article)

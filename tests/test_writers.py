@@ -3,8 +3,8 @@ import os
 
 import pytest
 
+from digest.brief.write import write_brief
 from digest.errors import OutputError
-from digest.writers import write_brief
 
 DAY = dt.date(2025, 5, 20)
 

@@ -18,21 +18,21 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from .cleaning import clean_article
-from .config import Config
-from .database import database_path
-from .errors import NoUsableArticles
-from .merge import merge
-from .models import Article, Brief, BuildResult, Skipped, Summary
-from .readers import ReadReport, read_inputs
-from .render_docx import render_docx
-from .render_html import render_html, render_text
-from .render_json import render_json
-from .render_pdf import pdf_converter, render_pdf
-from .selection import previous_points, select_articles
-from .store import ArticleStore
-from .summarize import summarize
-from .writers import write_brief
+from digest.brief.clean import clean_article
+from digest.brief.merge import merge
+from digest.brief.read import ReadReport, read_inputs
+from digest.brief.summarize import summarize
+from digest.brief.write import write_brief
+from digest.config import Config
+from digest.daily.database import database_path
+from digest.daily.selection import previous_points, select_articles
+from digest.daily.store import ArticleStore
+from digest.errors import NoUsableArticles
+from digest.models import Article, Brief, BuildResult, Skipped, Summary
+from digest.render.bodies import render_html, render_text
+from digest.render.brief_json import render_json
+from digest.render.pdf import pdf_converter, render_pdf
+from digest.render.word import render_docx
 
 PARALLEL_FROM = 24
 """Below this many articles, starting worker processes costs more than it saves."""

@@ -20,7 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .database import open_database
+from digest.daily.database import open_database
 
 FINAL_STATES = ("sent", "failed", "unknown", "outbox")
 """States after which the scheduler does not send to that recipient again."""

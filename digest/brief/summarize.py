@@ -16,15 +16,15 @@ import math
 import re
 from collections.abc import Callable
 
-from .models import Article, RankedSentence, Sentence, Summary
-from .words import stemmer, stop_words, tokens
+from digest.models import Article, RankedSentence, Sentence, Summary
+from digest.text.words import stemmer, stop_words, tokens
 
 # name -> "module:class" of the summarizer; imported on first use, since importing sumy (and
 # NLTK under it) takes seconds and `digest --help` should not wait for it. LexRank is
 # digest's vectorised copy of sumy's (same picks, a fraction of the time); the others are
 # sumy's own.
 METHODS: dict[str, str] = {
-    "lex-rank": "digest.lexrank:LexRank",
+    "lex-rank": "digest.brief.lexrank:LexRank",
     "text-rank": "sumy.summarizers.text_rank:TextRankSummarizer",
     "lsa": "sumy.summarizers.lsa:LsaSummarizer",
     "luhn": "sumy.summarizers.luhn:LuhnSummarizer",

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Sequence
 
-from .cleaning import matching_words
-from .models import Figure, Quote, Sentence, SourceRef
-from .words import stemmer, stop_words
+from digest.brief.clean import matching_words
+from digest.models import Figure, Quote, Sentence, SourceRef
+from digest.text.words import stemmer, stop_words
 
 NAME = r"(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|de|von|der|van))*"
 VERB = r"(?:said|says|added|wrote|told reporters|declared|insisted|noted|stated|warned|asked)"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sqlite3
 from pathlib import Path
 
-from .config import Config
+from digest.config import Config
 
 DATABASE_FILE = "digest.sqlite"
 

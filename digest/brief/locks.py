@@ -9,7 +9,7 @@ import fcntl
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import DigestError
+from digest.errors import DigestError
 
 
 @contextlib.contextmanager

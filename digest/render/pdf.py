@@ -8,9 +8,9 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError
-from .models import Brief
-from .render_docx import render_docx
+from digest.errors import OutputError
+from digest.models import Brief
+from digest.render.word import render_docx
 
 CONVERT_TIMEOUT = 300
 

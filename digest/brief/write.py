@@ -19,8 +19,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError
-from .locks import exclusive_lock
+from digest.brief.locks import exclusive_lock
+from digest.errors import OutputError
 
 BUILDS_DIR = ".builds"
 LOCK_FILE = ".lock"

@@ -10,10 +10,10 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cleaning import matching_form
-from .config import Config
-from .models import Article
-from .store import ArticleStore
+from digest.brief.clean import matching_form
+from digest.config import Config
+from digest.daily.store import ArticleStore
+from digest.models import Article
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,8 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-from .cleaning import matching_form
-from .database import open_database
+from digest.brief.clean import matching_form
+from digest.daily.database import open_database
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (

@@ -22,11 +22,21 @@ from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from .cleaning import matching_form, matching_words, word_count
-from .config import Config, Topic
-from .highlights import key_figures, key_quotes
-from .models import Article, Brief, Figure, Point, Quote, Section, Sentence, SourceRef, Summary
-from .similarity import SentenceSpace
+from digest.brief.clean import matching_form, matching_words, word_count
+from digest.brief.highlights import key_figures, key_quotes
+from digest.config import Config, Topic
+from digest.models import (
+    Article,
+    Brief,
+    Figure,
+    Point,
+    Quote,
+    Section,
+    Sentence,
+    SourceRef,
+    Summary,
+)
+from digest.text.similarity import SentenceSpace
 
 MIN_WORDS, MAX_WORDS = 6, 60
 """Shorter sentences carry too little alone; longer ones are quote dumps, not briefing lines."""

@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import json
 
-from .models import Brief, Point
+from digest.models import Brief, Point
 
 SCHEMA_VERSION = 1
 

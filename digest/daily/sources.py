@@ -22,11 +22,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from email.message import Message
 
-from .config import Config, FetchSettings, Source
-from .database import database_path
-from .errors import InputError
-from .readers import decode_text, html_to_text, read_inputs
-from .store import ArticleStore
+from digest.brief.read import decode_text, html_to_text, read_inputs
+from digest.config import Config, FetchSettings, Source
+from digest.daily.database import database_path
+from digest.daily.store import ArticleStore
+from digest.errors import InputError
 
 MIN_FALLBACK_WORDS = 60
 """A feed entry's own text stands in for its page only if it is at least this long."""

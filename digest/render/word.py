@@ -18,8 +18,8 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from .models import Brief, Point
-from .presentation import (
+from digest.models import Brief, Point
+from digest.render.labels import (
     citations,
     coverage_label,
     date_line,

@@ -25,13 +25,13 @@ from email.message import EmailMessage
 from email.utils import formatdate, make_msgid
 from pathlib import Path
 
-from .config import Config, EmailSettings
-from .database import database_path
-from .errors import DeliveryError
-from .ledger import Ledger
-from .locks import exclusive_lock
-from .presentation import long_date
-from .writers import write_atomically
+from digest.brief.locks import exclusive_lock
+from digest.brief.write import write_atomically
+from digest.config import Config, EmailSettings
+from digest.daily.database import database_path
+from digest.daily.ledger import Ledger
+from digest.errors import DeliveryError
+from digest.render.labels import long_date
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 OUTBOX = "outbox"
@@ -262,7 +262,7 @@ def build_for_mail(config: Config, day: dt.date) -> Path:
     """Build the brief of `day` with every format the message needs; return its folder."""
     from dataclasses import replace
 
-    from .pipeline import build
+    from digest.brief.build import build
 
     formats = tuple(dict.fromkeys((*config.output.formats, "docx", "html", "txt", "json")))
     full = replace(config, output=replace(config.output, formats=formats))

@@ -15,8 +15,8 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse
 
-from .cleaning import matching_form
-from .words import stemmer, stop_words
+from digest.brief.clean import matching_form
+from digest.text.words import stemmer, stop_words
 
 QUOTE_SHINGLE = 6
 NEIGHBOUR_BLOCK = 512

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from .models import Article, Brief, Figure, Point, Quote
+from digest.models import Article, Brief, Figure, Point, Quote
 
 
 def long_date(day: dt.date) -> str:

@@ -14,9 +14,9 @@ from pathlib import Path
 
 import jinja2
 
-from .errors import ConfigError
-from .models import Brief
-from .presentation import (
+from digest.errors import ConfigError
+from digest.models import Brief
+from digest.render.labels import (
     citations,
     coverage_label,
     date_line,
@@ -33,7 +33,7 @@ TEXT_WIDTH = 78
 def template_environment(template_dirs: Sequence[str | Path] = ()) -> jinja2.Environment:
     """Templates from `template_dirs` (first wins), then the packaged defaults."""
     loaders = [jinja2.FileSystemLoader(str(d)) for d in template_dirs if Path(d).is_dir()]
-    loaders.append(jinja2.PackageLoader("digest", "templates"))
+    loaders.append(jinja2.PackageLoader("digest.render", "templates"))
     environment = jinja2.Environment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(

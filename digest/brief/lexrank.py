@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .words import stemmer, stop_words, tokens
+from digest.text.words import stemmer, stop_words, tokens
 
 THRESHOLD = 0.1
 EPSILON = 0.1

@@ -23,8 +23,8 @@ import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
-from .models import Article, RemovedLine
-from .words import stop_words
+from digest.models import Article, RemovedLine
+from digest.text.words import stop_words
 
 # (pattern, reason): a line that matches is not part of the article. Patterns are searched
 # case-insensitively; keep them general (a kind of line, not one outlet's exact words).

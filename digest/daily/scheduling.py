@@ -18,10 +18,10 @@ import zoneinfo
 from collections.abc import Callable
 from pathlib import Path
 
-from .config import Config
-from .deliver import SendReport, send_brief, unserved
-from .errors import DigestError
-from .locks import exclusive_lock
+from digest.brief.locks import exclusive_lock
+from digest.config import Config
+from digest.daily.deliver import SendReport, send_brief, unserved
+from digest.errors import DigestError
 
 log = logging.getLogger("digest.schedule")
 
@@ -45,7 +45,7 @@ def build_and_send(config: Config, day: dt.date) -> SendReport:
     if not unserved(config, day):
         return SendReport(day, None, skipped=("(all recipients already served)",))
     if config.sources:
-        from .sources import fetch_configured
+        from digest.daily.sources import fetch_configured
 
         for report in fetch_configured(config, progress=log.info)[0]:
             for problem in report.failed:

@@ -1,0 +1,3 @@
+"""The daily service around the brief: fetch -> store -> select -> build -> record -> send,
+the delivery ledger and the scheduler.
+"""
