@@ -64,7 +64,7 @@ def measure_sumy(files: list[Path], method: str) -> dict:
     from sumy.summarizers.lsa import LsaSummarizer
     from sumy.utils import get_stop_words
 
-    from digest.brief.summarize import OfflineTokenizer
+    from digest.text.splitting import OfflineTokenizer
 
     summarizer = {"lex-rank": LexRankSummarizer, "lsa": LsaSummarizer}[method](Stemmer("english"))
     summarizer.stop_words = get_stop_words("english")
@@ -77,7 +77,7 @@ def measure_sumy(files: list[Path], method: str) -> dict:
 
 
 def measure_floor(files: list[Path]) -> dict:
-    from digest.brief.summarize import split_text
+    from digest.text.splitting import split_text
 
     start = time.perf_counter()
     for path in files:

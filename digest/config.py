@@ -19,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.errors import ConfigError
+from digest.text.methods import METHOD_NAMES
 
 CONFIG_FILE_NAME = "digest.toml"
 CONFIG_ENV_VAR = "DIGEST_CONFIG"
@@ -294,14 +295,18 @@ def _convert(hint, value, source: str, name: str):
 
 
 def _check_values(config: Config, source: str) -> None:
-    """Range checks that types alone cannot express."""
-    source_file = source
-    from digest.brief.summarize import METHODS
+    """Range checks that types alone cannot express; `source` names the file in errors."""
+    _check_brief(config, source)
+    _check_output(config, source)
+    _check_delivery(config, source)
+    _check_sources_and_topics(config, source)
 
-    if config.summary.method not in METHODS:
+
+def _check_brief(config: Config, source: str) -> None:
+    if config.summary.method not in METHOD_NAMES:
         raise ConfigError(
             f"{source}: unknown summary.method '{config.summary.method}' "
-            f"(choose one of: {', '.join(METHODS)})"
+            f"(choose one of: {', '.join(METHOD_NAMES)})"
         )
     for name, value in (
         ("summary.sentences", config.summary.sentences),
@@ -318,6 +323,9 @@ def _check_values(config: Config, source: str) -> None:
             raise ConfigError(f"{source}: '{name}' must be 0 or more, not {value}")
     if not 0 < config.matching.duplicate_similarity <= 1:
         raise ConfigError(f"{source}: 'matching.duplicate_similarity' must be in (0, 1]")
+
+
+def _check_output(config: Config, source: str) -> None:
     if ".." in Path(config.output.dir).parts:
         raise ConfigError(
             f"{source}: output.dir '{config.output.dir}' climbs out of the config's folder with "
@@ -328,6 +336,9 @@ def _check_values(config: Config, source: str) -> None:
         raise ConfigError(
             f"{source}: unknown output format '{unknown[0]}' (choose from {', '.join(FORMATS)})"
         )
+
+
+def _check_delivery(config: Config, source: str) -> None:
     if config.email.security not in ("starttls", "ssl", "none"):
         raise ConfigError(f"{source}: 'email.security' must be starttls, ssl or none")
     for address in (config.email.sender, *config.email.to, *config.email.cc, *config.email.bcc):
@@ -342,15 +353,19 @@ def _check_values(config: Config, source: str) -> None:
             f"{source}: unknown 'schedule.timezone' '{config.schedule.timezone}' "
             "(use an IANA name like Europe/Brussels)"
         ) from None
-    for number, source in enumerate(config.sources):
-        given = [k for k in ("feed", "url", "folder") if getattr(source, k)]
-        if len(given) != 1 or not source.name.strip():
+
+
+def _check_sources_and_topics(config: Config, source: str) -> None:
+    for number, configured in enumerate(config.sources, start=1):
+        given = [k for k in ("feed", "url", "folder") if getattr(configured, k)]
+        if len(given) != 1 or not configured.name.strip():
             raise ConfigError(
-                f"{source_file}: [[sources]] number {number + 1} needs a name and exactly one "
+                f"{source}: [[sources]] number {number} needs a name and exactly one "
                 "of feed, url or folder"
             )
-        if (source.feed or source.url) and not re.match(r"https?://", source.feed or source.url):
-            raise ConfigError(f"{source_file}: source '{source.name}': only http(s) URLs")
+        link = configured.feed or configured.url
+        if link and not re.match(r"https?://", link):
+            raise ConfigError(f"{source}: source '{configured.name}': only http(s) URLs")
     names = [t.name for t in config.topics]
     if len(set(names)) != len(names) or not all(n.strip() for n in names):
         raise ConfigError(f"{source}: every [[topics]] needs a name, and names must differ")

@@ -21,14 +21,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, replace
 from pathlib import Path
 
-from digest.brief.clean import clean_article, word_count
-from digest.brief.merge import merge, needs_context
+from digest.brief.clean import clean_article
+from digest.brief.merge import merge
 from digest.brief.read import read_inputs
 from digest.brief.summarize import rank_sentences, split_sentences, summarize
 from digest.config import Config
 from digest.errors import DigestError
 from digest.models import Article, Sentence
 from digest.text.similarity import SentenceSpace
+from digest.text.standalone import needs_context
+from digest.text.words import word_count
 
 BASELINES = ("lead", "lex-rank", "text-rank", "lsa", "sum-basic")
 METHODS = ("digest", *BASELINES)

@@ -105,6 +105,21 @@ class SourceRef:
 
 
 @dataclass(frozen=True)
+class Salience:
+    """Why a point was chosen: each component in [0, 1], kept so the brief can explain
+    itself (the merger weighs them into `Point.salience`)."""
+
+    centrality: float
+    """How close the sentence is to the story as a whole."""
+    rank: float
+    """How high the article's summarizer ranked it."""
+    position: float
+    """How early it stands in its article."""
+    support: float
+    """The share of the other outlets that report the same fact."""
+
+
+@dataclass(frozen=True)
 class Point:
     """One fact of the brief: verbatim text from one article, credited to every article that
     reports it.
@@ -123,6 +138,8 @@ class Point:
     salience: float
     new: bool | None = None
     """True if the previous brief did not have it; None when there is no previous brief."""
+    why: Salience | None = None
+    """The components of `salience`."""
 
 
 @dataclass(frozen=True)
@@ -211,6 +228,11 @@ class Brief:
     def outlets(self) -> list[str]:
         """Distinct outlets in citation order."""
         return list(dict.fromkeys(a.outlet for a in self.articles))
+
+
+PreviousPoints = tuple[tuple[str, tuple[str, ...]], ...]
+"""(text, outlets) of each point of the previous brief: what the merger compares with to
+mark a point new or leave a repeat out."""
 
 
 @dataclass(frozen=True)

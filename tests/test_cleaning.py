@@ -1,9 +1,11 @@
 import pytest
-from .conftest import NOISE, SEEDS
 
-from digest.brief.clean import clean_article, matching_form
+from digest.brief.clean import clean_article
 from digest.brief.read import read_inputs
 from digest.models import Article
+from digest.text.matching import matching_form
+
+from .conftest import NOISE, SEEDS
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,9 @@
 import pytest
-from .conftest import ROOT
 
 from digest.config import Config, load_config, parse_config, with_overrides
 from digest.errors import ConfigError
+
+from .conftest import ROOT
 
 
 def test_repository_config_has_the_sample_topics():
@@ -62,3 +63,12 @@ def test_overrides_are_checked():
     with pytest.raises(ConfigError, match="unknown summary.method"):
         with_overrides(Config(), method="nope")
     assert with_overrides(Config(), words=120).brief.words == 120
+
+
+def test_a_topics_error_after_sources_names_the_file():
+    data = {
+        "sources": [{"name": "Desk", "folder": "drop"}],
+        "topics": [{"name": "A"}, {"name": "A"}],
+    }
+    with pytest.raises(ConfigError, match=r"^digest\.toml: every \[\[topics\]\]"):
+        parse_config(data, "digest.toml")

@@ -9,11 +9,12 @@ from pathlib import Path
 
 import docx
 import pytest
-from .conftest import SEED_DATE, SEEDS, mail_config, write_config_file
 
 from digest.daily.database import database_path
-from digest.daily.deliver import send_brief
 from digest.daily.ledger import Ledger
+from digest.daily.run import send
+
+from .conftest import SEED_DATE, SEEDS, mail_config, write_config_file
 
 
 @pytest.fixture
@@ -33,7 +34,7 @@ def _ledger(config):
 def test_message_is_received_with_both_bodies_and_the_docx(seeds_config, smtp_server):
     recorder, port = smtp_server
     config = mail_config(seeds_config, port, bcc=("hidden@example.org",), cc=("carol@example.org",))
-    report = send_brief(config, SEED_DATE)
+    report = send(config, SEED_DATE)
     assert set(report.sent) == {
         "alice@example.org",
         "bob@example.org",
@@ -67,18 +68,18 @@ def test_message_is_received_with_both_bodies_and_the_docx(seeds_config, smtp_se
 def test_second_send_sends_nothing_and_resend_sends_again(seeds_config, smtp_server):
     recorder, port = smtp_server
     config = mail_config(seeds_config, port)
-    send_brief(config, SEED_DATE)
-    again = send_brief(config, SEED_DATE)
+    send(config, SEED_DATE)
+    again = send(config, SEED_DATE)
     assert again.sent == () and set(again.skipped) == {"alice@example.org", "bob@example.org"}
     assert len(recorder.messages) == 1
-    resent = send_brief(config, SEED_DATE, to=["alice@example.org"], resend=True)
+    resent = send(config, SEED_DATE, to=["alice@example.org"], resend=True)
     assert resent.sent == ("alice@example.org",) and len(recorder.messages) == 2
 
 
 def test_temporary_failure_is_retried_and_sent_once(seeds_config, smtp_server):
     recorder, port = smtp_server
     recorder.data_replies = ["451 4.3.0 try again later"]
-    report = send_brief(mail_config(seeds_config, port), SEED_DATE)
+    report = send(mail_config(seeds_config, port), SEED_DATE)
     assert set(report.sent) == {"alice@example.org", "bob@example.org"}
     assert len(recorder.messages) == 1
 
@@ -87,19 +88,19 @@ def test_permanent_failure_is_not_retried(seeds_config, smtp_server):
     recorder, port = smtp_server
     recorder.data_replies = ["554 5.6.0 message rejected", "250 would accept"]
     config = mail_config(seeds_config, port)
-    report = send_brief(config, SEED_DATE)
+    report = send(config, SEED_DATE)
     assert set(report.failed) == {"alice@example.org", "bob@example.org"}
     assert "554 5.6.0 message rejected" in report.failed["alice@example.org"]
     assert recorder.messages == [] and recorder.data_replies == ["250 would accept"]
     assert {d.state for d in _ledger(config).deliveries()} == {"failed"}
-    assert send_brief(config, SEED_DATE).skipped  # failed for good: not sent automatically
+    assert send(config, SEED_DATE).skipped  # failed for good: not sent automatically
 
 
 def test_one_refused_recipient_of_three_is_recorded(seeds_config, smtp_server):
     recorder, port = smtp_server
     recorder.refuse["bob@example.org"] = "550 5.1.1 no such user"
     config = mail_config(seeds_config, port, cc=("carol@example.org",))
-    report = send_brief(config, SEED_DATE)
+    report = send(config, SEED_DATE)
     assert set(report.sent) == {"alice@example.org", "carol@example.org"}
     assert report.failed == {"bob@example.org": "550 5.1.1 no such user"}
     states = {d.recipient: d.state for d in _ledger(config).deliveries()}
@@ -115,10 +116,10 @@ def test_server_down_is_deferred_and_sent_later(seeds_config, smtp_server):
 
     _, port = smtp_server
     down = mail_config(seeds_config, free_port(), retries=2)
-    report = send_brief(down, SEED_DATE)
+    report = send(down, SEED_DATE)
     assert set(report.deferred) == {"alice@example.org", "bob@example.org"}
     assert "cannot reach 127.0.0.1" in report.deferred["alice@example.org"]
-    later = send_brief(mail_config(seeds_config, port), SEED_DATE)
+    later = send(mail_config(seeds_config, port), SEED_DATE)
     assert set(later.sent) == {"alice@example.org", "bob@example.org"}
 
 
@@ -127,6 +128,7 @@ def test_starttls_and_login_with_password_from_environment(
 ):
     from aiosmtpd.controller import Controller
     from aiosmtpd.smtp import AuthResult
+
     from .conftest import SmtpRecorder, free_port
 
     cert, key = tls_certificate
@@ -155,10 +157,10 @@ def test_starttls_and_login_with_password_from_environment(
         )
         monkeypatch.setenv("DIGEST_SMTP_PASSWORD", "wrong")
         with pytest.raises(Exception, match="authentication failed") as error:
-            send_brief(config, SEED_DATE)
+            send(config, SEED_DATE)
         assert "wrong" not in str(error.value)
         monkeypatch.setenv("DIGEST_SMTP_PASSWORD", "s3cret-pw")
-        report = send_brief(config, SEED_DATE, resend=True)
+        report = send(config, SEED_DATE, resend=True)
     finally:
         controller.stop()
     assert set(report.sent) == {"alice@example.org", "bob@example.org"}
@@ -167,7 +169,7 @@ def test_starttls_and_login_with_password_from_environment(
 
 
 def test_no_smtp_host_writes_an_eml_that_parses(seeds_config):
-    report = send_brief(seeds_config, SEED_DATE)
+    report = send(seeds_config, SEED_DATE)
     assert report.eml_path.endswith("outbox/brief-2025-05-20.eml")
     message = _parse(Path(report.eml_path).read_bytes())
     parts = [p.get_content_type() for p in message.walk()]
@@ -190,7 +192,7 @@ def test_titles_with_line_breaks_cannot_inject_headers(seeds_config, smtp_server
             config.brief, title="Brief\r\nBcc: victim@example.org\r\nX-Evil: 1"
         ),
     )
-    send_brief(config, SEED_DATE)
+    send(config, SEED_DATE)
     _, rcpts, raw = recorder.messages[0]
     message = _parse(raw)
     assert "victim@example.org" not in rcpts and message["X-Evil"] is None
@@ -238,7 +240,7 @@ def test_killed_while_sending_is_unknown_and_never_sent_again(tmp_path, smtp_ser
     from digest.config import load_config
 
     config = load_config(str(config_file))
-    report = send_brief(config, SEED_DATE)
+    report = send(config, SEED_DATE)
     assert report.sent == () and report.skipped == ("alice@example.org",)
     (row,) = _ledger(config).deliveries()
     assert (row.state, row.reply) == ("unknown", "process ended while sending")

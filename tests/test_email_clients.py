@@ -11,6 +11,7 @@ import subprocess
 from pathlib import Path
 
 import pytest
+
 from .conftest import ROOT, require_program
 
 ARTIFACTS = Path(os.environ.get("DIGEST_ARTIFACTS", ROOT / "build" / "test-artifacts"))

@@ -6,9 +6,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from .conftest import ROOT, SEEDS
-
 from digest.evaluation import METHODS, evaluate
+
+from .conftest import ROOT, SEEDS
 
 SEEDS_REFERENCE = (
     "After a two-hour phone call with Vladimir Putin, Donald Trump said Russia and Ukraine "

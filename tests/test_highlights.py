@@ -1,12 +1,12 @@
 import datetime as dt
 
-from .conftest import SEEDS
-
 from digest.brief.clean import clean_article
 from digest.brief.merge import merge
 from digest.brief.summarize import split_sentences, summarize
 from digest.config import Config
 from digest.models import Article
+
+from .conftest import SEEDS
 
 
 def test_seed_brief_has_key_quotes_with_speakers_once_each(seed_build):

@@ -1,13 +1,15 @@
 import dataclasses
 import datetime as dt
 
-from .conftest import SEEDS
-
-from digest.brief.clean import clean_article, matching_form
-from digest.brief.merge import merge, needs_context
+from digest.brief.clean import clean_article
+from digest.brief.merge import merge
 from digest.brief.summarize import split_sentences, summarize
 from digest.config import Config, Topic
 from digest.models import Article
+from digest.text.matching import matching_form
+from digest.text.standalone import needs_context
+
+from .conftest import SEEDS
 
 
 def test_seed_brief_has_the_story_sections_from_several_outlets(seed_build):

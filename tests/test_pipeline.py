@@ -5,10 +5,11 @@ import os
 from pathlib import Path
 
 import pytest
-from .conftest import NOISE, SEED_DATE, SEEDS
 
 from digest.brief.build import build
 from digest.errors import NoUsableArticles
+
+from .conftest import NOISE, SEED_DATE, SEEDS
 
 GOLDEN = Path(__file__).parent / "golden" / "seeds-brief.json"
 

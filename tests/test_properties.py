@@ -15,13 +15,14 @@ from hypothesis import strategies as st
 from digest.brief.clean import clean_article
 from digest.brief.merge import merge
 from digest.brief.read import decode_text, read_article
-from digest.brief.summarize import split_text, summarize
+from digest.brief.summarize import summarize
 from digest.config import Config
 from digest.errors import DigestError
 from digest.models import Article
 from digest.render.bodies import render_html, render_text
 from digest.render.brief_json import render_json
 from digest.render.word import render_docx
+from digest.text.splitting import split_text
 
 BUILT_AT = dt.datetime(2025, 5, 20, 7, 0, tzinfo=dt.UTC)
 EXAMPLES = int(os.environ.get("DIGEST_FUZZ_EXAMPLES", "60"))

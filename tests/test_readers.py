@@ -1,11 +1,12 @@
 from pathlib import Path
 
 import pytest
-from .conftest import SEEDS
 
 from digest.brief.read import decode_text, read_article, read_inputs
 from digest.errors import InputError
 from digest.models import safe_link
+
+from .conftest import SEEDS
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(64)
 

@@ -4,6 +4,7 @@ import subprocess
 from pathlib import Path
 
 import docx
+
 from .conftest import NOISE, require_program
 
 
@@ -100,9 +101,9 @@ def test_libreoffice_converts_the_docx_and_shows_every_point(seed_build, seed_pd
 def test_pdf_format_is_the_docx_printed_by_libreoffice(tmp_path, config):
     import dataclasses
 
-    from .conftest import SEEDS
-
     from digest.brief.build import build
+
+    from .conftest import SEEDS
 
     require_program("soffice")
     config = dataclasses.replace(

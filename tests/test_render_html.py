@@ -1,10 +1,10 @@
 from html.parser import HTMLParser
 from pathlib import Path
 
-from .conftest import NOISE
-
 from digest.brief.build import build
 from digest.render.bodies import render_html
+
+from .conftest import NOISE
 
 
 class _Collector(HTMLParser):
@@ -91,6 +91,6 @@ def test_hostile_metadata_never_runs_injects_or_links(tmp_path, config, write_ar
     tags = [t for t, _ in _parse(html).tags]
     assert "img" not in tags and "&lt;img src=x onerror=alert(1)&gt; {{ 7*7 }}" in html
     assert "javascript:" not in html and "49" not in html
-    message = compose(Path(result.directory), config.email, result.brief.date)
+    message = compose(Path(result.directory), config.email, result.brief.date, result.brief.title)
     parsed = email.message_from_bytes(message.as_bytes(), policy=email.policy.default)
     assert parsed["Bcc"] is None and "victim" not in (parsed["To"] or "")

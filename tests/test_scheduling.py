@@ -7,11 +7,12 @@ import sys
 import time
 
 import pytest
-from .conftest import SEEDS, write_config_file
 
 from digest.daily.deliver import SendReport
 from digest.daily.scheduling import DailyBrief, run, scheduled_instant
 from digest.errors import DigestError
+
+from .conftest import SEEDS, write_config_file
 
 UTC = dt.UTC
 

@@ -10,13 +10,14 @@ from pathlib import Path
 
 import docx
 import pytest
-from .conftest import SEEDS
 
-from digest.brief.build import build
 from digest.config import FetchSettings, Source
 from digest.daily.database import database_path
+from digest.daily.run import build_brief
 from digest.daily.sources import fetch_all
 from digest.daily.store import ArticleStore, canonical_url
+
+from .conftest import SEEDS
 
 DAY = dt.date(2025, 5, 20)
 OUTLETS = {
@@ -134,8 +135,8 @@ def test_feeds_to_store_to_brief_says_what_the_files_say(site, config):
     config = _with_sources(config, _seed_site(site))
     reports = _fetch(config)
     assert all((r.new, r.failed) == (1, []) for r in reports.values()), reports
-    from_store = build(config, date=DAY).brief
-    from_files = build(config, [SEEDS], DAY).brief
+    from_store = build_brief(config, day=DAY).brief
+    from_files = build_brief(config, (SEEDS,), DAY).brief
     assert [p.text for p in from_store.points] == [p.text for p in from_files.points]
     assert {a.outlet for a in from_store.articles} == set(OUTLETS.values())
     assert all(p.new is None for p in from_store.points)  # no previous brief yet
@@ -144,7 +145,7 @@ def test_feeds_to_store_to_brief_says_what_the_files_say(site, config):
 def test_second_fetch_adds_nothing_and_a_new_article_is_marked_new(site, config):
     config = _with_sources(config, _seed_site(site))
     _fetch(config)
-    first = build(config, date=DAY).brief
+    first = build_brief(config, day=DAY).brief
     again = _fetch(config)
     assert all((r.new, r.unchanged) == (0, 1) for r in again.values())
     assert site.hits["/nytimes/story"] == 1  # an unchanged feed costs one 304, no page fetch
@@ -167,7 +168,7 @@ def test_second_fetch_adds_nothing_and_a_new_article_is_marked_new(site, config)
             etag='"v2"',
         )
     assert sum(r.new for r in _fetch(config).values()) == 3
-    second = build(config, date=DAY + dt.timedelta(days=1)).brief
+    second = build_brief(config, day=DAY + dt.timedelta(days=1)).brief
     assert len(second.articles) == 3  # only what arrived since the first brief
     assert any(p.new and "sanctions" in p.text for p in second.points)
     assert any(p.new and "390 prisoners" in p.text for p in second.points)
@@ -212,13 +213,13 @@ def test_one_failing_source_never_stops_the_others(site, config):
     assert sum(r.new for r in reports.values()) == 3
     with ArticleStore(database_path(config)) as store:
         assert store.count() == 3
-    assert len(build(config, date=DAY).brief.articles) == 3
+    assert len(build_brief(config, day=DAY).brief.articles) == 3
 
 
 def test_too_little_coverage_is_said_not_summarised(site, config):
     config = _with_sources(config, _seed_site(site)[:1])
     _fetch(config)
-    result = build(config, date=DAY)
+    result = build_brief(config, day=DAY)
     assert result.brief.points == ()
     assert "Not enough coverage" in result.brief.notice
     assert "Not enough coverage" in Path(result.files["brief.txt"]).read_text()

@@ -1,10 +1,12 @@
 import pytest
-from .conftest import SEEDS
 
 from digest.brief.clean import clean_article
 from digest.brief.read import read_inputs
-from digest.brief.summarize import METHODS, OfflineTokenizer, split_text, summarize
+from digest.brief.summarize import METHODS, summarize
 from digest.models import Article
+from digest.text.splitting import OfflineTokenizer, split_text
+
+from .conftest import SEEDS
 
 
 def test_abbreviations_do_not_split_sentences():

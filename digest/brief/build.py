@@ -3,7 +3,9 @@
     read -> clean -> summarize -> merge -> render -> write
 
 Each stage is a module; this one only sequences them, reports progress, and decides what
-counts as a usable article. The CLI, the scheduler and the tests all build through here.
+counts as a usable article. Files in, brief out: no database here. The daily service
+(digest/daily/run.py) selects articles from its store and builds through
+`build_from_articles`.
 """
 
 from __future__ import annotations
@@ -24,26 +26,13 @@ from digest.brief.read import ReadReport, read_inputs
 from digest.brief.summarize import summarize
 from digest.brief.write import write_brief
 from digest.config import Config
-from digest.daily.database import database_path
-from digest.daily.selection import previous_points, select_articles
-from digest.daily.store import ArticleStore
 from digest.errors import NoUsableArticles
-from digest.models import Article, Brief, BuildResult, Skipped, Summary
-from digest.render.bodies import render_html, render_text
-from digest.render.brief_json import render_json
-from digest.render.pdf import pdf_converter, render_pdf
-from digest.render.word import render_docx
+from digest.models import Article, Brief, BuildResult, PreviousPoints, Skipped, Summary
+from digest.render import render
+from digest.render.pdf import pdf_converter
 
 PARALLEL_FROM = 24
 """Below this many articles, starting worker processes costs more than it saves."""
-
-RENDERERS: dict[str, Callable[[Brief, Sequence[Path]], bytes]] = {
-    "docx": lambda brief, _templates: render_docx(brief),
-    "html": render_html,
-    "txt": render_text,
-    "json": lambda brief, _templates: render_json(brief),
-    "pdf": lambda brief, _templates: render_pdf(brief),
-}
 
 
 def build(
@@ -52,29 +41,38 @@ def build(
     date: dt.date | None = None,
     progress: Callable[[str], None] = lambda _message: None,
 ) -> BuildResult:
-    """Build the brief of `date` (today) from `inputs` (else the config's input paths) and
-    write it to the configured output folder."""
-    date = date or dt.date.today()
+    """Build the brief of `date` (today) from the files and folders `inputs` (else the
+    config's input paths) and write it to the configured output folder."""
     paths = list(inputs) or [config.resolve(p) for p in config.input.paths]
-    if "pdf" in config.output.formats:
-        pdf_converter()  # say at once, not after all the work, that LibreOffice is missing
-    clock = _StageClock()
-
-    from_store = not inputs and bool(config.sources)
-    previous = None
+    check_formats(config)
+    clock = StageClock()
     with clock("read"):
-        if from_store:
-            progress("Selecting the articles fetched since the previous brief")
-            report, notice = _read_store(config, date)
-            previous = previous_points(config.resolve(config.output.dir), date)
-        else:
-            progress(f"Reading {_describe(paths)}")
-            report, notice = read_inputs(paths, config.input.max_bytes), ""
-    skipped = list(report.skipped)
+        progress(f"Reading {_describe(paths)}")
+        report = read_inputs(paths, config.input.max_bytes)
+    return build_from_articles(
+        config, report, date or dt.date.today(), progress=progress, clock=clock
+    )
 
-    if notice:  # too little coverage: the brief says so instead of summarising
+
+def build_from_articles(
+    config: Config,
+    report: ReadReport,
+    date: dt.date,
+    *,
+    previous: PreviousPoints | None = None,
+    notice: str = "",
+    progress: Callable[[str], None] = lambda _message: None,
+    clock: StageClock | None = None,
+) -> BuildResult:
+    """clean -> summarize -> merge -> render -> write, for articles already read.
+
+    `previous` (the last brief's points) marks what is new; `notice` (too little coverage)
+    is said instead of summarising."""
+    clock = clock or StageClock()
+    skipped = list(report.skipped)
+    sentences = 0
+    if notice:
         progress(notice)
-        sentences = 0
         brief = Brief(
             title=config.brief.title,
             date=date,
@@ -96,13 +94,9 @@ def build(
     formats = list(dict.fromkeys(config.output.formats))
     progress(f"Rendering {', '.join(formats)}")
     with clock("render"):
-        templates = _template_dirs(config)
-        files = {f"brief.{fmt}": RENDERERS[fmt](brief, templates) for fmt in formats}
+        files = render(brief, formats, _template_dirs(config))
     with clock("write"):
         directory = write_brief(files, config.resolve(config.output.dir), date)
-    if from_store:
-        with ArticleStore(database_path(config)) as store:
-            store.record_brief(date, brief.built_at)  # the next brief's window starts here
     return BuildResult(
         brief=brief,
         files={name: str(directory / name) for name in files},
@@ -112,6 +106,12 @@ def build(
         directory=str(directory),
         timings=clock.seconds,
     )
+
+
+def check_formats(config: Config) -> None:
+    """Say at once, not after all the work, that a format cannot be made here."""
+    if "pdf" in config.output.formats:
+        pdf_converter()
 
 
 def _clean_and_summarize(
@@ -132,12 +132,6 @@ def _clean_and_summarize(
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3]) or "no input given"
         raise NoUsableArticles(f"no usable article, so no brief was written ({reasons})")
     return summaries
-
-
-def _read_store(config: Config, date: dt.date) -> tuple[ReadReport, str]:
-    with ArticleStore(database_path(config)) as store:
-        selection = select_articles(config, store, date)
-    return ReadReport(articles=list(selection.articles)), selection.notice
 
 
 def _now() -> dt.datetime:
@@ -167,7 +161,7 @@ def _describe(paths: Sequence[str | Path]) -> str:
     return shown + (f" and {len(paths) - 3} more" if len(paths) > 3 else "")
 
 
-class _StageClock:
+class StageClock:
     """Wall time of each stage, for `BuildResult.timings` and the benchmark."""
 
     def __init__(self) -> None:

@@ -10,21 +10,19 @@ extendable with `cleaning.noise_patterns` in the config). Every dropped line is 
 Metadata the reader did not find (outlet, title, author) is recovered here from the very
 lines being removed: a "Source:" line, "The post ... appeared first on ...", a byline.
 
-The kept lines are the original text (only control characters are removed). `matching_form`
-gives the normalised form used to compare sentences (quotes, dashes, spaces, spelling
-variants) without ever changing what the reader sees.
+The kept lines are the original text (only control characters are removed).
 """
 
 from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import replace
 from pathlib import Path
 
 from digest.models import Article, RemovedLine
-from digest.text.words import stop_words
+from digest.text.matching import TYPOGRAPHY, matching_form
+from digest.text.words import WORD, stop_words, word_count
 
 # (pattern, reason): a line that matches is not part of the article. Patterns are searched
 # case-insensitively; keep them general (a kind of line, not one outlet's exact words).
@@ -59,50 +57,11 @@ _BIO_FOLLOW_UP = re.compile(
 _TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?][\"')]*\s+[\"(]?[A-Z]")
 _YEAR = re.compile(r"\b1[89]\d\d\b|\b20\d\d\b")
-_WORD = re.compile(r"\w+(?:['’-]\w+)*")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 BODY_MIN_WORDS = 12
 """A line this long that ends a sentence is the article; lines before the first one are header."""
 
-DEFAULT_SPELLINGS: dict[str, tuple[str, ...]] = {
-    "zelensky": ("zelenskyy", "zelenskiy", "zelenski", "zelenskii", "zelenskyi"),
-    "kyiv": ("kiev",),
-    "ceasefire": ("cease-fire", "cease fire"),
-    "dmitry": ("dmitri",),
-    "kremlin": ("kreml",),
-}
-
-_TYPOGRAPHY = str.maketrans(
-    {
-        "\u2018": "'",
-        "\u2019": "'",
-        "\u201a": "'",
-        "\u201b": "'",
-        "\u2032": "'",
-        "\u201c": '"',
-        "\u201d": '"',
-        "\u201e": '"',
-        "\u201f": '"',
-        "\u00ab": '"',
-        "\u00bb": '"',
-        "\u2013": "-",
-        "\u2014": "-",
-        "\u2012": "-",
-        "\u2015": "-",
-        "\u2212": "-",
-        "\u00a0": " ",
-        "\u2002": " ",
-        "\u2003": " ",
-        "\u2009": " ",
-        "\u202f": " ",
-        "\u200b": "",
-        "\u200c": "",
-        "\u200d": "",
-        "\ufeff": "",
-        "\u2026": "...",
-    }
-)
 
 
 def clean_article(
@@ -135,42 +94,9 @@ def clean_article(
     )
 
 
-def matching_form(text: str, spellings: dict[str, tuple[str, ...]] | None = None) -> str:
-    """Lower-case text with typography and spelling variants unified, for comparing only."""
-    text = unicodedata.normalize("NFKC", text.translate(_TYPOGRAPHY)).lower()
-    for canonical, variants in _spelling_patterns(_freeze(spellings)):
-        text = variants.sub(canonical, text)
-    return text
-
-
-def matching_words(text: str) -> list[str]:
-    """The words of `text` in matching form, for comparing wordings."""
-    return re.findall(r"\w+", matching_form(text))
-
-
-def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
-
-
 def _strip_controls(text: str) -> str:
     """Remove characters no document format can hold (C0 controls, lone surrogates)."""
     return _CONTROL.sub("", text).replace("\t", " ")
-
-
-def _freeze(spellings: dict[str, tuple[str, ...]] | None) -> tuple:
-    merged = dict(DEFAULT_SPELLINGS)
-    for canonical, variants in (spellings or {}).items():
-        merged[canonical.lower()] = tuple(merged.get(canonical.lower(), ())) + tuple(variants)
-    return tuple((k, tuple(v)) for k, v in sorted(merged.items()))
-
-
-@functools.cache
-def _spelling_patterns(spellings: tuple) -> list[tuple[str, re.Pattern]]:
-    return [
-        (canonical, re.compile(r"\b(" + "|".join(re.escape(v.lower()) for v in variants) + r")\b"))
-        for canonical, variants in spellings
-        if variants
-    ]
 
 
 @functools.cache
@@ -189,7 +115,7 @@ def _mark_patterns(
     """Lines matching a noise pattern, bios, and the metadata some of them carry."""
     in_bio = False
     for i, line in enumerate(lines):
-        plain = line.translate(_TYPOGRAPHY)
+        plain = line.translate(TYPOGRAPHY)
         if _BIO.match(plain) or (in_bio and _BIO_FOLLOW_UP.match(plain)):
             reasons[i] = "author bio"
             in_bio = True
@@ -232,7 +158,7 @@ def _mark_repeats_and_captions(lines: list[str], reasons: dict[int, str]) -> Non
 
 def _is_body_line(line: str) -> bool:
     """A paragraph of prose: long enough, and ending a sentence or holding two of them."""
-    plain = line.translate(_TYPOGRAPHY)
+    plain = line.translate(TYPOGRAPHY)
     return word_count(plain) >= BODY_MIN_WORDS and bool(
         _TERMINAL.search(plain) or _SENTENCE_BREAK.search(plain)
     )
@@ -283,14 +209,14 @@ def _mark_short_fragments(lines: list[str], reasons: dict[int, str]) -> None:
         if (
             i not in reasons
             and word_count(line) < 8
-            and not _TERMINAL.search(line.translate(_TYPOGRAPHY))
+            and not _TERMINAL.search(line.translate(TYPOGRAPHY))
         ):
             reasons[i] = "subheading or caption"
 
 
 def _language_of(line: str, expected: str) -> str:
     """The language whose stop words the line uses most; `expected` unless clearly another."""
-    words = [w.lower() for w in _WORD.findall(line)]
+    words = [w.lower() for w in WORD.findall(line)]
     if len(words) < 4:
         return expected
     scores = {lang: sum(w in stops for w in words) for lang, stops in _stop_words().items()}

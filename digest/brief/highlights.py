@@ -12,13 +12,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
-from digest.brief.clean import matching_words
 from digest.models import Figure, Quote, Sentence, SourceRef
+from digest.text.matching import matching_words
+from digest.text.standalone import SPEECH_VERB
 from digest.text.words import stemmer, stop_words
 
 NAME = r"(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|de|von|der|van))*"
-VERB = r"(?:said|says|added|wrote|told reporters|declared|insisted|noted|stated|warned|asked)"
+VERB = SPEECH_VERB
 # “QUOTE,” Speaker said.   “QUOTE,” said Speaker.   Speaker said: “QUOTE”
 _QUOTE_FIRST = re.compile(
     rf"[“\"](?P<quote>[^”\"]{{25,}}?[.!?]?),?[”\"],?\s+(?:(?P<speaker>(?:[a-z]+\s+)*{NAME})\s+"
@@ -150,6 +152,18 @@ def key_quotes(
     return tuple(quotes[:MAX_QUOTES])
 
 
+@dataclass(frozen=True)
+class _Mention:
+    """One number in one sentence: the stem of what it counts, its value, the words shown
+    ("1,000 prisoners") and the clause around them."""
+
+    unit: str
+    value: float
+    label: str
+    clause: str
+    sentence: Sentence
+
+
 def key_figures(
     sentences: Sequence[Sentence],
     outlet_of: dict[str, str],
@@ -160,11 +174,60 @@ def key_figures(
     """Numbers with what they count. Mentions of the same unit in sentences that report the
     same fact (`similar`) are one figure per number, credited to every outlet; two numbers
     there are a disagreement, each shown with its outlets. Most widely reported first."""
+    clusters: list[list[_Mention]] = []
+    for mention in _mentions(sentences, language):
+        home = next(
+            (
+                c
+                for c in clusters
+                if c[0].unit == mention.unit
+                and any(similar(m.sentence, mention.sentence) for m in c)
+            ),
+            None,
+        )
+        if home is None:
+            clusters.append([mention])
+        else:
+            home.append(mention)
+
+    def score(mention: _Mention) -> float:
+        return salience.get((mention.sentence.article_id, mention.sentence.index), 0.0)
+
+    def weight(cluster: list[_Mention]) -> tuple:
+        outlets = {outlet_of[m.sentence.article_id] for m in cluster}
+        return (-len(outlets), -max(score(m) for m in cluster), cluster[0].unit)
+
+    figures = []
+    for cluster in sorted(clusters, key=weight)[:MAX_FIGURES]:
+        values: dict[float, list[_Mention]] = {}
+        for mention in cluster:
+            values.setdefault(mention.value, []).append(mention)
+        for group in sorted(values.values(), key=lambda g: -len(g)):
+            best = max(group, key=score)
+            article_ids = tuple(
+                dict.fromkeys([best.sentence.article_id, *(m.sentence.article_id for m in group)])
+            )
+            figures.append(
+                Figure(
+                    value=best.label,
+                    context=best.clause,
+                    sources=tuple(
+                        SourceRef(m.sentence.article_id, m.sentence.index) for m in group
+                    ),
+                    article_ids=article_ids,
+                    outlets=tuple(dict.fromkeys(outlet_of[a] for a in article_ids)),
+                    disputed=len(values) > 1,
+                )
+            )
+    return tuple(figures)
+
+
+def _mentions(sentences: Sequence[Sentence], language: str) -> list[_Mention]:
+    """Every number that counts something, with the noun it counts."""
     stem, stops = stemmer(language), stop_words(language)
-    mentions: list[tuple[str, float, str, str, Sentence]] = []  # unit, value, label, clause
+    mentions = []
     for sentence in sentences:
         for match in _FIGURE.finditer(sentence.text):
-            number = match.group("number")
             first, *rest = (match.group("measure") or match.group("unit")).lower().split()
             if (
                 first in _NOT_UNITS
@@ -184,55 +247,15 @@ def key_figures(
             else:
                 noun, end = second, match.end("unit")
             mentions.append(
-                (
+                _Mention(
                     stem(noun),
-                    _value(number),
+                    _value(match.group("number")),
                     sentence.text[start:end],
                     _clause(sentence.text, start, end),
                     sentence,
                 )
             )
-    clusters: list[list[tuple]] = []
-    for mention in mentions:
-        home = next(
-            (
-                c
-                for c in clusters
-                if c[0][0] == mention[0] and any(similar(m[4], mention[4]) for m in c)
-            ),
-            None,
-        )
-        if home is None:
-            clusters.append([mention])
-        else:
-            home.append(mention)
-
-    def weight(cluster: list[tuple]) -> tuple:
-        outlets = {outlet_of[m[4].article_id] for m in cluster}
-        best = max(salience.get((m[4].article_id, m[4].index), 0.0) for m in cluster)
-        return (-len(outlets), -best, cluster[0][0])
-
-    figures = []
-    for cluster in sorted(clusters, key=weight)[:MAX_FIGURES]:
-        values: dict[float, list[tuple]] = {}
-        for mention in cluster:
-            values.setdefault(mention[1], []).append(mention)
-        for group in sorted(values.values(), key=lambda g: -len(g)):
-            best = max(group, key=lambda m: salience.get((m[4].article_id, m[4].index), 0.0))
-            article_ids = tuple(
-                dict.fromkeys([best[4].article_id, *(m[4].article_id for m in group)])
-            )
-            figures.append(
-                Figure(
-                    value=best[2],
-                    context=best[3],
-                    sources=tuple(SourceRef(m[4].article_id, m[4].index) for m in group),
-                    article_ids=article_ids,
-                    outlets=tuple(dict.fromkeys(outlet_of[a] for a in article_ids)),
-                    disputed=len(values) > 1,
-                )
-            )
-    return tuple(figures)
+    return mentions
 
 
 def _speaker(match: re.Match) -> str | None:

@@ -17,12 +17,10 @@ The merger decides content and order only; how a point looks is the renderers' b
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field, replace
 
 import numpy as np
 
-from digest.brief.clean import matching_form, matching_words, word_count
 from digest.brief.highlights import key_figures, key_quotes
 from digest.config import Config, Topic
 from digest.models import (
@@ -31,12 +29,16 @@ from digest.models import (
     Figure,
     Point,
     Quote,
+    Salience,
     Section,
     Sentence,
     SourceRef,
     Summary,
 )
+from digest.text.matching import matching_words
 from digest.text.similarity import SentenceSpace
+from digest.text.standalone import is_bare_attribution, needs_context
+from digest.text.words import word_count
 
 MIN_WORDS, MAX_WORDS = 6, 60
 """Shorter sentences carry too little alone; longer ones are quote dumps, not briefing lines."""
@@ -50,28 +52,6 @@ REDUNDANCY = 0.3
 """A point this similar to one already shown adds too little to be shown too."""
 WEIGHTS = {"centrality": 0.3, "rank": 0.25, "position": 0.15, "support": 0.3}
 
-_DANGLING_START = re.compile(
-    r"^(he|she|they|it|its|his|her|their|this|that|these|those|there|but|and|or|so|yet|"
-    r"however|still|also|meanwhile|instead|then|thus|therefore|moreover|furthermore|"
-    r"besides|afterward|afterwards|later|in fact|even so|as a result|for his part|"
-    r"for her part|the same|such)\b",
-    re.I,
-)
-_PRONOUN_SPEAKER = re.compile(
-    r"[\"”’'],?\s+(he|she|they|it)\s+(said|added|wrote|told|noted|stated|declared|insisted)\b",
-    re.I,
-)
-_ATTRIBUTION_ONLY = re.compile(r"^[\w.’' -]{1,40}\b(said|added|wrote|noted|stated)\.$", re.I)
-_BARE_QUOTE = re.compile(r'"[^"]+"')
-_DEMONSTRATIVE = re.compile(
-    # "that plea", "these talks": a noun phrase pointing back at something said before
-    r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|that)\s+(?!(?:the|a|an|he|she|it|they|we|i|you|there|is|was|"
-    r"are|were|has|had|would|will|could|should|may|might|must|can|did|does|his|her|its|their|"
-    r"our|if|in|on|of|to|by|for|with|as|at|from|not|no|nobody|week|month|year|day|morning|"
-    r"evening|time|weekend|spring|summer|autumn|winter)\b)[a-z]+"
-)
-
-
 @dataclass
 class _Candidate:
     sentence: Sentence
@@ -80,6 +60,7 @@ class _Candidate:
     refs: tuple[SourceRef, ...]
     rows: tuple[int, ...] = ()
     salience: float = 0.0
+    why: Salience | None = None
     near: dict[int, float] = field(default_factory=dict)
     """Sentences (rows) reporting the same fact as one of this candidate's, with similarity."""
     credits: dict[str, SourceRef] = field(default_factory=dict)
@@ -146,22 +127,6 @@ def merge(
     )
 
 
-def needs_context(text: str) -> bool:
-    """True when a sentence cannot be understood alone: it opens with a pronoun or a
-    connective, points back with "that plea" or "these talks", attributes a quotation to
-    "he" or "she", or is a quotation alone, with no speaker."""
-    form = matching_form(text).strip()
-    if _BARE_QUOTE.fullmatch(form):
-        return True  # a quotation with no speaker: the sentence before says who it is
-    plain = form.lstrip("\"'([ ")
-    opening = " ".join(text.split()[:10])
-    return bool(
-        _DANGLING_START.match(plain)
-        or _PRONOUN_SPEAKER.search(form)
-        or _DEMONSTRATIVE.search(opening)
-    )
-
-
 def _candidates(
     summaries: list[Summary], outlet_of: dict[str, str], row_of: dict, topic_fit: np.ndarray | None
 ) -> list[_Candidate]:
@@ -208,7 +173,7 @@ def _candidates(
 def _can_stand(sentence: Sentence) -> bool:
     """Long enough to say something, short enough for a briefing line, not a bare
     attribution."""
-    return MIN_WORDS <= word_count(sentence.text) <= MAX_WORDS and not _ATTRIBUTION_ONLY.match(
+    return MIN_WORDS <= word_count(sentence.text) <= MAX_WORDS and not is_bare_attribution(
         sentence.text
     )
 
@@ -266,13 +231,13 @@ def _score(
     for c in candidates:
         length = lengths[c.sentence.article_id]
         outlets = {c.outlet} | {outlet_of[a] for a in c.credits}
-        parts = {
-            "centrality": centrality[list(c.rows)].max() / top,
-            "rank": 1 - ranks.get((c.sentence.article_id, c.sentence.index), length) / length,
-            "position": 1 - c.sentence.index / length,
-            "support": (len(outlets) - 1) / max(outlet_total - 1, 1),
-        }
-        c.salience = round(sum(WEIGHTS[k] * v for k, v in parts.items()), 6)
+        c.why = Salience(
+            centrality=float(centrality[list(c.rows)].max() / top),
+            rank=1 - ranks.get((c.sentence.article_id, c.sentence.index), length) / length,
+            position=1 - c.sentence.index / length,
+            support=(len(outlets) - 1) / max(outlet_total - 1, 1),
+        )
+        c.salience = round(sum(w * getattr(c.why, k) for k, w in WEIGHTS.items()), 6)
 
 
 def _group(
@@ -319,6 +284,7 @@ def _point(group: list[_Candidate], outlet_of: dict[str, str]) -> tuple[Point, t
         article_ids=article_ids,
         outlets=tuple(dict.fromkeys(outlet_of[a] for a in article_ids)),
         salience=head.salience,
+        why=head.why,
     )
     return point, head.rows
 

@@ -1,29 +1,26 @@
 """Summarize stage: split each article into sentences and rank them with a sumy method.
 
-sumy's own Tokenizer needs NLTK's punkt data, which cannot be installed from a package
-registry, so digest gives sumy a tokenizer of its own built on pysbd, a rule-based splitter
-that needs no data files ("Mr. Putin", "U.S.", "Vladimir V. Putin", "Jan. 1" stay whole).
-
-Every method's full ranking is kept (score and rank of each sentence), not only its picks,
-so the merger and brief.json can say why a sentence was chosen.
+Sentences come from digest.text.splitting (no downloaded data). Every method's full ranking
+is kept (score and rank of each sentence), not only its picks, so the merger and brief.json
+can say why a sentence was chosen.
 """
 
 from __future__ import annotations
 
-import functools
 import importlib
 import math
-import re
 from collections.abc import Callable
 
 from digest.models import Article, RankedSentence, Sentence, Summary
+from digest.text.methods import METHOD_NAMES
+from digest.text.splitting import OfflineTokenizer, split_text
 from digest.text.words import stemmer, stop_words, tokens
 
 # name -> "module:class" of the summarizer; imported on first use, since importing sumy (and
 # NLTK under it) takes seconds and `digest --help` should not wait for it. LexRank is
 # digest's vectorised copy of sumy's (same picks, a fraction of the time); the others are
 # sumy's own.
-METHODS: dict[str, str] = {
+METHODS: dict[str, str] = {  # keys: digest.text.methods.METHOD_NAMES, in that order
     "lex-rank": "digest.brief.lexrank:LexRank",
     "text-rank": "sumy.summarizers.text_rank:TextRankSummarizer",
     "lsa": "sumy.summarizers.lsa:LsaSummarizer",
@@ -36,54 +33,10 @@ METHODS: dict[str, str] = {
 
 # KL-Sum and Reduction compare every sentence with every other (KL-Sum is cubic): past this
 # many sentences they rank only an article's first ones, where news puts what matters.
+assert tuple(METHODS) == METHOD_NAMES
+
 QUADRATIC_METHODS = {"kl", "reduction"}
 QUADRATIC_SENTENCE_CAP = 80
-
-_ATTRIBUTION = re.compile(
-    r"^(?:[A-Z][\w.’'-]*\s+){0,4}(?:said|says|added|wrote|asked|noted|stated|declared|insisted|"
-    r"told reporters)\.$"
-)
-_LANGUAGES = {
-    "english": "en",
-    "spanish": "es",
-    "french": "fr",
-    "german": "de",
-    "italian": "it",
-    "portuguese": "en",
-    "greek": "el",
-    "polish": "pl",
-    "czech": "en",
-    "slovak": "sk",
-}
-
-
-class OfflineTokenizer:
-    """The tokenizer sumy expects (to_sentences, to_words), with no downloaded data."""
-
-    def __init__(self, language: str = "english") -> None:
-        self.language = language
-
-    def to_sentences(self, paragraph: str) -> tuple[str, ...]:
-        return split_text(paragraph, self.language)
-
-    def to_words(self, sentence: str) -> tuple[str, ...]:
-        return tuple(tokens(sentence))
-
-
-def split_text(text: str, language: str = "english") -> tuple[str, ...]:
-    """Sentences of one paragraph, verbatim. A piece that starts in lower case continues the
-    sentence before it (splitters stumble on "... of the conflict. but not ..."), and so does
-    a bare attribution after a quotation ("“Vladimir, STOP!” | Mr. Trump wrote."): both are
-    joined back."""
-    pieces = [p.strip() for p in _segment(text, language) if p.strip()]
-    sentences: list[str] = []
-    for piece in pieces:
-        if sentences and (piece[0].islower() or _ATTRIBUTION.match(piece)):
-            sentences[-1] = f"{sentences[-1]} {piece}"
-        else:
-            sentences.append(piece)
-    return tuple(sentences)
-
 
 def split_sentences(article: Article, language: str = "english") -> tuple[Sentence, ...]:
     """Every sentence of the article's cleaned body, numbered through the article."""
@@ -195,32 +148,3 @@ def _finite(rating: object) -> float:
 
 def _title_words(article: Article) -> tuple[str, ...]:
     return tuple(w.lower() for w in tokens(article.title or "") if len(w) > 3)
-
-
-def _segment(text: str, language: str) -> list[str]:
-    """pysbd's sentences as spans of the original text. pysbd finds those spans by compiling
-    a regular expression of every sentence, which is most of its time; a plain substring
-    search after the previous sentence finds the same spans."""
-    segmenter = _segmenter(language)
-    sentences, position = [], 0
-    for sentence in segmenter.processor(text).process():
-        sentence = sentence.strip()
-        start = text.find(sentence, position)
-        if start < 0:  # pysbd rewrote this text: let it find the spans its own way
-            return segmenter.segment(text)
-        end = start + len(sentence)
-        sentences.append(text[position:end] if not sentences else text[start:end])
-        position = end
-    if sentences and position < len(text):
-        sentences[-1] += text[position:]
-    return sentences
-
-
-@functools.cache
-def _segmenter(language: str):
-    import pysbd
-
-    # pysbd compiles a regular expression for every abbreviation it meets; Python keeps only
-    # 512 compiled expressions, so a long build would compile the same ones over and over.
-    re._MAXCACHE = max(getattr(re, "_MAXCACHE", 512), 20_000)
-    return pysbd.Segmenter(language=_LANGUAGES.get(language, "en"), clean=False, char_span=False)

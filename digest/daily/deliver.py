@@ -14,7 +14,6 @@ for a resend. With no SMTP host configured, the message is written as an .eml fi
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import smtplib
 import ssl
@@ -62,12 +61,15 @@ class PermanentFailure(Exception):
 
 
 def compose(
-    folder: Path, settings: EmailSettings, day: dt.date, to: Sequence[str] | None = None
+    folder: Path,
+    settings: EmailSettings,
+    day: dt.date,
+    title: str,
+    to: Sequence[str] | None = None,
 ) -> EmailMessage:
-    """The message for the brief in `folder` (brief.txt, brief.html, brief.docx, brief.json)."""
-    brief = json.loads((folder / "brief.json").read_text(encoding="utf-8"))
+    """The message for the brief in `folder` (brief.txt, brief.html, brief.docx)."""
     message = EmailMessage()
-    subject = settings.subject.replace("{title}", brief["title"]).replace("{date}", long_date(day))
+    subject = settings.subject.replace("{title}", title).replace("{date}", long_date(day))
     message["Subject"] = _one_line(subject)
     message["From"] = settings.sender
     message["To"] = ", ".join(to if to is not None else settings.to) or settings.sender
@@ -89,24 +91,17 @@ def compose(
 def send_brief(
     config: Config,
     day: dt.date,
+    folder: Path,
     to: Sequence[str] | None = None,
     dry_run: bool = False,
     resend: bool = False,
     progress: Callable[[str], None] = lambda _m: None,
-    rebuild: bool = False,
 ) -> SendReport:
-    """E-mail the brief of `day` (building it first if it does not exist) to `to` or the
-    configured recipients, skipping those already served unless `resend`. With `rebuild`
-    the brief is built afresh from the configured inputs even if it exists."""
+    """E-mail the built brief in `folder` (the brief of `day`) to `to` or the configured
+    recipients, skipping those already served unless `resend`."""
     settings = config.email
     out_dir = config.resolve(config.output.dir)
-    folder = out_dir / day.isoformat()
-    if rebuild or not all(
-        (folder / f"brief.{ext}").is_file() for ext in ("txt", "html", "docx", "json")
-    ):
-        progress(f"Building the brief of {day.isoformat()}")
-        folder = build_for_mail(config, day)
-    message = compose(folder, settings, day, to)
+    message = compose(folder, settings, day, config.brief.title, to)
     recipients = list(to) if to is not None else recipients_of(settings)
     message_id = message["Message-ID"]
 
@@ -256,14 +251,3 @@ def _write_eml(folder: Path, message: EmailMessage, day: dt.date) -> Path:
     path = outbox / f"brief-{day.isoformat()}.eml"
     write_atomically(path, message.as_bytes())
     return path
-
-
-def build_for_mail(config: Config, day: dt.date) -> Path:
-    """Build the brief of `day` with every format the message needs; return its folder."""
-    from dataclasses import replace
-
-    from digest.brief.build import build
-
-    formats = tuple(dict.fromkeys((*config.output.formats, "docx", "html", "txt", "json")))
-    full = replace(config, output=replace(config.output, formats=formats))
-    return Path(build(full, date=day).directory)

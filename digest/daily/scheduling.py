@@ -20,7 +20,8 @@ from pathlib import Path
 
 from digest.brief.locks import exclusive_lock
 from digest.config import Config
-from digest.daily.deliver import SendReport, send_brief, unserved
+from digest.daily.deliver import SendReport
+from digest.daily.run import build_and_send
 from digest.errors import DigestError
 
 log = logging.getLogger("digest.schedule")
@@ -37,20 +38,6 @@ def scheduled_instant(day: dt.date, at: str, timezone: str) -> dt.datetime:
     hour, minute = (int(part) for part in at.split(":"))
     local = dt.datetime.combine(day, dt.time(hour, minute), zoneinfo.ZoneInfo(timezone))
     return local.astimezone(dt.UTC)
-
-
-def build_and_send(config: Config, day: dt.date) -> SendReport:
-    """The daily job: unless everyone already has it, build the brief of `day` afresh from the
-    configured inputs and send it to those who do not."""
-    if not unserved(config, day):
-        return SendReport(day, None, skipped=("(all recipients already served)",))
-    if config.sources:
-        from digest.daily.sources import fetch_configured
-
-        for report in fetch_configured(config, progress=log.info)[0]:
-            for problem in report.failed:
-                log.warning("source %s: %s", report.name, problem)
-    return send_brief(config, day, rebuild=True, progress=log.info)
 
 
 def utc_now() -> dt.datetime:

@@ -1,19 +1,16 @@
 """Read stage for a daily brief built from the configured sources: the articles first seen
-since the previous brief, about the story, as Articles. Also what the previous brief said,
-so the merger can tell what is new."""
+since the previous brief, about the story, as Articles."""
 
 from __future__ import annotations
 
 import datetime as dt
-import json
 import re
 from dataclasses import dataclass
-from pathlib import Path
 
-from digest.brief.clean import matching_form
 from digest.config import Config
 from digest.daily.store import ArticleStore
 from digest.models import Article
+from digest.text.matching import matching_form
 
 
 @dataclass(frozen=True)
@@ -29,11 +26,12 @@ def select_articles(
     now = now or dt.datetime.now(dt.UTC)
     start = store.last_brief_before(day) or now - dt.timedelta(hours=config.selection.window_hours)
     keywords = _story_words(config)
-    articles = []
+    articles, used = [], []
     for stored in store.since(start):
         form = matching_form(stored.text)
         if keywords and not any(re.search(rf"\b{re.escape(k)}", form) for k in keywords):
             continue
+        used.append(stored)
         published = stored.published[:10] if stored.published else None
         articles.append(
             Article(
@@ -47,7 +45,7 @@ def select_articles(
                 url=stored.url,
             )
         )
-    outlets = {o for a in articles for o in a.outlet.split(" / ")}
+    outlets = {o for stored in used for o in stored.outlets}
     settings = config.selection
     if len(articles) < settings.min_articles or len(outlets) < settings.min_outlets:
         since = start.astimezone(dt.UTC).strftime("%d %B %Y %H:%M UTC")
@@ -60,21 +58,6 @@ def select_articles(
             ),
         )
     return Selection(tuple(articles))
-
-
-def previous_points(out_dir: Path, day: dt.date) -> tuple[tuple[str, tuple[str, ...]], ...] | None:
-    """(text, outlets) of every point of the latest brief before `day`, or None if none."""
-    earlier = sorted(
-        p for p in out_dir.glob("????-??-??/brief.json") if p.parent.name < day.isoformat()
-    )
-    if not earlier:
-        return None
-    try:
-        data = json.loads(earlier[-1].read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    points = data.get("lead", []) + [p for s in data.get("sections", []) for p in s["points"]]
-    return tuple((p["text"], tuple(p["outlets"])) for p in points)
 
 
 def _story_words(config: Config) -> list[str]:

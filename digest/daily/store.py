@@ -16,8 +16,9 @@ import urllib.parse
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest.brief.clean import matching_form
 from digest.daily.database import open_database
+from digest.models import PreviousPoints
+from digest.text.matching import matching_form
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles (
@@ -41,6 +42,13 @@ CREATE TABLE IF NOT EXISTS fetch_state (
 CREATE TABLE IF NOT EXISTS briefs_built (
     brief_date TEXT PRIMARY KEY,
     built_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS brief_points (
+    brief_date TEXT NOT NULL,
+    position INTEGER NOT NULL,
+    text TEXT NOT NULL,
+    outlets TEXT NOT NULL,
+    PRIMARY KEY (brief_date, position)
 );
 """
 _TRACKING = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "ref")
@@ -159,13 +167,37 @@ class ArticleStore:
         ).fetchone()
         return dt.datetime.fromisoformat(row[0]) if row else None
 
-    def record_brief(self, day: dt.date, built_at: dt.datetime) -> None:
+    def record_brief(self, day: dt.date, built_at: dt.datetime, points: PreviousPoints) -> None:
+        """Remember when the brief of `day` was built and what it said, in one transaction."""
         with self._db:
             self._db.execute(
                 "INSERT INTO briefs_built (brief_date, built_at) VALUES (?, ?) "
                 "ON CONFLICT (brief_date) DO UPDATE SET built_at=excluded.built_at",
                 (day.isoformat(), _stamp(built_at)),
             )
+            self._db.execute("DELETE FROM brief_points WHERE brief_date=?", (day.isoformat(),))
+            self._db.executemany(
+                "INSERT INTO brief_points (brief_date, position, text, outlets) VALUES (?,?,?,?)",
+                [
+                    (day.isoformat(), position, text, json.dumps(list(outlets)))
+                    for position, (text, outlets) in enumerate(points)
+                ],
+            )
+
+    def points_of_brief_before(self, day: dt.date) -> PreviousPoints | None:
+        """(text, outlets) of every point of the latest brief before `day`; None if none."""
+        row = self._db.execute(
+            "SELECT brief_date FROM briefs_built WHERE brief_date < ? "
+            "ORDER BY brief_date DESC LIMIT 1",
+            (day.isoformat(),),
+        ).fetchone()
+        if row is None:
+            return None
+        rows = self._db.execute(
+            "SELECT text, outlets FROM brief_points WHERE brief_date=? ORDER BY position",
+            (row[0],),
+        ).fetchall()
+        return tuple((text, tuple(json.loads(outlets))) for text, outlets in rows)
 
 
 def canonical_url(url: str) -> str:

@@ -1,4 +1,31 @@
 """Renderers: the same Brief as a Word document, e-mail HTML and text, JSON and PDF.
 
-Rendering never decides content: it draws from the Brief and nothing else.
+Rendering never decides content: every renderer draws from the Brief and nothing else, and
+all have one signature, (brief, template folders) -> bytes.
 """
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from digest.models import Brief
+from digest.render.bodies import render_html, render_text
+from digest.render.brief_json import render_json
+from digest.render.pdf import render_pdf
+from digest.render.word import render_docx
+
+Renderer = Callable[[Brief, Sequence[Path]], bytes]
+
+RENDERERS: dict[str, Renderer] = {
+    "docx": render_docx,
+    "html": render_html,
+    "txt": render_text,
+    "json": render_json,
+    "pdf": render_pdf,
+}
+
+
+def render(brief: Brief, formats: Sequence[str], templates: Sequence[Path]) -> dict[str, bytes]:
+    """File name -> content for each format, in the order asked."""
+    return {f"brief.{fmt}": RENDERERS[fmt](brief, templates) for fmt in formats}

@@ -17,13 +17,16 @@ sentences of the article's cleaned body from 0. Output is deterministic: same br
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from pathlib import Path
 
 from digest.models import Brief, Point
 
 SCHEMA_VERSION = 1
 
 
-def render_json(brief: Brief) -> bytes:
+def render_json(brief: Brief, _templates: Sequence[Path] = ()) -> bytes:
+    """brief.json: the brief for other tools, every point traced to its sentences."""
     document = {
         "schema": SCHEMA_VERSION,
         "title": brief.title,

@@ -6,6 +6,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import tempfile
+from collections.abc import Sequence
 from pathlib import Path
 
 from digest.errors import OutputError
@@ -27,7 +28,8 @@ def pdf_converter() -> str:
     return program
 
 
-def render_pdf(brief: Brief) -> bytes:
+def render_pdf(brief: Brief, _templates: Sequence[Path] = ()) -> bytes:
+    """The Word document printed to PDF by LibreOffice."""
     program = pdf_converter()
     with tempfile.TemporaryDirectory(prefix="digest-pdf-") as folder:
         source = Path(folder, "brief.docx")

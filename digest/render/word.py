@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from collections.abc import Sequence
+from pathlib import Path
 
 from docx import Document
 from docx.enum.text import WD_ALIGN_PARAGRAPH
@@ -31,7 +33,7 @@ from digest.render.labels import (
 LINK_COLOUR = "1F4E79"
 
 
-def render_docx(brief: Brief) -> bytes:
+def render_docx(brief: Brief, _templates: Sequence[Path] = ()) -> bytes:
     """The brief as the bytes of a .docx file."""
     document = Document()
     _set_properties(document, brief)

@@ -15,12 +15,11 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse
 
-from digest.brief.clean import matching_form
-from digest.text.words import stemmer, stop_words
+from digest.text.matching import matching_form
+from digest.text.words import stemmer, stop_words, tokens
 
 QUOTE_SHINGLE = 6
 NEIGHBOUR_BLOCK = 512
-_TOKEN = re.compile(r"[a-z0-9]+(?:'[a-z]+)?")
 _QUOTED = re.compile(r'"([^"]{20,})"')
 
 
@@ -146,14 +145,14 @@ class _Analyzer:
 
     def __call__(self, text: str) -> list[str]:
         stem, stops = stemmer(self.language), stop_words(self.language)
-        words = [stem(w) for w in _TOKEN.findall(text) if w not in stops and len(w) > 1]
+        words = [stem(w) for w in tokens(text) if w not in stops and len(w) > 1]
         return words
 
 
 def _quote_shingles(form: str) -> frozenset[tuple[str, ...]]:
     shingles = set()
     for quote in _QUOTED.findall(form):
-        words = _TOKEN.findall(quote)
+        words = tokens(quote)
         shingles.update(
             tuple(words[i : i + QUOTE_SHINGLE]) for i in range(len(words) - QUOTE_SHINGLE + 1)
         )

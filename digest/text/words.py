@@ -13,11 +13,17 @@ from collections.abc import Callable
 from importlib import resources
 
 WORD = re.compile(r"\w+(?:['’]\w+)*")
+"""The one word pattern: summarizers, matching, similarity and word counts all use it."""
 
 
 def tokens(text: str) -> list[str]:
     """Words of a sentence as written (what sumy's summarizers are given)."""
     return WORD.findall(text)
+
+
+def word_count(text: str) -> int:
+    """Words as the reader counts them, for budgets and length rules."""
+    return len(WORD.findall(text))
 
 
 @functools.cache

@@ -1,0 +1,29 @@
+"""The command line: parse arguments, call the library, print the outcome.
+
+This is the one place where digest's errors become a one-line message and an exit code;
+parser.py says what each command takes, commands.py calls the library for each.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+
+from digest.cli.parser import parser
+from digest.errors import DigestError
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    arguments = parser()
+    args = arguments.parse_args(argv)
+    if not hasattr(args, "run"):
+        arguments.print_help()
+        return 2
+    try:
+        return args.run(args)
+    except DigestError as exc:
+        print(f"digest: error: {exc}", file=sys.stderr)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        print("digest: interrupted; the previous brief is kept", file=sys.stderr)
+        return 130

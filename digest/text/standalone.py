@@ -1,0 +1,61 @@
+"""Which sentences can stand alone in a brief, and which lean on the one before them.
+
+A brief shows single sentences out of their articles, so "But he refused." or "“We will
+not,” she said." means nothing there. The merger uses these rules to bring the sentence
+before along (or leave the pair out), the splitter to keep a bare attribution with its
+quotation, the highlights to find a quotation's speaker, and `digest eval` to count dangling
+openings. One list of speech verbs serves them all.
+"""
+
+from __future__ import annotations
+
+import re
+
+from digest.text.matching import matching_form
+
+SPEECH_VERBS = (
+    "said", "says", "added", "wrote", "told", "asked", "noted", "stated", "declared",
+    "insisted", "warned",
+)  # fmt: skip
+"""Verbs that attribute a quotation to its speaker."""
+
+SPEECH_VERB = r"(?:told reporters|" + "|".join(SPEECH_VERBS) + r")"
+
+_DANGLING_START = re.compile(
+    r"^(he|she|they|it|its|his|her|their|this|that|these|those|there|but|and|or|so|yet|"
+    r"however|still|also|meanwhile|instead|then|thus|therefore|moreover|furthermore|"
+    r"besides|afterward|afterwards|later|in fact|even so|as a result|for his part|"
+    r"for her part|the same|such)\b",
+    re.I,
+)
+_PRONOUN_SPEAKER = re.compile(r"[\"”’'],?\s+(he|she|they|it)\s+" + SPEECH_VERB + r"\b", re.I)
+_BARE_ATTRIBUTION = re.compile(r"^[\w.’' -]{1,40}\b" + SPEECH_VERB + r"\.$", re.I)
+_BARE_QUOTE = re.compile(r'"[^"]+"')
+_DEMONSTRATIVE = re.compile(
+    # "that plea", "these talks": a noun phrase pointing back at something said before
+    r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|that)\s+(?!(?:the|a|an|he|she|it|they|we|i|you|there|is|was|"
+    r"are|were|has|had|would|will|could|should|may|might|must|can|did|does|his|her|its|their|"
+    r"our|if|in|on|of|to|by|for|with|as|at|from|not|no|nobody|week|month|year|day|morning|"
+    r"evening|time|weekend|spring|summer|autumn|winter)\b)[a-z]+"
+)
+
+
+def needs_context(text: str) -> bool:
+    """True when a sentence cannot be understood alone: it opens with a pronoun or a
+    connective, points back with "that plea" or "these talks", attributes a quotation to
+    "he" or "she", or is a quotation alone, with no speaker."""
+    form = matching_form(text).strip()
+    if _BARE_QUOTE.fullmatch(form):
+        return True  # a quotation with no speaker: the sentence before says who it is
+    plain = form.lstrip("\"'([ ")
+    opening = " ".join(text.split()[:10])
+    return bool(
+        _DANGLING_START.match(plain)
+        or _PRONOUN_SPEAKER.search(form)
+        or _DEMONSTRATIVE.search(opening)
+    )
+
+
+def is_bare_attribution(text: str) -> bool:
+    """"Peskov said." alone: it belongs to the quotation before it."""
+    return bool(_BARE_ATTRIBUTION.match(text.strip()))
