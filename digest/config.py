@@ -77,6 +77,9 @@ class OutputSettings:
     """Which files to write: any of docx, html, txt, json, and pdf (needs LibreOffice)."""
     templates: str = ""
     """Folder of your own templates, searched before templates/ and the packaged defaults."""
+    force_dir: bool = False
+    """Write into `dir` even if it is a system folder or a non-empty folder digest did not
+    make (also `--force-output-dir`)."""
 
 
 @dataclass(frozen=True)
@@ -379,6 +382,7 @@ def with_overrides(
     words: int | None = None,
     formats: tuple[str, ...] | None = None,
     out_dir: str | None = None,
+    force_output_dir: bool = False,
 ) -> Config:
     """The config with command-line choices put over it (None keeps the config's value);
     checked like the file itself. A command-line --out-dir is relative to the working
@@ -393,6 +397,7 @@ def with_overrides(
         config.output,
         formats=config.output.formats if formats is None else formats,
         dir=config.output.dir if out_dir is None else str(Path(out_dir).resolve()),
+        force_dir=config.output.force_dir or force_output_dir,
     )
     config = dataclasses.replace(config, summary=summary, brief=brief, output=output)
     _check_values(config, "command line")

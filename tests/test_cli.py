@@ -58,7 +58,8 @@ def test_build_offline_with_formats_and_method(tmp_path):
     if "unshare failed" in result.stderr or "Operation not permitted" in result.stderr:
         pytest.skip("cannot drop the network here")
     assert result.returncode == 0, result.stderr
-    written = sorted(p.name for p in next((tmp_path).glob("20*")).iterdir())
+    folder = next(tmp_path.glob("20*"))
+    written = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
     assert written == ["brief.json", "brief.txt"]
     assert result.stderr == ""
 
@@ -159,3 +160,20 @@ def test_delivery_arguments_are_checked(tmp_path, args, message):
 def test_every_command_has_help(command):
     result = digest(command, "--help")
     assert result.returncode == 0 and "exit codes" in result.stdout and "usage:" in result.stdout
+
+
+def test_home_or_a_folder_of_other_files_as_output_needs_confirming(tmp_path):
+    # issue 14 item 4: the home folder, /etc or / were accepted as output.dir
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    result = digest("build", "--out-dir", str(home), "-q", env={"HOME": str(home)})
+    assert result.returncode == 2 and "is a system folder" in result.stderr
+    assert sorted(p.name for p in home.iterdir()) == ["Documents"]
+    docs = home / "Documents"
+    (docs / "minutes.txt").write_text("the user's")
+    refused = digest("build", "--out-dir", str(docs), "-q")
+    assert refused.returncode == 2 and "--force-output-dir" in refused.stderr
+    assert sorted(p.name for p in docs.iterdir()) == ["minutes.txt"]
+    forced = digest("build", "--out-dir", str(docs), "--force-output-dir", "-q")
+    assert forced.returncode == 0, forced.stderr
+    assert (docs / "minutes.txt").read_text() == "the user's"

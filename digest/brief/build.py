@@ -24,7 +24,7 @@ from digest.brief.clean import clean_article
 from digest.brief.merge import merge
 from digest.brief.read import ReadReport, read_inputs
 from digest.brief.summarize import summarize
-from digest.brief.write import write_brief
+from digest.brief.write import output_folder, write_brief
 from digest.config import Config
 from digest.errors import NoUsableArticles
 from digest.models import Article, Brief, BuildResult, PreviousPoints, Skipped, Summary
@@ -96,7 +96,7 @@ def build_from_articles(
     with clock("render"):
         files = render(brief, formats, _template_dirs(config))
     with clock("write"):
-        directory = write_brief(files, config.resolve(config.output.dir), date)
+        directory = write_brief(files, output_folder(config), date)
     return BuildResult(
         brief=brief,
         files={name: str(directory / name) for name in files},

@@ -8,8 +8,15 @@ import datetime as dt
 import re
 import sys
 
-from digest.config import load_config, with_overrides
+from digest.config import Config, load_config, with_overrides
 from digest.errors import DigestError
+
+
+def config_of(args: argparse.Namespace, **overrides) -> Config:
+    """The config named by --config, with the command line's choices put over it."""
+    return with_overrides(
+        load_config(args.config), force_output_dir=args.force_output_dir, **overrides
+    )
 
 
 def run_send(args: argparse.Namespace) -> int:
@@ -17,7 +24,7 @@ def run_send(args: argparse.Namespace) -> int:
 
     day = args.date or dt.date.today()
     report = send(
-        load_config(args.config),
+        config_of(args),
         day,
         to=args.to,
         dry_run=args.dry_run,
@@ -47,7 +54,7 @@ def run_send(args: argparse.Namespace) -> int:
 def run_fetch(args: argparse.Namespace) -> int:
     from digest.daily.sources import fetch_configured
 
-    config = load_config(args.config)
+    config = config_of(args)
     if not config.sources:
         raise DigestError("no [[sources]] in the config: add feeds, pages or folders to fetch")
     progress(f"Fetching {len(config.sources)} sources")
@@ -116,14 +123,14 @@ def run_schedule(args: argparse.Namespace) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr
     )
-    return run(load_config(args.config), once=args.once)
+    return run(config_of(args), once=args.once)
 
 
 def run_build(args: argparse.Namespace) -> int:
     from digest.daily.run import build_brief
 
-    config = with_overrides(
-        load_config(args.config),
+    config = config_of(
+        args,
         method=args.method,
         sentences=args.sentences,
         words=args.words,

@@ -223,6 +223,12 @@ def _command(
     )
     if with_config:
         parser.add_argument("--config", metavar="FILE", help="TOML configuration file")
+        parser.add_argument(
+            "--force-output-dir",
+            action="store_true",
+            help="use output.dir even if it is a system folder or a non-empty folder that "
+            "digest did not make",
+        )
     return parser
 
 
