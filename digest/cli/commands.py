@@ -96,14 +96,14 @@ def run_eval(args: argparse.Namespace) -> int:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    from digest.daily.database import database_path
+    from digest.daily.database import backup_path, database_path
     from digest.daily.ledger import Ledger
 
-    config = load_config(args.config)
-    if not database_path(config).exists():
+    path = database_path(config_of(args))
+    if not path.exists() and not backup_path(path).exists():
         print("No deliveries yet.")
         return 0
-    with Ledger(database_path(config)) as ledger:
+    with Ledger(path) as ledger:
         rows = ledger.deliveries(args.date)
     if not rows:
         print("No deliveries" + (f" for {args.date}" if args.date else "") + ".")

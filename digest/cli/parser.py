@@ -13,7 +13,7 @@ from digest.text.methods import METHOD_NAMES
 EPILOG = f"""\
 configuration: --config FILE, else ${CONFIG_ENV_VAR}, else ./{CONFIG_FILE_NAME}, else defaults.
 exit codes: 0 done, 1 error, 2 bad arguments or config, 3 no usable article,
-4 cannot write the brief, 5 not delivered, 130 interrupted."""
+4 cannot write the brief, 5 not delivered, 6 damaged ledger/store file, 130 interrupted."""
 
 
 def parser() -> argparse.ArgumentParser:

@@ -116,6 +116,7 @@ def send_brief(
                     message_id,
                     f"written to {path}",
                 )
+                ledger.backup()
         return SendReport(day, message_id, eml_path=str(path))
     if not recipients:
         raise DeliveryError("no recipients: set email.to in the config or pass --to ADDRESS")
@@ -154,6 +155,7 @@ def send_brief(
             ledger.mark(day, [recipient], "deferred", reply=reply)
         for recipient, reply in failed.items():
             ledger.mark(day, [recipient], "failed", reply=reply)
+        ledger.backup()
         return SendReport(day, message_id, tuple(sent), deferred, failed, skipped)
 
 
