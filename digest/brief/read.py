@@ -13,13 +13,16 @@ builds from the rest.
 from __future__ import annotations
 
 import datetime as dt
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from digest.errors import DigestError, InputError
+from digest.brief.write import system_folder
+from digest.errors import InputError
 from digest.models import Article, Skipped
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
@@ -29,6 +32,8 @@ WORD_SUFFIXES = {".docx"}
 SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | MAIL_SUFFIXES | WORD_SUFFIXES
 MANIFEST_NAME = "sources.toml"
 METADATA_KEYS = ("outlet", "title", "author", "date", "url")
+DOCX_EXPANSION = 10
+"""A Word document may unpack to this many times input.max_bytes (text is ~1/5 of its XML)."""
 
 _MAGIC = {
     b"\x89PNG": "a PNG image",
@@ -56,13 +61,15 @@ class ReadReport:
 def read_inputs(inputs: Iterable[str | Path], max_bytes: int) -> ReadReport:
     """Read every file named, or found under a named folder; skip (and report) bad ones."""
     report = ReadReport()
-    manifests: dict[Path, dict[str, dict]] = {}
+    manifests: dict[Path, dict[str, dict] | None] = {}
     used_ids: set[str] = set()
     for path in _expand(inputs, report):
+        if path.parent not in manifests:
+            manifests[path.parent] = _manifest_or_report(path.parent, report)
+        manifest = manifests[path.parent]
+        if manifest is None:
+            continue  # the folder's sources.toml is unusable (reported once)
         try:
-            manifest = manifests.get(path.parent)
-            if manifest is None:
-                manifest = manifests[path.parent] = _read_manifest(path.parent)
             article = read_article(path, max_bytes, manifest.get(path.name, {}))
             if article.encoding not in ("utf-8", "utf-16", "utf-32"):
                 report.warnings.append(
@@ -95,9 +102,9 @@ def read_article(path: Path, max_bytes: int, metadata: dict | None = None) -> Ar
     if not raw.strip():
         raise InputError(str(path), "file is empty")
     if path.suffix.lower() in WORD_SUFFIXES:
-        return _from_docx(path, raw, metadata or {})
+        return _from_docx(path, raw, metadata or {}, max_bytes)
     if path.suffix.lower() in MAIL_SUFFIXES:
-        return _from_email(path, raw, metadata or {})
+        return _from_email(path, raw, metadata or {}, max_bytes)
     is_html = path.suffix.lower() in HTML_SUFFIXES or bool(_HTML_START.match(raw[:512]))
     text, encoding = decode_text(raw, str(path))
     known = dict(metadata or {})
@@ -113,17 +120,29 @@ def read_article(path: Path, max_bytes: int, metadata: dict | None = None) -> Ar
     return _article(path, text, known, encoding)
 
 
-def _from_docx(path: Path, raw: bytes, metadata: dict) -> Article:
-    """A Word document's paragraphs (and its title and author properties)."""
+def _from_docx(path: Path, raw: bytes, metadata: dict, max_bytes: int) -> Article:
+    """A Word document's paragraphs (and its title and author properties). Its parts are
+    measured before any is unpacked: a small file can hold gigabytes of XML (a zip bomb)."""
     import io
     import zipfile
 
     import docx
+    import lxml.etree
 
     try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as package:
+            unpacked = sum(i.file_size for i in package.infolist() if not i.is_dir())
+        limit = DOCX_EXPANSION * max_bytes
+        if unpacked > limit:
+            raise InputError(
+                str(path),
+                f"unpacks to {unpacked / 1e6:,.0f} MB, over the {limit / 1e6:,.0f} MB limit "
+                "for a Word document (a zip bomb?); not read",
+            )
         document = docx.Document(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(str(path), f"is not a readable Word document ({exc})") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, lxml.etree.LxmlError) as exc:
+        problem = " ".join(str(exc).split())[:200]
+        raise InputError(str(path), f"is not a readable Word document ({problem})") from None
     text = "\n".join(p.text for p in document.paragraphs if p.text.strip())
     if not any(ch.isalpha() for ch in text):
         raise InputError(str(path), "holds no text to summarize")
@@ -133,7 +152,7 @@ def _from_docx(path: Path, raw: bytes, metadata: dict) -> Article:
     )
 
 
-def _from_email(path: Path, raw: bytes, metadata: dict) -> Article:
+def _from_email(path: Path, raw: bytes, metadata: dict, max_bytes: int) -> Article:
     """A saved e-mail: the article in its plain-text body, else its HTML body, else an
     attached .txt/.html/.docx file. The subject is the title, the sender the outlet."""
     import email
@@ -155,7 +174,8 @@ def _from_email(path: Path, raw: bytes, metadata: dict) -> Article:
             name = Path(part.get_filename() or "attachment")
             payload = part.get_payload(decode=True) or b""
             if name.suffix.lower() in WORD_SUFFIXES:
-                return _from_docx(path, payload, {"title": message["Subject"], **metadata})
+                title = {"title": message["Subject"], **metadata}
+                return _from_docx(path, payload, title, max_bytes)
             if name.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
                 text = decode_text(payload, str(path))[0]
                 if name.suffix.lower() in HTML_SUFFIXES:
@@ -225,14 +245,12 @@ def _expand(inputs: Iterable[str | Path], report: ReadReport) -> list[Path]:
     for item in inputs:
         path = Path(item)
         if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUPPORTED
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.name.lower() != "readme.md"
-            )
+            if system_folder(path):
+                report.skipped.append(
+                    Skipped(str(path), "is a system folder, not a folder of articles; not read")
+                )
+                continue
+            found = _folder_files(path, report)
             if not found:
                 report.skipped.append(Skipped(str(path), "folder holds no article file"))
             paths.extend(found)
@@ -247,27 +265,94 @@ def _expand(inputs: Iterable[str | Path], report: ReadReport) -> list[Path]:
                         "(.txt, .md, .html, .eml, .docx)",
                     )
                 )
+        elif os.path.lexists(path):
+            report.skipped.append(Skipped(str(path), _not_regular(path)))
         else:
             report.skipped.append(Skipped(str(path), "no such file or folder"))
     return list(dict.fromkeys(paths))
 
 
+def _folder_files(root: Path, report: ReadReport) -> list[Path]:
+    """The article files in `root` and its sub-folders (not hidden ones). Links are followed
+    only to files inside `root`: a link out of a drop folder must not bring in a file the user
+    never meant to give. What cannot be read is skipped with a warning."""
+    inside = root.resolve()
+    found = []
+
+    def unreadable(error: OSError) -> None:
+        report.skipped.append(Skipped(error.filename, f"cannot read it ({error.strerror})"))
+
+    for folder, subfolders, names in os.walk(root, onerror=unreadable):
+        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
+        for name in sorted(names):
+            path = Path(folder, name)
+            if (
+                name.startswith(".")
+                or name.lower() == "readme.md"
+                or path.suffix.lower() not in SUPPORTED
+            ):
+                continue
+            problem = _not_inside(path, inside)
+            if problem:
+                report.skipped.append(Skipped(str(path), problem))
+            else:
+                found.append(path)
+    return found
+
+
+def _not_inside(path: Path, root: Path) -> str:
+    """Why the folder entry `path` is not an article file of `root`, or "" if it is one."""
+    try:
+        if path.is_symlink():
+            target = path.resolve(strict=True)
+            if not target.is_relative_to(root):
+                return f"a link to {target}, outside the folder; not followed"
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot read it ({exc.strerror})"
+    except RuntimeError:  # a loop of links
+        return "a link that leads round in a loop; not followed"
+    return "" if stat.S_ISREG(mode) else _not_regular(path)
+
+
+def _not_regular(path: Path) -> str:
+    try:
+        mode = path.stat().st_mode
+    except OSError as exc:
+        return f"cannot read it ({exc.strerror})"
+    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
+    return f"not a regular file ({kind}); give an article file"
+
+
+def _manifest_or_report(folder: Path, report: ReadReport) -> dict[str, dict] | None:
+    """The folder's manifest; None (and one report) if it cannot be used: its files are then
+    not read, since their outlets would be wrong."""
+    try:
+        return _read_manifest(folder)
+    except InputError as exc:
+        problem = f"{exc.problem}; the files in {folder} were not read"
+        report.skipped.append(Skipped(exc.path, problem))
+        return None
+
+
 def _read_manifest(folder: Path) -> dict[str, dict]:
-    """The folder's sources.toml: {file name: {outlet, title, author, date, url}}."""
+    """The folder's sources.toml: {file name: {outlet, title, author, date, url}}. Raises
+    InputError (naming the manifest) when it cannot be used."""
     path = folder / MANIFEST_NAME
     if not path.is_file():
         return {}
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DigestError(f"{path}: cannot read the sources manifest: {exc}") from None
+        raise InputError(str(path), f"cannot read the sources manifest: {exc}") from None
     for name, entry in data.items():
         if not isinstance(entry, dict):
-            raise DigestError(f'{path}: ["{name}"] must be a table of {", ".join(METADATA_KEYS)}')
+            raise InputError(str(path), f'["{name}"] must be a table of {", ".join(METADATA_KEYS)}')
         for key in entry:
             if key not in METADATA_KEYS:
-                raise DigestError(
-                    f"{path}: unknown key '{name}.{key}' (known: {', '.join(METADATA_KEYS)})"
+                raise InputError(
+                    str(path),
+                    f"unknown key '{name}.{key}' (known: {', '.join(METADATA_KEYS)})",
                 )
     return data
 

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 
 from digest.brief.read import decode_text, html_to_text, read_inputs
+from digest.brief.write import system_folder
 from digest.config import Config, FetchSettings, Source
 from digest.daily.database import database_path
 from digest.daily.store import ArticleStore
@@ -219,6 +220,8 @@ def _read_folder(
     folder = config.resolve(source.folder)
     if not folder.is_dir():
         raise FetchError(f"{folder}: no such folder")
+    if system_folder(folder):
+        raise FetchError(f"{folder}: a system folder, not a drop folder of articles; not read")
     read = read_inputs([folder], config.input.max_bytes)
     for skipped in read.skipped:
         report.failed.append(f"{skipped.path}: {skipped.reason}")
