@@ -94,3 +94,18 @@ def test_hostile_metadata_never_runs_injects_or_links(tmp_path, config, write_ar
     message = compose(Path(result.directory), config.email, result.brief.date, result.brief.title)
     parsed = email.message_from_bytes(message.as_bytes(), policy=email.policy.default)
     assert parsed["Bcc"] is None and "victim" not in (parsed["To"] or "")
+
+
+def test_a_template_cannot_reach_python_or_a_shell(tmp_path, seed_build):
+    # issue 14 item 14: a template beside the config ran `id` through cycler's globals
+    import pytest
+
+    from digest.errors import ConfigError
+
+    proof = tmp_path / "ran"
+    (tmp_path / "brief.html").write_text(
+        f"{{{{ cycler.__init__.__globals__.os.popen('touch {proof}').read() }}}}"
+    )
+    with pytest.raises(ConfigError, match="unsafe"):
+        render_html(seed_build.brief, [tmp_path])
+    assert not proof.exists()

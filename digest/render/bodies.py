@@ -4,6 +4,7 @@ Templates are looked up in the user's folders first and in the packaged defaults
 (a ChoiceLoader, as Pelican does with themes), so a user overrides one template without
 copying the others. HTML is autoescaped: a `<script>` in an article is shown as text. The
 CSS of the HTML template is inlined (css-inline) because many mail clients drop `<style>`.
+Every template runs in Jinja's sandbox.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
 
 from digest.errors import ConfigError
 from digest.models import Brief
@@ -31,10 +33,12 @@ TEXT_WIDTH = 78
 
 
 def template_environment(template_dirs: Sequence[str | Path] = ()) -> jinja2.Environment:
-    """Templates from `template_dirs` (first wins), then the packaged defaults."""
+    """Templates from `template_dirs` (first wins), then the packaged defaults, run sandboxed:
+    a template (the one beside a config is picked up unasked) can format the brief, but never
+    reach Python's internals, the file system or a shell."""
     loaders = [jinja2.FileSystemLoader(str(d)) for d in template_dirs if Path(d).is_dir()]
     loaders.append(jinja2.PackageLoader("digest.render", "templates"))
-    environment = jinja2.Environment(
+    environment = jinja2.sandbox.SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(
             enabled_extensions=("html", "htm", "xml"), default_for_string=True
