@@ -344,6 +344,16 @@ def _check_output(config: Config, source: str) -> None:
 def _check_delivery(config: Config, source: str) -> None:
     if config.email.security not in ("starttls", "ssl", "none"):
         raise ConfigError(f"{source}: 'email.security' must be starttls, ssl or none")
+    if (
+        config.email.security == "none"
+        and config.email.username
+        and not _loopback(config.email.host)
+    ):
+        raise ConfigError(
+            f'{source}: email.security = "none" would send the password for '
+            f"'{config.email.username}' unencrypted to {config.email.host}; use starttls or ssl "
+            '("none" is only for a relay on this machine)'
+        )
     for address in (config.email.sender, *config.email.to, *config.email.cc, *config.email.bcc):
         if not is_address(address):
             raise ConfigError(f"{source}: '{address}' is not an address like name@example.org")
@@ -372,6 +382,18 @@ def _check_sources_and_topics(config: Config, source: str) -> None:
     names = [t.name for t in config.topics]
     if len(set(names)) != len(names) or not all(n.strip() for n in names):
         raise ConfigError(f"{source}: every [[topics]] needs a name, and names must differ")
+
+
+def _loopback(host: str) -> bool:
+    """Whether `host` is this machine: nothing sent to it crosses a network."""
+    import ipaddress
+
+    if host.lower().rstrip(".") == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False
 
 
 def with_overrides(

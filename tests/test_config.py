@@ -72,3 +72,13 @@ def test_a_topics_error_after_sources_names_the_file():
     }
     with pytest.raises(ConfigError, match=r"^digest\.toml: every \[\[topics\]\]"):
         parse_config(data, "digest.toml")
+
+
+def test_plain_smtp_with_a_password_is_refused_unless_local():
+    # issue 14 item 16: security = "none" sent the password unencrypted without a word
+    email = {"host": "smtp.example.org", "security": "none", "username": "digest"}
+    with pytest.raises(ConfigError, match="unencrypted to smtp.example.org"):
+        parse_config({"email": email})
+    for host in ("localhost", "127.0.0.1", "::1"):
+        parse_config({"email": {**email, "host": host}})
+    parse_config({"email": {**email, "username": ""}})  # no password to leak

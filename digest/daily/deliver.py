@@ -13,8 +13,11 @@ for a resend. With no SMTP host configured, the message is written as an .eml fi
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
+import functools
 import os
+import re
 import smtplib
 import ssl
 import time
@@ -25,11 +28,12 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 
 from digest.brief.locks import exclusive_lock
-from digest.brief.write import write_atomically
+from digest.brief.write import date_lock, output_folder, write_atomically
 from digest.config import Config, EmailSettings
 from digest.daily.database import database_path
 from digest.daily.ledger import Ledger
 from digest.errors import DeliveryError
+from digest.models import clean_name
 from digest.render.labels import long_date
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
@@ -67,10 +71,13 @@ def compose(
     title: str,
     to: Sequence[str] | None = None,
 ) -> EmailMessage:
-    """The message for the brief in `folder` (brief.txt, brief.html, brief.docx)."""
+    """The message for the brief in `folder` (brief.txt, brief.html, brief.docx).
+    `folder` is usually the `<date>` link: it is resolved once, so every part comes from the
+    same build even if a rebuild switches the link meanwhile."""
+    folder = folder.resolve()
     message = EmailMessage()
     subject = settings.subject.replace("{title}", title).replace("{date}", long_date(day))
-    message["Subject"] = _one_line(subject)
+    message["Subject"] = clean_name(subject)  # one line: no header injection
     message["From"] = settings.sender
     message["To"] = ", ".join(to if to is not None else settings.to) or settings.sender
     if settings.cc and to is None:
@@ -100,13 +107,15 @@ def send_brief(
     """E-mail the built brief in `folder` (the brief of `day`) to `to` or the configured
     recipients, skipping those already served unless `resend`."""
     settings = config.email
-    out_dir = config.resolve(config.output.dir)
-    message = compose(folder, settings, day, config.brief.title, to)
+    out_dir = output_folder(config)
     recipients = list(to) if to is not None else recipients_of(settings)
+    with date_lock(out_dir, day):  # no rebuild removes the build while it is read
+        message = compose(folder, settings, day, config.brief.title, to)
+        if dry_run or not settings.host:
+            path = _write_eml(folder, message, day)
     message_id = message["Message-ID"]
 
     if dry_run or not settings.host:
-        path = _write_eml(folder, message, day)
         if not dry_run:
             with Ledger(database_path(config)) as ledger:
                 ledger.mark(
@@ -188,6 +197,8 @@ def _transmit(
             f"email.username is set but ${settings.password_env} is empty: "
             "export the SMTP password in that variable"
         )
+    secrets = _secrets(settings.username, password)
+    reply = functools.partial(_reply, secrets=secrets)
     delay = settings.retry_delay
     for attempt in range(1, settings.retries + 1):
         try:
@@ -195,24 +206,27 @@ def _transmit(
                 if settings.username:
                     smtp.login(settings.username, password)
                 refused = smtp.send_message(message, from_addr=settings.sender, to_addrs=recipients)
-            return {r: (code, _reply(code, text)) for r, (code, text) in refused.items()}
+            return {r: (code, reply(code, text)) for r, (code, text) in refused.items()}
         except smtplib.SMTPRecipientsRefused as exc:
-            replies = {r: (code, _reply(code, text)) for r, (code, text) in exc.recipients.items()}
+            replies = {r: (code, reply(code, text)) for r, (code, text) in exc.recipients.items()}
             if all(code >= 500 for code, _ in replies.values()) or attempt == settings.retries:
                 return replies
             problem = "recipients refused for now: " + "; ".join(t for _, t in replies.values())
         except smtplib.SMTPAuthenticationError as exc:
             raise DeliveryError(
                 f"{settings.host}: authentication failed "
-                f"({_reply(exc.smtp_code, exc.smtp_error)}); check email.username "
+                f"({reply(exc.smtp_code, exc.smtp_error)}); check email.username "
                 f"and ${settings.password_env}"
             ) from None
         except smtplib.SMTPResponseException as exc:
             if exc.smtp_code >= 500:
-                raise PermanentFailure(_reply(exc.smtp_code, exc.smtp_error)) from None
-            problem = f"{settings.host}: {_reply(exc.smtp_code, exc.smtp_error)}"
+                raise PermanentFailure(reply(exc.smtp_code, exc.smtp_error)) from None
+            problem = f"{settings.host}: {reply(exc.smtp_code, exc.smtp_error)}"
         except (OSError, smtplib.SMTPException) as exc:
-            problem = f"cannot reach {settings.host}:{settings.port} ({exc or type(exc).__name__})"
+            problem = _redact(
+                f"cannot reach {settings.host}:{settings.port} ({exc or type(exc).__name__})",
+                secrets,
+            )
         if attempt < settings.retries:
             progress(f"  attempt {attempt} failed: {problem}; trying again in {delay:g} s")
             time.sleep(delay)
@@ -236,15 +250,32 @@ def _connect(settings: EmailSettings) -> smtplib.SMTP:
     return smtp
 
 
-def _reply(code: int, text: bytes | str) -> str:
+def _reply(code: int, text: bytes | str, secrets: tuple[str, ...] = ()) -> str:
+    """A server's reply on one line, as recorded and shown: the arguments of an AUTH command
+    a server echoes, and the password in any encoding, are redacted."""
     if isinstance(text, bytes):
         text = text.decode("utf-8", "replace")
-    return f"{code} {' '.join(text.split())}"
+    return f"{code} {_redact(text, secrets)}"
 
 
-def _one_line(text: str) -> str:
-    """Header text with every line break folded into a space: no header injection."""
-    return " ".join(text.split())
+def _redact(text: str, secrets: tuple[str, ...]) -> str:
+    text = _AUTH_ARGUMENTS.sub(r"\1 [redacted]", " ".join(text.split()))
+    for secret in secrets:
+        text = text.replace(secret, "[redacted]")
+    return text
+
+
+_AUTH_ARGUMENTS = re.compile(r"(?i)\b(AUTH\s+[A-Z0-9_-]+)\s+\S+")
+
+
+def _secrets(username: str, password: str) -> tuple[str, ...]:
+    """The password as it may come back from a server: plain, and base64 as AUTH PLAIN and
+    AUTH LOGIN send it."""
+    if not password:
+        return ()
+    plain = base64.b64encode(f"\0{username}\0{password}".encode()).decode()
+    login = base64.b64encode(password.encode()).decode()
+    return tuple(sorted({plain, login, password}, key=len, reverse=True))
 
 
 def _write_eml(folder: Path, message: EmailMessage, day: dt.date) -> Path:
