@@ -297,7 +297,7 @@ def _folder_files(root: Path, report: ReadReport) -> list[Path]:
                 report.skipped.append(Skipped(str(path), problem))
             else:
                 found.append(path)
-    return found
+    return sorted(found)  # in path order, as before: sub-folders' files among the others
 
 
 def _not_inside(path: Path, root: Path) -> str:

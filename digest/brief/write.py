@@ -31,7 +31,6 @@ KEPT_FOLDERS = ("outbox",)
 LOCK_TIMEOUT = 120.0
 """Seconds a build waits for another build of the same date to finish writing."""
 
-
 SYSTEM_FOLDERS = frozenset(
     ("/", "/home", "/media", "/mnt", "/opt", "/root", "/run", "/srv", "/tmp", "/var", "/var/lib")
 )
@@ -57,8 +56,8 @@ def system_folder(path: Path) -> bool:
 
 
 def output_folder(config: Config) -> Path:
-    """The briefs folder, refused when digest's files (.builds/, .lock, digest.sqlite) would
-    land among others': a system folder, or a non-empty folder digest did not make."""
+    """The briefs folder, refused when digest's files (.builds/, lock files, digest.sqlite)
+    would land among others': a system folder, or a non-empty folder digest did not make."""
     folder = config.resolve(config.output.dir)
     if config.output.force_dir:
         return folder
