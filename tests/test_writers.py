@@ -81,6 +81,14 @@ def test_a_link_into_builds_to_an_unmarked_folder_is_switched_but_not_removed(tm
     assert (tmp_path / ".builds" / "2025-05-20-mine" / "notes.txt").read_text() == "mine"
 
 
+def test_a_build_killed_before_its_marker_leaves_nothing_behind(tmp_path):
+    # killed between making its folder and marking it: the folder is empty, and removed
+    write_brief({"brief.txt": b"one"}, tmp_path, DAY)
+    (tmp_path / ".builds" / "2025-05-20-0123abcd").mkdir()
+    write_brief({"brief.txt": b"two"}, tmp_path, DAY)
+    assert len(_visible(tmp_path / ".builds")) == 1
+
+
 def test_build_folders_get_the_process_umask(tmp_path):
     old = os.umask(0o022)
     try:

@@ -107,10 +107,10 @@ def write_brief(
                 previous = _switch(target, build, builds)
             except BaseException:
                 _carry_over(build, target)  # the outbox goes back where it was
-                shutil.rmtree(build, ignore_errors=True)
+                _remove_build(build)
                 raise
             if previous is not None:
-                shutil.rmtree(previous, ignore_errors=True)
+                _remove_build(previous)
             return target
     except OSError as exc:
         raise OutputError(_explain(exc, out_dir)) from None
@@ -208,11 +208,32 @@ def _switch(target: Path, build: Path, builds: Path) -> Path | None:
 
 def _remove_stale_builds(builds: Path, target: Path) -> None:
     """Digest's folders of earlier builds of this date that never became current (killed
-    runs). Only marked folders: nothing the user put in `.builds/` is removed."""
+    runs). Only marked folders, and empty ones (a build killed before it wrote its marker;
+    rmdir removes nothing else): nothing the user put in `.builds/` is removed."""
     current = Path(os.path.realpath(target)) if target.is_symlink() else None
     for folder in builds.glob(f"{target.name}-*"):
-        if folder.resolve() != current and _is_build(folder, builds):
-            shutil.rmtree(folder, ignore_errors=True)
+        if folder.resolve() == current:
+            continue
+        if _is_build(folder, builds):
+            _remove_build(folder)
+        elif folder.is_dir() and not folder.is_symlink():
+            with contextlib.suppress(OSError):
+                folder.rmdir()
+
+
+def _remove_build(folder: Path) -> None:
+    """Remove one of digest's build folders, its marker last: a removal cut short by a kill
+    leaves a folder that is still marked, so the next build finishes the job."""
+    with contextlib.suppress(OSError):
+        for entry in folder.iterdir():
+            if entry.name == BUILD_MARKER:
+                continue
+            if entry.is_dir() and not entry.is_symlink():
+                shutil.rmtree(entry, ignore_errors=True)
+            else:
+                entry.unlink(missing_ok=True)
+        (folder / BUILD_MARKER).unlink(missing_ok=True)
+        folder.rmdir()
 
 
 def _fsync_dir(path: Path) -> None:
