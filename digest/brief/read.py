@@ -301,11 +301,61 @@ def html_to_text(html: str, path: str) -> tuple[str, dict[str, str]]:
     metadata = {
         "outlet": document.sitename,
         "title": document.title,
-        "author": document.author,
+        "author": _page_byline(html) or document.author,
         "date": document.date,
         "url": document.url,
     }
     return document.text, {k: v for k, v in metadata.items() if v}
+
+
+_BYLINE_END = re.compile(
+    r"\s*(?:[|·•—–]|\s-\s|\b(?:published|updated|posted|last updated)\b|\d{1,4}[-/.]\d).*$",
+    re.I | re.S,
+)
+_NAME_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "al", "el", "bin", "du"}
+
+
+def parse_byline(text: str) -> str | None:
+    """The author(s) in a byline, as written: "By Correspondent | Published 2026-11-26" is
+    "Correspondent"; "By Erica L. Green and Anton Troianovski" keeps the initial's period.
+    None when the text is not a list of names (a sentence that starts with "By")."""
+    text = re.sub(r"(?i)^\s*by\s+", "", " ".join(text.split()))
+    text = _BYLINE_END.sub("", text).strip(" ,;:")
+    names = [n for n in re.split(r"\s*(?:,|;|&|\band\b)\s*", text) if n]
+    if not names or not all(_is_name(name) for name in names):
+        return None
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 5 and all(
+        (word[0].isupper() or (i and word in _NAME_PARTICLES))
+        and not any(ch.isdigit() for ch in word)
+        for i, word in enumerate(words)
+    )
+
+
+def _page_byline(html: str) -> str | None:
+    """The page's byline read as written (trafilatura's author drops initials' periods and
+    takes "Published" for a second author)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    candidates = tree.xpath(
+        "//meta[@name='author' or @name='byl' or @property='article:author']/@content"
+        " | //*[@rel='author' or @itemprop='author' or contains(@class, 'byline')"
+        " or contains(@class, 'author')]"
+    )
+    for candidate in candidates:
+        text = candidate if isinstance(candidate, str) else candidate.text_content()
+        author = parse_byline(text)
+        if author:
+            return author
+    return None
 
 
 def _parse_date(value: object, path: str) -> dt.date | None:
