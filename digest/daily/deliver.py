@@ -14,6 +14,7 @@ for a resend. With no SMTP host configured, the message is written as an .eml fi
 from __future__ import annotations
 
 import datetime as dt
+import email.policy
 import os
 import smtplib
 import ssl
@@ -26,17 +27,23 @@ from pathlib import Path
 
 from digest.brief.locks import exclusive_lock
 from digest.brief.write import write_atomically
-from digest.config import Config, EmailSettings
+from digest.config import Config, EmailSettings, address_spec
 from digest.daily.database import database_path
 from digest.daily.ledger import Ledger
 from digest.errors import DeliveryError
 from digest.render.labels import long_date
+from digest.text.words import counted
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 OUTBOX = "outbox"
 OUTBOX_RECIPIENT = "(outbox)"
 """Ledger row of a brief written to the outbox when no recipient is configured."""
 SEND_LOCK = ".send.lock"
+MESSAGE_POLICY = email.policy.default.clone(max_line_length=998)
+"""Headers are never folded (998 is RFC 5322's hard limit): Python's folding can break a
+Subject right after "Subject:" (read back with a leading space) or drop the space between
+two encoded words, when the message is generated for SMTPUTF8."""
+NO_SENDER = EmailSettings().sender
 
 
 @dataclass(frozen=True)
@@ -68,7 +75,7 @@ def compose(
     to: Sequence[str] | None = None,
 ) -> EmailMessage:
     """The message for the brief in `folder` (brief.txt, brief.html, brief.docx)."""
-    message = EmailMessage()
+    message = EmailMessage(policy=MESSAGE_POLICY)
     subject = settings.subject.replace("{title}", title).replace("{date}", long_date(day))
     message["Subject"] = _one_line(subject)
     message["From"] = settings.sender
@@ -76,7 +83,7 @@ def compose(
     if settings.cc and to is None:
         message["Cc"] = ", ".join(settings.cc)
     message["Date"] = formatdate(localtime=True)
-    message["Message-ID"] = make_msgid(domain=settings.sender.rpartition("@")[2] or None)
+    message["Message-ID"] = make_msgid(domain=address_spec(settings.sender).rpartition("@")[2])
     message.set_content((folder / "brief.txt").read_text(encoding="utf-8"))
     message.add_alternative((folder / "brief.html").read_text(encoding="utf-8"), subtype="html")
     message.add_attachment(
@@ -102,7 +109,7 @@ def send_brief(
     settings = config.email
     out_dir = config.resolve(config.output.dir)
     message = compose(folder, settings, day, config.brief.title, to)
-    recipients = list(to) if to is not None else recipients_of(settings)
+    recipients = [address_spec(r) for r in to] if to is not None else recipients_of(settings)
     message_id = message["Message-ID"]
 
     if dry_run or not settings.host:
@@ -128,7 +135,7 @@ def send_brief(
             return SendReport(day, None, skipped=skipped)
         ledger.mark(day, pending, "sending", message_id, count_attempt=True)
         progress(
-            f"Sending the brief of {day.isoformat()} to {len(pending)} recipient(s) "
+            f"Sending the brief of {day.isoformat()} to {counted(len(pending), 'recipient')} "
             f"via {settings.host}:{settings.port}"
         )
         try:
@@ -158,17 +165,45 @@ def send_brief(
 
 
 def recipients_of(settings: EmailSettings) -> list[str]:
-    """Everyone the configured brief goes to: To, Cc and Bcc, each once."""
-    return list(dict.fromkeys((*settings.to, *settings.cc, *settings.bcc)))
+    """Everyone the configured brief goes to (To, Cc and Bcc), each once, as bare addresses."""
+    return list(dict.fromkeys(address_spec(a) for a in (*settings.to, *settings.cc, *settings.bcc)))
+
+
+def dry_run_note(settings: EmailSettings, to: Sequence[str] | None = None) -> str:
+    """What the reader of a dry run's message should know about its addresses ('' when the
+    config names a sender, and recipients unless `to` replaces them)."""
+    notes = []
+    if settings.sender == NO_SENDER:
+        notes.append(f"no sender is configured (email.from): the message is from {NO_SENDER}")
+    if not settings.to and not to:
+        notes.append(
+            f"no recipients are configured (email.to): it is addressed to {settings.sender}"
+        )
+    return "; ".join(notes)
+
+
+def daily_recipients(config: Config) -> list[str]:
+    """Whom the scheduler sends each brief to: the configured recipients, or the outbox."""
+    recipients = recipients_of(config.email)
+    if config.email.host:
+        return recipients
+    return recipients or [OUTBOX_RECIPIENT]
+
+
+def already_emailed(config: Config, day: dt.date) -> list[str]:
+    """Recipients the ledger says have (or may have) the brief of `day`: a rebuild of that
+    date does not reach them unless it is resent."""
+    path = database_path(config)
+    if not path.exists():
+        return []
+    with Ledger(path) as ledger:
+        return [d.recipient for d in ledger.deliveries(day) if d.state in ("sent", "unknown")]
 
 
 def unserved(config: Config, day: dt.date) -> list[str]:
     """Configured recipients (or the outbox) that have not had the brief of `day` yet."""
-    recipients = recipients_of(config.email)
-    if not config.email.host:
-        recipients = recipients or [OUTBOX_RECIPIENT]
     with Ledger(database_path(config)) as ledger:
-        return ledger.pending(day, recipients)
+        return ledger.pending(day, daily_recipients(config))
 
 
 def _transmit(
@@ -192,7 +227,9 @@ def _transmit(
             with _connect(settings) as smtp:
                 if settings.username:
                     smtp.login(settings.username, password)
-                refused = smtp.send_message(message, from_addr=settings.sender, to_addrs=recipients)
+                refused = smtp.send_message(
+                    message, from_addr=address_spec(settings.sender), to_addrs=recipients
+                )
             return {r: (code, _reply(code, text)) for r, (code, text) in refused.items()}
         except smtplib.SMTPRecipientsRefused as exc:
             replies = {r: (code, _reply(code, text)) for r, (code, text) in exc.recipients.items()}
