@@ -61,6 +61,13 @@ def write_brief(files: dict[str, bytes], out_dir: Path, date: dt.date) -> Path:
         raise OutputError(_explain(exc, out_dir)) from None
 
 
+def existing_formats(out_dir: Path, date: dt.date) -> list[str]:
+    """The formats the brief of `date` already has on disk: a rebuild writes them again
+    (fresh), so asking for one format adds it and never takes the others away."""
+    folder = out_dir / date.isoformat()
+    return sorted(p.suffix[1:] for p in folder.glob("brief.*") if p.is_file())
+
+
 def write_atomically(path: Path, content: bytes) -> None:
     """Replace one file whole: written and synced beside it, then renamed over it."""
     temporary = path.with_name(f".{path.name}.tmp")
