@@ -245,18 +245,18 @@ def test_a_folder_of_only_bad_files_exits_3_and_writes_nothing(tmp_path):
     assert not any(p.name.startswith("20") for p in (tmp_path / "out").glob("*"))
 
 
-def test_fetch_with_a_failed_source_exits_6(tmp_path):
+def test_fetch_with_a_failed_source_exits_7(tmp_path):
     config = write_config_file(
         tmp_path,
         f'\n[[sources]]\nname = "Desk inbox"\nfolder = "{SEEDS}"\n'
         '\n[[sources]]\nname = "Gone"\nfolder = "no-such-folder"\n',
     )
     result = digest("fetch", "--config", str(config))
-    assert result.returncode == 6, result.stderr
+    assert result.returncode == 7, result.stderr
     assert "Fetching 2 sources" in result.stderr
     assert "Desk inbox: 5 new" in result.stdout and "Gone: 0 new" in result.stdout
     assert "exit codes" in digest("fetch", "--help").stdout
-    assert "6 some sources failed" in " ".join(digest("fetch", "--help").stdout.split())
+    assert "7 some sources failed" in " ".join(digest("fetch", "--help").stdout.split())
 
 
 def test_fetch_of_an_unchanged_feed_says_so(tmp_path):

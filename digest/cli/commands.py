@@ -13,7 +13,7 @@ from digest.config import Config, load_config, with_overrides
 from digest.errors import DigestError
 from digest.text.words import counted
 
-PARTIAL_FETCH = 6
+PARTIAL_FETCH = 7
 """Exit code of a fetch in which some sources failed and the others were fetched."""
 
 
