@@ -56,7 +56,7 @@ def clean_name(text: str) -> str:
     return _UNSHOWABLE.sub("", " ".join(text.split()))
 
 
-def shown(text: str) -> str:
+def escaped(text: str) -> str:
     """`text` (a file name) safe to print in a message or log: control and bidirectional
     characters written as escapes, so a newline in a name cannot fake a log line."""
     return _UNSHOWABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
@@ -269,8 +269,8 @@ class Skipped:
     reason: str
 
     def __post_init__(self) -> None:
-        object.__setattr__(self, "path", shown(self.path))
-        object.__setattr__(self, "reason", shown(self.reason))
+        object.__setattr__(self, "path", escaped(self.path))
+        object.__setattr__(self, "reason", escaped(self.reason))
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 import dataclasses
 import email
+import email.header
 import email.policy
 import io
 import ssl
@@ -288,6 +289,22 @@ def test_a_server_echoing_auth_never_gets_the_password_shown_or_stored(seeds_con
         assert encoded not in text and "s3cret-pw" not in text
 
 
+def test_a_password_is_never_sent_unencrypted_off_this_machine(
+    seeds_config, smtp_server, monkeypatch
+):
+    # issue 14 item 16: security = "none" with a username sent the password in clear
+    from digest.errors import DeliveryError
+
+    _, port = smtp_server
+    monkeypatch.setenv("DIGEST_SMTP_PASSWORD", "s3cret-pw")
+    remote = mail_config(seeds_config, port, host="smtp.example.org", username="digest")
+    with pytest.raises(DeliveryError, match="unencrypted to smtp.example.org"):
+        send(remote, SEED_DATE)
+    local = mail_config(seeds_config, port, host="localhost", username="digest")
+    report = send(local, SEED_DATE)  # tried: the password would not leave this machine
+    assert report.deferred and "unencrypted" not in " ".join(report.deferred.values())
+
+
 def test_every_part_comes_from_one_build_while_the_link_switches(tmp_path):
     # issue 14 item 18: the text part was read from one build, the HTML from the next
     import os
@@ -353,3 +370,60 @@ def test_bidi_controls_in_names_reach_no_format_and_no_subject(tmp_path, config,
     assert not any(c in w for w in words for c in bidi)
     message = compose(Path(result.directory), config.email, SEED_DATE, config.brief.title)
     assert not any(c in message["Subject"] for c in bidi)
+
+
+def test_display_names_are_in_the_headers_and_bare_addresses_in_the_envelope(
+    seeds_config, smtp_server
+):
+    recorder, port = smtp_server
+    config = mail_config(
+        seeds_config,
+        port,
+        sender="Daily Brief <brief@example.org>",
+        to=('"Desk, Europe" <desk@example.org>',),
+        cc=("Carol <carol@xn--bcher-kva.example>",),
+    )
+    report = send(config, SEED_DATE)
+    assert set(report.sent) == {"desk@example.org", "carol@xn--bcher-kva.example"}
+    mail_from, rcpts, raw = recorder.messages[0]
+    assert mail_from == "brief@example.org"
+    assert sorted(rcpts) == ["carol@xn--bcher-kva.example", "desk@example.org"]
+    message = _parse(raw)
+    assert message["From"].addresses[0].display_name == "Daily Brief"
+    assert message["To"].addresses[0].display_name == "Desk, Europe"
+    assert message["Message-ID"].endswith("@example.org>")
+    with _ledger(config) as ledger:
+        assert {d.recipient for d in ledger.deliveries(SEED_DATE)} == set(report.sent)
+
+
+SUBJECTS = (
+    "Daily brief: Trump-Putin call: ceasefire and sanctions, 20 May 2025 · more",
+    "Daily brief: Trump-Putin call: ceasefire, sanctions and what Europe does next, 20 May 2025",
+)
+
+
+@pytest.mark.parametrize("subject", SUBJECTS)
+def test_subject_reads_back_as_written_however_the_message_is_sent(seeds_config, subject, tmp_path):
+    """smtplib writes the message with policy utf8=True when the server takes SMTPUTF8;
+    a reader may parse it with the old compat32 policy. Neither may see a folded Subject."""
+    from digest.daily.deliver import compose
+    from digest.daily.run import ensure_built
+
+    folder = ensure_built(seeds_config, SEED_DATE)
+    settings = dataclasses.replace(seeds_config.email, subject=subject)
+    message = compose(folder, settings, SEED_DATE, "Daily brief")
+    smtputf8 = message.as_bytes(policy=message.policy.clone(utf8=True, linesep="\r\n"))
+    assert _parse(smtputf8)["Subject"] == subject
+    raw = message.as_bytes()
+    assert _parse(raw)["Subject"] == subject
+    old_style = email.message_from_bytes(raw, policy=email.policy.compat32)["Subject"]
+    assert str(email.header.make_header(email.header.decode_header(old_style))) == subject
+
+
+def test_dry_run_without_an_email_section_says_no_sender_is_configured():
+    from digest.config import Config
+    from digest.daily.deliver import dry_run_note
+
+    assert "no sender is configured (email.from)" in dry_run_note(Config().email)
+    configured = mail_config(Config(), 25)
+    assert dry_run_note(configured.email) == ""

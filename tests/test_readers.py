@@ -258,3 +258,39 @@ def test_control_characters_in_file_names_never_reach_a_document_or_the_log(
     assert not any("\x1b" in c for c in cells)
     (skipped,) = result.skipped
     assert "\n" not in skipped.path and skipped.path.endswith("empty\\nERROR: fake line.txt")
+
+
+PARAGRAPH = (
+    "The ministers met on Monday to agree the terms of the ceasefire and the sanctions. " * 3
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "author"),
+    [
+        ("By Correspondent | Published 2026-11-26", "Correspondent"),
+        ("By Erica L. Green and Anton Troianovski", "Erica L. Green and Anton Troianovski"),
+        ("By Anton Troianovski, Updated May 19, 2025", "Anton Troianovski"),
+    ],
+    ids=["published", "initials", "updated"],
+)
+@pytest.mark.parametrize(
+    "page",
+    [
+        '<html><head><meta name="author" content="{byline}"></head><body><article>'
+        "<h1>Talks in Istanbul</h1><p>{paragraph}</p></article></body></html>",
+        '<html><body><article><h1>Talks in Istanbul</h1><p class="byline">{byline}</p>'
+        "<p>{paragraph}</p></article></body></html>",
+    ],
+    ids=["meta-author", "byline-paragraph"],
+)
+def test_page_bylines_give_the_author_as_written(write_article, byline, author, page):
+    path = write_article("page.html", page.format(byline=byline, paragraph=PARAGRAPH))
+    assert read_article(path, 100_000).author == author
+
+
+def test_a_sentence_starting_with_by_is_no_byline():
+    from digest.brief.read import parse_byline
+
+    assert parse_byline("By Monday, the talks had stalled again") is None
+    assert parse_byline("By Jean de La Fontaine & Ana Ruiz") == "Jean de La Fontaine and Ana Ruiz"

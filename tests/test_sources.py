@@ -147,7 +147,7 @@ def test_second_fetch_adds_nothing_and_a_new_article_is_marked_new(site, config)
     _fetch(config)
     first = build_brief(config, day=DAY).brief
     again = _fetch(config)
-    assert all((r.new, r.unchanged) == (0, 1) for r in again.values())
+    assert all((r.new, r.unchanged, r.not_modified) == (0, 0, True) for r in again.values())
     assert site.hits["/nytimes/story"] == 1  # an unchanged feed costs one 304, no page fetch
 
     # the next day: two outlets report something new, a third repeats yesterday's lead

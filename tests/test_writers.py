@@ -81,12 +81,15 @@ def test_a_link_into_builds_to_an_unmarked_folder_is_switched_but_not_removed(tm
     assert (tmp_path / ".builds" / "2025-05-20-mine" / "notes.txt").read_text() == "mine"
 
 
-def test_a_build_killed_before_its_marker_leaves_nothing_behind(tmp_path):
-    # killed between making its folder and marking it: the folder is empty, and removed
+def test_a_build_killed_before_making_its_folder_leaves_nothing_behind(tmp_path):
+    # killed between writing its marker and making the folder: the marker alone is removed
     write_brief({"brief.txt": b"one"}, tmp_path, DAY)
-    (tmp_path / ".builds" / "2025-05-20-0123abcd").mkdir()
+    marker = tmp_path / ".builds" / ".2025-05-20-0123abcd.digest-build"
+    marker.write_text("")
     write_brief({"brief.txt": b"two"}, tmp_path, DAY)
-    assert len(_visible(tmp_path / ".builds")) == 1
+    assert not marker.exists()
+    markers = list((tmp_path / ".builds").glob(".2025-05-20-*.digest-build"))
+    assert [m.name for m in markers] == [f".{_visible(tmp_path / '.builds')[0]}.digest-build"]
 
 
 def test_build_folders_get_the_process_umask(tmp_path):

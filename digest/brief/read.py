@@ -13,23 +13,22 @@ builds from the rest.
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import stat
 import tomllib
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from digest.brief.write import system_folder
+from digest.brief.inputs import (
+    HTML_SUFFIXES,
+    MAIL_SUFFIXES,
+    TEXT_SUFFIXES,
+    WORD_SUFFIXES,
+    input_files,
+)
 from digest.errors import InputError
 from digest.models import Article, Skipped
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-MAIL_SUFFIXES = {".eml"}
-WORD_SUFFIXES = {".docx"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | MAIL_SUFFIXES | WORD_SUFFIXES
 MANIFEST_NAME = "sources.toml"
 METADATA_KEYS = ("outlet", "title", "author", "date", "url")
 DOCX_EXPANSION = 10
@@ -63,7 +62,7 @@ def read_inputs(inputs: Iterable[str | Path], max_bytes: int) -> ReadReport:
     report = ReadReport()
     manifests: dict[Path, dict[str, dict] | None] = {}
     used_ids: set[str] = set()
-    for path in _expand(inputs, report):
+    for path in input_files(inputs, report.skipped):
         if path.parent not in manifests:
             manifests[path.parent] = _manifest_or_report(path.parent, report)
         manifest = manifests[path.parent]
@@ -239,91 +238,6 @@ def _looks_binary(text: str) -> bool:
     return controls > 0.01 * min(len(text), 8192)
 
 
-def _expand(inputs: Iterable[str | Path], report: ReadReport) -> list[Path]:
-    """Files to read: named files as given, folders searched recursively, in name order."""
-    paths: list[Path] = []
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            if system_folder(path):
-                report.skipped.append(
-                    Skipped(str(path), "is a system folder, not a folder of articles; not read")
-                )
-                continue
-            found = _folder_files(path, report)
-            if not found:
-                report.skipped.append(Skipped(str(path), "folder holds no article file"))
-            paths.extend(found)
-        elif path.is_file():
-            if path.suffix.lower() in SUPPORTED:
-                paths.append(path)
-            else:
-                report.skipped.append(
-                    Skipped(
-                        str(path),
-                        f"'{path.suffix or path.name}' is not a supported article type "
-                        "(.txt, .md, .html, .eml, .docx)",
-                    )
-                )
-        elif os.path.lexists(path):
-            report.skipped.append(Skipped(str(path), _not_regular(path)))
-        else:
-            report.skipped.append(Skipped(str(path), "no such file or folder"))
-    return list(dict.fromkeys(paths))
-
-
-def _folder_files(root: Path, report: ReadReport) -> list[Path]:
-    """The article files in `root` and its sub-folders (not hidden ones). Links are followed
-    only to files inside `root`: a link out of a drop folder must not bring in a file the user
-    never meant to give. What cannot be read is skipped with a warning."""
-    inside = root.resolve()
-    found = []
-
-    def unreadable(error: OSError) -> None:
-        report.skipped.append(Skipped(error.filename, f"cannot read it ({error.strerror})"))
-
-    for folder, subfolders, names in os.walk(root, onerror=unreadable):
-        subfolders[:] = sorted(d for d in subfolders if not d.startswith("."))
-        for name in sorted(names):
-            path = Path(folder, name)
-            if (
-                name.startswith(".")
-                or name.lower() == "readme.md"
-                or path.suffix.lower() not in SUPPORTED
-            ):
-                continue
-            problem = _not_inside(path, inside)
-            if problem:
-                report.skipped.append(Skipped(str(path), problem))
-            else:
-                found.append(path)
-    return sorted(found)  # in path order, as before: sub-folders' files among the others
-
-
-def _not_inside(path: Path, root: Path) -> str:
-    """Why the folder entry `path` is not an article file of `root`, or "" if it is one."""
-    try:
-        if path.is_symlink():
-            target = path.resolve(strict=True)
-            if not target.is_relative_to(root):
-                return f"a link to {target}, outside the folder; not followed"
-        mode = path.stat().st_mode
-    except OSError as exc:
-        return f"cannot read it ({exc.strerror})"
-    except RuntimeError:  # a loop of links
-        return "a link that leads round in a loop; not followed"
-    return "" if stat.S_ISREG(mode) else _not_regular(path)
-
-
-def _not_regular(path: Path) -> str:
-    try:
-        mode = path.stat().st_mode
-    except OSError as exc:
-        return f"cannot read it ({exc.strerror})"
-    kind = "a FIFO" if stat.S_ISFIFO(mode) else "a device or socket"
-    return f"not a regular file ({kind}); give an article file"
-
-
 def _manifest_or_report(folder: Path, report: ReadReport) -> dict[str, dict] | None:
     """The folder's manifest; None (and one report) if it cannot be used: its files are then
     not read, since their outlets would be wrong."""
@@ -386,11 +300,61 @@ def html_to_text(html: str, path: str) -> tuple[str, dict[str, str]]:
     metadata = {
         "outlet": document.sitename,
         "title": document.title,
-        "author": document.author,
+        "author": _page_byline(html) or document.author,
         "date": document.date,
         "url": document.url,
     }
     return document.text, {k: v for k, v in metadata.items() if v}
+
+
+_BYLINE_END = re.compile(
+    r"\s*(?:[|·•—–]|\s-\s|\b(?:published|updated|posted|last updated)\b|\d{1,4}[-/.]\d).*$",
+    re.I | re.S,
+)
+_NAME_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "al", "el", "bin", "du"}
+
+
+def parse_byline(text: str) -> str | None:
+    """The author(s) in a byline, as written: "By Correspondent | Published 2026-11-26" is
+    "Correspondent"; "By Erica L. Green and Anton Troianovski" keeps the initial's period.
+    None when the text is not a list of names (a sentence that starts with "By")."""
+    text = re.sub(r"(?i)^\s*by\s+", "", " ".join(text.split()))
+    text = _BYLINE_END.sub("", text).strip(" ,;:")
+    names = [n for n in re.split(r"\s*(?:,|;|&|\band\b)\s*", text) if n]
+    if not names or not all(_is_name(name) for name in names):
+        return None
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 5 and all(
+        (word[0].isupper() or (i and word in _NAME_PARTICLES))
+        and not any(ch.isdigit() for ch in word)
+        for i, word in enumerate(words)
+    )
+
+
+def _page_byline(html: str) -> str | None:
+    """The page's byline read as written (trafilatura's author drops initials' periods and
+    takes "Published" for a second author)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    candidates = tree.xpath(
+        "//meta[@name='author' or @name='byl' or @property='article:author']/@content"
+        " | //*[@rel='author' or @itemprop='author' or contains(@class, 'byline')"
+        " or contains(@class, 'author')]"
+    )
+    for candidate in candidates:
+        text = candidate if isinstance(candidate, str) else candidate.text_content()
+        author = parse_byline(text)
+        if author:
+            return author
+    return None
 
 
 def _parse_date(value: object, path: str) -> dt.date | None:

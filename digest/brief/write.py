@@ -2,7 +2,7 @@
 mixed brief, and never remove anything digest did not make.
 
 All files of one build go into a fresh folder under `<out>/.builds/` (each written, flushed
-and fsynced there, with a marker file saying digest made it); then `<out>/<date>` is switched
+and fsynced there; a marker file beside it says digest made it); then `<out>/<date>` is switched
 to that folder in one atomic rename of a symbolic link. Until that rename, `<out>/<date>` is
 the previous complete brief; after it, the new one. A build that fails or is killed leaves at
 most an unused folder in `.builds/`, which the next build of that date removes. Only marked
@@ -26,7 +26,8 @@ from digest.errors import ConfigError, OutputError
 
 BUILDS_DIR = ".builds"
 BUILD_MARKER = ".digest-build"
-"""File in every build folder digest makes: only such folders are ever removed."""
+"""Suffix of the file beside every build folder digest makes (`.builds/.<folder>.digest-build`):
+only such folders are ever removed."""
 KEPT_FOLDERS = ("outbox",)
 LOCK_TIMEOUT = 120.0
 """Seconds a build waits for another build of the same date to finish writing."""
@@ -128,6 +129,13 @@ def date_lock(out_dir: Path, date: dt.date, timeout: float = LOCK_TIMEOUT):
     )
 
 
+def existing_formats(out_dir: Path, date: dt.date) -> list[str]:
+    """The formats the brief of `date` already has on disk: a rebuild writes them again
+    (fresh), so asking for one format adds it and never takes the others away."""
+    folder = out_dir / date.isoformat()
+    return sorted(p.suffix[1:] for p in folder.glob("brief.*") if p.is_file())
+
+
 def write_atomically(path: Path, content: bytes) -> None:
     """Replace one file whole: written and synced beside it, then renamed over it."""
     temporary = path.with_name(f".{path.name}.tmp")
@@ -153,24 +161,34 @@ def _carry_over(source: Path, destination: Path) -> None:
 
 def _new_build_folder(builds: Path, date: dt.date) -> Path:
     """A fresh folder with the process umask (others may read the brief if they may read
-    the rest), marked as digest's own."""
+    the rest), marked as digest's own before it exists."""
     while True:
         folder = builds / f"{date.isoformat()}-{secrets.token_hex(4)}"
         try:
-            folder.mkdir()
+            _write_synced(_marker(folder), b"The build folder beside is digest's.\n")
         except FileExistsError:
             continue
-        _write_synced(folder / BUILD_MARKER, b"A brief digest made; removed when replaced.\n")
+        try:
+            folder.mkdir()
+        except FileExistsError:  # not ours after all: unmark it and draw another name
+            _marker(folder).unlink()
+            continue
         return folder
 
 
+def _marker(folder: Path) -> Path:
+    """The file beside a build folder that says digest made it (beside, not inside: the
+    brief's folder holds only the brief)."""
+    return folder.with_name(f".{folder.name}{BUILD_MARKER}")
+
+
 def _is_build(folder: Path, builds: Path) -> bool:
-    """Whether digest made `folder`: a real folder right in `.builds/`, with the marker."""
+    """Whether digest made `folder`: a real folder right in `.builds/`, with its marker."""
     return (
         folder.parent.resolve() == builds.resolve()
         and folder.is_dir()
         and not folder.is_symlink()
-        and (folder / BUILD_MARKER).is_file()
+        and _marker(folder).is_file()
     )
 
 
@@ -208,32 +226,24 @@ def _switch(target: Path, build: Path, builds: Path) -> Path | None:
 
 def _remove_stale_builds(builds: Path, target: Path) -> None:
     """Digest's folders of earlier builds of this date that never became current (killed
-    runs). Only marked folders, and empty ones (a build killed before it wrote its marker;
-    rmdir removes nothing else): nothing the user put in `.builds/` is removed."""
+    runs), and markers left without their folder. Only marked folders: nothing the user put
+    in `.builds/` is removed."""
     current = Path(os.path.realpath(target)) if target.is_symlink() else None
     for folder in builds.glob(f"{target.name}-*"):
-        if folder.resolve() == current:
-            continue
-        if _is_build(folder, builds):
+        if folder.resolve() != current and _is_build(folder, builds):
             _remove_build(folder)
-        elif folder.is_dir() and not folder.is_symlink():
-            with contextlib.suppress(OSError):
-                folder.rmdir()
+    for marker in builds.glob(f".{target.name}-*{BUILD_MARKER}"):
+        folder = builds / marker.name[1 : -len(BUILD_MARKER)]
+        if not os.path.lexists(folder):
+            marker.unlink(missing_ok=True)
 
 
 def _remove_build(folder: Path) -> None:
-    """Remove one of digest's build folders, its marker last: a removal cut short by a kill
+    """Remove one of digest's build folders, then its marker: a removal cut short by a kill
     leaves a folder that is still marked, so the next build finishes the job."""
-    with contextlib.suppress(OSError):
-        for entry in folder.iterdir():
-            if entry.name == BUILD_MARKER:
-                continue
-            if entry.is_dir() and not entry.is_symlink():
-                shutil.rmtree(entry, ignore_errors=True)
-            else:
-                entry.unlink(missing_ok=True)
-        (folder / BUILD_MARKER).unlink(missing_ok=True)
-        folder.rmdir()
+    shutil.rmtree(folder, ignore_errors=True)
+    if not os.path.lexists(folder):
+        _marker(folder).unlink(missing_ok=True)
 
 
 def _fsync_dir(path: Path) -> None:

@@ -14,8 +14,11 @@ for a resend. With no SMTP host configured, the message is written as an .eml fi
 from __future__ import annotations
 
 import base64
+import contextlib
 import datetime as dt
+import email.policy
 import functools
+import ipaddress
 import os
 import re
 import smtplib
@@ -29,18 +32,24 @@ from pathlib import Path
 
 from digest.brief.locks import exclusive_lock
 from digest.brief.write import date_lock, output_folder, write_atomically
-from digest.config import Config, EmailSettings
+from digest.config import Config, EmailSettings, address_spec
 from digest.daily.database import database_path
 from digest.daily.ledger import Ledger
 from digest.errors import DeliveryError
 from digest.models import clean_name
 from digest.render.labels import long_date
+from digest.text.words import counted
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 OUTBOX = "outbox"
 OUTBOX_RECIPIENT = "(outbox)"
 """Ledger row of a brief written to the outbox when no recipient is configured."""
 SEND_LOCK = ".send.lock"
+MESSAGE_POLICY = email.policy.default.clone(max_line_length=998)
+"""Headers are never folded (998 is RFC 5322's hard limit): Python's folding can break a
+Subject right after "Subject:" (read back with a leading space) or drop the space between
+two encoded words, when the message is generated for SMTPUTF8."""
+NO_SENDER = EmailSettings().sender
 
 
 @dataclass(frozen=True)
@@ -75,7 +84,7 @@ def compose(
     `folder` is usually the `<date>` link: it is resolved once, so every part comes from the
     same build even if a rebuild switches the link meanwhile."""
     folder = folder.resolve()
-    message = EmailMessage()
+    message = EmailMessage(policy=MESSAGE_POLICY)
     subject = settings.subject.replace("{title}", title).replace("{date}", long_date(day))
     message["Subject"] = clean_name(subject)  # one line: no header injection
     message["From"] = settings.sender
@@ -83,7 +92,7 @@ def compose(
     if settings.cc and to is None:
         message["Cc"] = ", ".join(settings.cc)
     message["Date"] = formatdate(localtime=True)
-    message["Message-ID"] = make_msgid(domain=settings.sender.rpartition("@")[2] or None)
+    message["Message-ID"] = make_msgid(domain=address_spec(settings.sender).rpartition("@")[2])
     message.set_content((folder / "brief.txt").read_text(encoding="utf-8"))
     message.add_alternative((folder / "brief.html").read_text(encoding="utf-8"), subtype="html")
     message.add_attachment(
@@ -108,7 +117,7 @@ def send_brief(
     recipients, skipping those already served unless `resend`."""
     settings = config.email
     out_dir = output_folder(config)
-    recipients = list(to) if to is not None else recipients_of(settings)
+    recipients = [address_spec(r) for r in to] if to is not None else recipients_of(settings)
     with date_lock(out_dir, day):  # no rebuild removes the build while it is read
         message = compose(folder, settings, day, config.brief.title, to)
         if dry_run or not settings.host:
@@ -138,7 +147,7 @@ def send_brief(
             return SendReport(day, None, skipped=skipped)
         ledger.mark(day, pending, "sending", message_id, count_attempt=True)
         progress(
-            f"Sending the brief of {day.isoformat()} to {len(pending)} recipient(s) "
+            f"Sending the brief of {day.isoformat()} to {counted(len(pending), 'recipient')} "
             f"via {settings.host}:{settings.port}"
         )
         try:
@@ -169,17 +178,45 @@ def send_brief(
 
 
 def recipients_of(settings: EmailSettings) -> list[str]:
-    """Everyone the configured brief goes to: To, Cc and Bcc, each once."""
-    return list(dict.fromkeys((*settings.to, *settings.cc, *settings.bcc)))
+    """Everyone the configured brief goes to (To, Cc and Bcc), each once, as bare addresses."""
+    return list(dict.fromkeys(address_spec(a) for a in (*settings.to, *settings.cc, *settings.bcc)))
+
+
+def dry_run_note(settings: EmailSettings, to: Sequence[str] | None = None) -> str:
+    """What the reader of a dry run's message should know about its addresses ('' when the
+    config names a sender, and recipients unless `to` replaces them)."""
+    notes = []
+    if settings.sender == NO_SENDER:
+        notes.append(f"no sender is configured (email.from): the message is from {NO_SENDER}")
+    if not settings.to and not to:
+        notes.append(
+            f"no recipients are configured (email.to): it is addressed to {settings.sender}"
+        )
+    return "; ".join(notes)
+
+
+def daily_recipients(config: Config) -> list[str]:
+    """Whom the scheduler sends each brief to: the configured recipients, or the outbox."""
+    recipients = recipients_of(config.email)
+    if config.email.host:
+        return recipients
+    return recipients or [OUTBOX_RECIPIENT]
+
+
+def already_emailed(config: Config, day: dt.date) -> list[str]:
+    """Recipients the ledger says have (or may have) the brief of `day`: a rebuild of that
+    date does not reach them unless it is resent."""
+    path = database_path(config)
+    if not path.exists():
+        return []
+    with Ledger(path) as ledger:
+        return [d.recipient for d in ledger.deliveries(day) if d.state in ("sent", "unknown")]
 
 
 def unserved(config: Config, day: dt.date) -> list[str]:
     """Configured recipients (or the outbox) that have not had the brief of `day` yet."""
-    recipients = recipients_of(config.email)
-    if not config.email.host:
-        recipients = recipients or [OUTBOX_RECIPIENT]
     with Ledger(database_path(config)) as ledger:
-        return ledger.pending(day, recipients)
+        return ledger.pending(day, daily_recipients(config))
 
 
 def _transmit(
@@ -190,12 +227,19 @@ def _transmit(
 ) -> dict[str, tuple[int, str]]:
     """Hand the message to the server; returns the recipients it refused, with their replies.
     Raises TemporaryFailure after the last attempt, PermanentFailure for a 5xx refusal, and
-    DeliveryError when our own settings are wrong (login refused, password missing)."""
+    DeliveryError when our own settings are wrong (login refused, password missing, or
+    to be sent unencrypted over a network)."""
     password = os.environ.get(settings.password_env, "") if settings.username else ""
     if settings.username and not password:
         raise DeliveryError(
             f"email.username is set but ${settings.password_env} is empty: "
             "export the SMTP password in that variable"
+        )
+    if settings.username and settings.security == "none" and not _loopback(settings.host):
+        raise DeliveryError(
+            f'email.security = "none" would send the password for {settings.username} '
+            f"unencrypted to {settings.host}; use starttls or ssl (none is for a relay on "
+            "this machine only)"
         )
     secrets = _secrets(settings.username, password)
     reply = functools.partial(_reply, secrets=secrets)
@@ -205,7 +249,9 @@ def _transmit(
             with _connect(settings) as smtp:
                 if settings.username:
                     smtp.login(settings.username, password)
-                refused = smtp.send_message(message, from_addr=settings.sender, to_addrs=recipients)
+                refused = smtp.send_message(
+                    message, from_addr=address_spec(settings.sender), to_addrs=recipients
+                )
             return {r: (code, reply(code, text)) for r, (code, text) in refused.items()}
         except smtplib.SMTPRecipientsRefused as exc:
             replies = {r: (code, reply(code, text)) for r, (code, text) in exc.recipients.items()}
@@ -232,6 +278,13 @@ def _transmit(
             time.sleep(delay)
             delay *= 2
     raise TemporaryFailure(problem)
+
+
+def _loopback(host: str) -> bool:
+    """Whether `host` is this machine: nothing sent to it crosses a network."""
+    with contextlib.suppress(ValueError):
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    return host.lower().rstrip(".") == "localhost"
 
 
 def _connect(settings: EmailSettings) -> smtplib.SMTP:

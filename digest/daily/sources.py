@@ -41,10 +41,12 @@ class SourceReport:
     new: int = 0
     unchanged: int = 0
     failed: list[str] = field(default_factory=list)
+    not_modified: bool = False
+    """The server said the feed or page has not changed since the last fetch (HTTP 304)."""
 
     @property
     def ok(self) -> bool:
-        return not self.failed or bool(self.new or self.unchanged)
+        return not self.failed or bool(self.new or self.unchanged or self.not_modified)
 
 
 class FetchError(Exception):
@@ -140,7 +142,7 @@ def _fetch_feed(
 
     response = client.get(source.feed, *store.validators(source.feed))
     if response.status == 304:
-        report.unchanged += 1
+        report.not_modified = True
         return
     try:
         defusedxml.ElementTree.fromstring(response.body)
@@ -190,7 +192,7 @@ def _fetch_page_source(
 ) -> None:
     response = client.get(source.url, *store.validators(source.url))
     if response.status == 304:
-        report.unchanged += 1
+        report.not_modified = True
         return
     text, metadata = _article_text(response, source.url)
     if not text:

@@ -15,15 +15,18 @@ from pathlib import Path
 
 import jinja2
 import jinja2.sandbox
+from markupsafe import Markup
 
 from digest.errors import ConfigError
 from digest.models import Brief
 from digest.render.labels import (
+    citation_numbers,
     citations,
     coverage_label,
     date_line,
     figure_line,
     quote_line,
+    source_anchor,
     source_line,
 )
 
@@ -64,10 +67,13 @@ def template_environment(template_dirs: Sequence[str | Path] = ()) -> jinja2.Env
 
 
 def render_html(brief: Brief, template_dirs: Sequence[str | Path] = ()) -> bytes:
-    """The HTML e-mail body, CSS inlined, as UTF-8 bytes."""
+    """The HTML e-mail body, CSS inlined, as UTF-8 bytes. Its citations are links to their
+    Sources entry, so what looks like a link is one."""
     import css_inline
 
-    html = _render(template_environment(template_dirs), HTML_TEMPLATE, brief)
+    environment = template_environment(template_dirs)
+    environment.globals.update(citations=_linked_citations, source_anchor=source_anchor)
+    html = _render(environment, HTML_TEMPLATE, brief)
     return css_inline.inline(html).encode("utf-8")
 
 
@@ -85,6 +91,15 @@ def _render(environment: jinja2.Environment, name: str, brief: Brief) -> str:
         ) from None
     except jinja2.TemplateError as exc:
         raise ConfigError(f"template {name}: {exc}") from None
+
+
+def _linked_citations(brief: Brief, point) -> Markup:
+    """'[5] (also [2][4])' with each number a link to its entry under Sources."""
+    own, others = citation_numbers(brief, point)
+    link = '<a href="#{anchor}">[{number}]</a>'
+    links = [Markup(link).format(anchor=source_anchor(n), number=n) for n in (own, *others)]
+    also = Markup("").join(links[1:])
+    return links[0] + Markup(" (also ") + also + Markup(")") if others else links[0]
 
 
 def _wrap(text: str, indent: str = "") -> str:
