@@ -92,3 +92,53 @@ def test_a_text_byline_with_initials_and_a_date_gives_the_author():
     )
     article = Article(id="a", path="a.txt", text=text, outlet="")
     assert clean_article(article, "english").author == "Erica L. Green and Anton Troianovski"
+
+
+SUBSCRIBERS = (
+    "China Mobile said its subscriber base grew to 240 million this year. Subscription "
+    "revenue rose 12 percent, and the firm now sends a weekly newsletter to investors. "
+    "Analysts said the number of subscribers would keep rising as prices fall, and "
+    "the company plans to sign international roaming deals with European operators soon."
+)
+
+
+def _cleaned(text: str) -> Article:
+    return clean_article(Article(id="x", path="x.txt", text=text, outlet="X"))
+
+
+def test_a_one_line_article_is_an_article():
+    """The footer zone of one line started at line 0, and "subscribers" anywhere in it
+    started the banner: the whole article was dropped as page noise."""
+    assert _cleaned(SUBSCRIBERS).body == (SUBSCRIBERS,)
+
+
+def test_paragraphs_that_mention_subscribers_or_newsletters_are_kept():
+    lead = "The talks began on Monday in Istanbul and lasted two hours, officials said."
+    after = "Shares in the company rose 3 percent in early trading in Hong Kong on Tuesday."
+    lines = [lead, "Officials gave no details of the plan.", SUBSCRIBERS, after]
+    assert _cleaned("\n".join(lines)).body == tuple(lines)
+
+
+def test_a_banner_starts_its_line_and_ends_on_a_word_boundary():
+    lead = "The talks began on Monday in Istanbul and lasted two hours, officials said."
+    text = "\n".join(
+        [lead, lead.replace("Monday", "Tuesday"), "Newsletter", "Get the day's news by e-mail."]
+    )
+    assert _cleaned(text).body == (lead, lead.replace("Monday", "Tuesday"))
+
+
+def test_the_footer_never_empties_an_article():
+    lead = "The talks began on Monday in Istanbul and lasted two hours, officials said."
+    assert _cleaned(f"Subscribe now\n{lead}").body == (lead,)
+
+
+def test_noise_glued_into_a_one_line_article_goes_and_the_article_stays():
+    article = (
+        "The talks began on Monday in Istanbul and lasted two hours, officials said. Both "
+        "sides agreed to meet again next week in the same city, and to exchange prisoners "
+        "before then, according to a statement released after the meeting ended late at night. "
+    )
+    credit = "Jane Roe contributed reporting."
+    cleaned = _cleaned(article + credit + " All rights reserved.")
+    assert " ".join(cleaned.body) == article.strip()
+    assert {r.reason for r in cleaned.removed} == {"reporting credit", "copyright notice"}

@@ -23,6 +23,7 @@ from pathlib import Path
 from digest.brief.read import parse_byline
 from digest.models import Article, RemovedLine
 from digest.text.matching import TYPOGRAPHY, matching_form
+from digest.text.splitting import split_text
 from digest.text.words import WORD, stop_words, word_count
 
 # (pattern, reason): a line that matches is not part of the article. Patterns are searched
@@ -42,11 +43,15 @@ NOISE_PATTERNS: tuple[tuple[str, str], ...] = (
 )
 
 # Where one of these starts a line near the end, the rest of the page is banner or chrome
-# (in any language) until a normal paragraph of the article's language comes back.
-_BANNER_START = re.compile(
-    r"(?i)\b(newsletter|subscri|suscri|abonn|iscriviti|assinat|sign up|sign in|log in|"
-    r"create an account|cookie)"
+# (in any language) until a normal paragraph of the article's language comes back. Only at
+# the start of the line and as whole words: "subscribers" or "a newsletter" in the middle of
+# a paragraph is the article's subject, not a banner.
+_BANNER_WORDS = (
+    r"(?:newsletters?|subscribe|subscription|suscr[ií]b[ea]te|suscr[ií]base|suscripci[oó]n|"
+    r"abonnez|abonnement|iscriviti|assine|assinatura|sign up|sign in|log in|create an account|"
+    r"cookies?)\b"
 )
+_BANNER_START = re.compile(r"(?i)^\W*" + _BANNER_WORDS)
 _BIO = re.compile(
     r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s+(is|was)\s+(a|an|the)\b.{0,160}?\b"
     r"(correspondent|reporter|editor|chief|writer|columnist|journalist|contributor|producer|"
@@ -63,22 +68,30 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 BODY_MIN_WORDS = 12
 """A line this long that ends a sentence is the article; lines before the first one are header."""
 
+PARAGRAPH_WORDS = 40
+"""A line this long is a paragraph or a whole article on one line: noise inside it is removed
+sentence by sentence, never by dropping the line."""
+
+LANGUAGES = ("english", "spanish", "french", "german", "italian", "portuguese")
+"""The languages the cleaner tells apart by their stop words."""
 
 
 def clean_article(
     article: Article, language: str = "english", extra_patterns: tuple[str, ...] = ()
 ) -> Article:
     """Return the article with `body` (the article's own lines) and `removed` filled in."""
+    patterns = _compiled_patterns(tuple(extra_patterns))
     lines = [_strip_controls(line).strip() for line in article.text.splitlines()]
-    lines = [line for line in lines if line]
+    lines = _noisy_paragraphs_as_sentences([line for line in lines if line], patterns, language)
     reasons: dict[int, str] = {}
     found: dict[str, str] = {}
 
-    _mark_patterns(lines, reasons, found, _compiled_patterns(tuple(extra_patterns)))
+    _mark_patterns(lines, reasons, found, patterns)
     _mark_repeats_and_captions(lines, reasons)
     _mark_header(lines, reasons, found)
-    _mark_footer(lines, reasons, language)
-    _mark_foreign_lines(lines, reasons, language)
+    languages = [language_of(line, language) for line in lines]  # once, for the two rules
+    _mark_footer(lines, reasons, languages, language)
+    _mark_foreign_lines(reasons, languages, language)
     _mark_short_fragments(lines, reasons)
 
     body = tuple(line for i, line in enumerate(lines) if i not in reasons)
@@ -93,6 +106,45 @@ def clean_article(
         title=_strip_controls(article.title or "") or found.get("title"),
         author=_strip_controls(article.author or "") or found.get("author"),
     )
+
+
+def language_of(text: str, expected: str) -> str:
+    """The language whose stop words `text` uses most; `expected` unless clearly another.
+    Counted twice: all stop words, then only those of one language alone ("otro", "desde"),
+    since short words shared by several ("a", "en", "un", "la") can outvote a clear one."""
+    words = WORD.findall(text.lower())
+    if len(words) < 4:
+        return expected
+    every, alone = dict.fromkeys(LANGUAGES, 0), dict.fromkeys(LANGUAGES, 0)
+    table = _stop_word_languages()
+    for word in words:
+        languages = table.get(word, ())
+        for language in languages:
+            every[language] += 1
+        if len(languages) == 1:
+            alone[languages[0]] += 1
+    for scores in (every, alone):
+        best = max(scores, key=scores.__getitem__)
+        if best != expected and scores[best] >= 3 and scores[best] > 2 * scores.get(expected, 0):
+            return best
+    return expected
+
+
+def _noisy_paragraphs_as_sentences(
+    lines: list[str], patterns: list[tuple[re.Pattern, str]], language: str
+) -> list[str]:
+    """A long line with a credit, a notice or a bio inside it is judged sentence by sentence,
+    so that the noise goes and the article it is glued to stays."""
+    result: list[str] = []
+    for line in lines:
+        plain = line.translate(TYPOGRAPHY)
+        if word_count(plain) >= PARAGRAPH_WORDS and (
+            _BIO.search(plain) or any(pattern.search(plain) for pattern, _reason in patterns)
+        ):
+            result.extend(split_text(line, language))
+        else:
+            result.append(line)
+    return result
 
 
 def _strip_controls(text: str) -> str:
@@ -181,26 +233,30 @@ def _mark_header(lines: list[str], reasons: dict[int, str], found: dict[str, str
         reasons[i] = "headline" if i == headline else "page header"
 
 
-def _mark_footer(lines: list[str], reasons: dict[int, str], language: str) -> None:
-    """From a banner line in the last part of the page, drop lines until the article's own
-    prose comes back (a long line in the article's language that is no banner)."""
-    start = int(len(lines) * 0.5)
+def _mark_footer(
+    lines: list[str], reasons: dict[int, str], languages: list[str], language: str
+) -> None:
+    """From a line that starts with a banner phrase in the last part of the page, drop lines
+    until the article's own prose comes back (a long line in the article's language that is
+    no banner). The first line is never footer, and the footer never takes every line the
+    other rules kept: an article is never emptied for a banner."""
+    footer: list[int] = []
     dropping = False
-    for i in range(start, len(lines)):
-        line = lines[i]
-        banner = bool(_BANNER_START.search(line))
-        if banner:
-            dropping = True
-        if dropping:
-            if not banner and _is_body_line(line) and _language_of(line, language) == language:
-                dropping = False
-                continue
-            reasons.setdefault(i, "subscription banner")
+    for i in range(max(1, len(lines) // 2), len(lines)):
+        banner = bool(_BANNER_START.match(lines[i]))
+        dropping = dropping or banner
+        if dropping and not banner and _is_body_line(lines[i]) and languages[i] == language:
+            dropping = False
+        elif dropping and i not in reasons:
+            footer.append(i)
+    kept = set(range(len(lines))) - set(reasons) - set(footer)
+    if kept:
+        reasons.update((i, "subscription banner") for i in footer)
 
 
-def _mark_foreign_lines(lines: list[str], reasons: dict[int, str], language: str) -> None:
-    for i, line in enumerate(lines):
-        if i not in reasons and _language_of(line, language) != language:
+def _mark_foreign_lines(reasons: dict[int, str], languages: list[str], language: str) -> None:
+    for i, line_language in enumerate(languages):
+        if i not in reasons and line_language != language:
             reasons[i] = "not in the article's language"
 
 
@@ -215,23 +271,15 @@ def _mark_short_fragments(lines: list[str], reasons: dict[int, str]) -> None:
             reasons[i] = "subheading or caption"
 
 
-def _language_of(line: str, expected: str) -> str:
-    """The language whose stop words the line uses most; `expected` unless clearly another."""
-    words = [w.lower() for w in WORD.findall(line)]
-    if len(words) < 4:
-        return expected
-    scores = {lang: sum(w in stops for w in words) for lang, stops in _stop_words().items()}
-    native = scores.get(expected, 0)
-    best = max(scores, key=scores.get)
-    if best != expected and scores[best] >= 3 and scores[best] > 2 * native:
-        return best
-    return expected
-
-
 @functools.cache
-def _stop_words() -> dict[str, frozenset[str]]:
-    languages = ("english", "spanish", "french", "german", "italian", "portuguese")
-    return {lang: stop_words(lang) for lang in languages}
+def _stop_word_languages() -> dict[str, tuple[str, ...]]:
+    """Every stop word of LANGUAGES with the languages it belongs to: one look-up a word
+    instead of one a language (this runs on every line of every article)."""
+    table: dict[str, tuple[str, ...]] = {}
+    for language in LANGUAGES:
+        for word in stop_words(language):
+            table[word] = (*table.get(word, ()), language)
+    return table
 
 
 def _outlet_from_path(path: str) -> str:
