@@ -54,6 +54,11 @@ def test_bad_articles_are_skipped_and_the_brief_built_from_the_rest(
     write_article("empty.txt", b"")
     write_article("picture.txt", b"\x89PNG\r\n\x1a\n" + bytes(100))
     write_article("headline-only.txt", "Just a headline\n")
+    write_article(
+        "french.txt",
+        "Le président américain a parlé lundi avec son homologue russe. Les deux dirigeants "
+        "ont convenu de reprendre les négociations dans les prochains jours, selon le Kremlin.",
+    )
     result = build(config, [tmp_path / "articles"], SEED_DATE)
     assert len(result.brief.articles) == 2
     reasons = {Path(s.path).name: s.reason for s in result.skipped}
@@ -61,6 +66,7 @@ def test_bad_articles_are_skipped_and_the_brief_built_from_the_rest(
         "empty.txt": "file is empty",
         "picture.txt": "is a PNG image, not text; give a .txt, .md or .html article",
         "headline-only.txt": "nothing left after removing page noise (no article text)",
+        "french.txt": "written in French; brief.language is english",
     }
 
 

@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
-from digest.brief.clean import clean_article
+from digest.brief.clean import clean_article, language_of
 from digest.brief.merge import merge
 from digest.brief.read import ReadReport, read_inputs
 from digest.brief.summarize import summarize
@@ -187,7 +187,12 @@ class StageClock:
 
 
 def _summarize_one(article: Article, config: Config) -> Summary | Skipped:
-    cleaned = clean_article(article, config.brief.language, config.cleaning.noise_patterns)
+    language = config.brief.language
+    written_in = language_of(article.text, language)
+    if written_in != language:  # kept out on purpose: the brief is in one language
+        reason = f"written in {written_in.title()}; brief.language is {language}"
+        return Skipped(article.path, reason)
+    cleaned = clean_article(article, language, config.cleaning.noise_patterns)
     if not cleaned.body:
         return Skipped(article.path, "nothing left after removing page noise (no article text)")
     keywords = tuple(k for topic in config.topics for k in topic.keywords)
