@@ -122,3 +122,18 @@ def test_asking_for_one_format_adds_it_and_keeps_the_others(tmp_path, config):
         "brief.txt",
     ]
     assert sorted(again.files) == sorted(p.name for p in folder.iterdir())  # all written anew
+
+
+def test_a_partly_ranked_article_is_named_in_a_warning(tmp_path, config, write_article):
+    from digest.brief.summarize import SENTENCE_CAP
+
+    lines = [
+        f"Officials in district {n} said on Monday that {n * 7} homes had lost power overnight."
+        for n in range(SENTENCE_CAP + 50)
+    ]
+    write_article("long.txt", "\n".join(lines))
+    result = build(config, [tmp_path / "articles"], SEED_DATE)
+    assert [w.reason for w in result.warnings] == [
+        f"only its first {SENTENCE_CAP:,} of {SENTENCE_CAP + 50:,} sentences were ranked for the "
+        "brief (a bounded number, so that memory stays in proportion to the input)"
+    ]

@@ -60,3 +60,24 @@ def test_vectorised_lexrank_picks_what_sumy_picks(seed):
     assert numpy.allclose(ours, sumy_scores, atol=1e-9)
     top = lambda scores: set(numpy.argsort(-scores, kind="stable")[:8])  # noqa: E731
     assert top(ours) == top(sumy_scores)
+
+
+def test_a_very_long_article_is_ranked_in_bounded_memory():
+    """A 5 MB article (some 40,000 sentences) needed a 40,000 x 40,000 matrix: OOM at 24 GB.
+    Only the first SENTENCE_CAP sentences are ranked; all are kept for the brief."""
+    import tracemalloc
+
+    from digest.brief.summarize import SENTENCE_CAP
+
+    body = tuple(
+        f"Officials in district {n} said on Monday that {n * 7} homes had lost power overnight."
+        for n in range(8_000)
+    )
+    article = Article(id="long", path="long.txt", text="\n".join(body), outlet="X", body=body)
+    tracemalloc.start()
+    summary = summarize(article, "lex-rank", 5)
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert len(summary.sentences) == 8_000
+    assert len(summary.ranking) == SENTENCE_CAP
+    assert peak < 150_000_000

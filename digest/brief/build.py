@@ -70,7 +70,7 @@ def build_from_articles(
     `previous` (the last brief's points) marks what is new; `notice` (too little coverage)
     is said instead of summarising."""
     clock = clock or StageClock()
-    skipped = list(report.skipped)
+    skipped, warnings = list(report.skipped), list(report.warnings)
     sentences = 0
     if notice:
         progress(notice)
@@ -87,6 +87,7 @@ def build_from_articles(
     else:
         with clock("clean+summarize"):
             summaries = _clean_and_summarize(report.articles, config, skipped, progress)
+        warnings += [_partly_ranked(s) for s in summaries if len(s.ranking) < len(s.sentences)]
         sentences = sum(len(s.sentences) for s in summaries)
         progress("Merging into one brief")
         with clock("merge"):
@@ -109,7 +110,7 @@ def build_from_articles(
         brief=brief,
         files={name: str(directory / name) for name in files},
         skipped=tuple(skipped),
-        warnings=tuple(report.warnings),
+        warnings=tuple(warnings),
         sentences_read=sentences,
         directory=str(directory),
         timings=clock.seconds,
@@ -142,6 +143,15 @@ def _clean_and_summarize(
         reasons = "; ".join(f"{s.path}: {s.reason}" for s in skipped[:3]) or "no input given"
         raise NoUsableArticles(f"no usable article, so no brief was written ({reasons})")
     return summaries
+
+
+def _partly_ranked(summary: Summary) -> Skipped:
+    ranked, total = len(summary.ranking), len(summary.sentences)
+    return Skipped(
+        summary.article.path,
+        f"only its first {ranked:,} of {total:,} sentences were ranked for the brief "
+        "(a bounded number, so that memory stays in proportion to the input)",
+    )
 
 
 def _now() -> dt.datetime:
