@@ -32,6 +32,15 @@ def test_build_with_no_arguments_builds_the_seeds(tmp_path):
     assert "Reading" in result.stderr  # progress goes to stderr
 
 
+def test_build_timings_prints_each_stage(tmp_path):
+    result = digest("build", "--out-dir", str(tmp_path), "--timings", "-q", "seeds/nytimes.txt")
+    assert result.returncode == 0, result.stderr
+    line = result.stdout.splitlines()[-1]
+    assert line.startswith("Timings: read ")
+    for stage in ("clean+summarize", "merge", "render", "write", "total"):
+        assert f"{stage} " in line and " s" in line
+
+
 def test_build_offline_with_formats_and_method(tmp_path):
     result = subprocess.run(
         [

@@ -178,6 +178,9 @@ def run_build(args: argparse.Namespace) -> int:
             f"Note: the brief of {brief.date} was already e-mailed to {', '.join(emailed)}; "
             f"they keep the earlier version (digest resend --date {brief.date} sends this one)."
         )
+    if args.timings:
+        stages = ", ".join(f"{stage} {seconds:.2f} s" for stage, seconds in result.timings.items())
+        print(f"Timings: {stages}; total {sum(result.timings.values()):.2f} s")
     return 0
 
 
