@@ -198,7 +198,7 @@ class StageClock:
 
 def _summarize_one(article: Article, config: Config) -> Summary | Skipped:
     language = config.brief.language
-    written_in = language_of(article.text, language)
+    written_in = language_of(article.text, language, sample=20_000)
     if written_in != language:  # kept out on purpose: the brief is in one language
         reason = f"written in {written_in.title()}; brief.language is {language}"
         return Skipped(article.path, reason)

@@ -80,13 +80,13 @@ def clean_article(
     article: Article, language: str = "english", extra_patterns: tuple[str, ...] = ()
 ) -> Article:
     """Return the article with `body` (the article's own lines) and `removed` filled in."""
-    patterns = _compiled_patterns(tuple(extra_patterns))
+    extra = tuple(extra_patterns)
     lines = [_strip_controls(line).strip() for line in article.text.splitlines()]
-    lines = _noisy_paragraphs_as_sentences([line for line in lines if line], patterns, language)
+    lines = _noisy_paragraphs_as_sentences([line for line in lines if line], extra, language)
     reasons: dict[int, str] = {}
     found: dict[str, str] = {}
 
-    _mark_patterns(lines, reasons, found, patterns)
+    _mark_patterns(lines, reasons, found, extra)
     _mark_repeats_and_captions(lines, reasons)
     _mark_header(lines, reasons, found)
     languages = [language_of(line, language) for line in lines]  # once, for the two rules
@@ -108,11 +108,12 @@ def clean_article(
     )
 
 
-def language_of(text: str, expected: str) -> str:
-    """The language whose stop words `text` uses most; `expected` unless clearly another.
-    Counted twice: all stop words, then only those of one language alone ("otro", "desde"),
-    since short words shared by several ("a", "en", "un", "la") can outvote a clear one."""
-    words = WORD.findall(text.lower())
+def language_of(text: str, expected: str, sample: int = 3_000) -> str:
+    """The language whose stop words the first `sample` characters of `text` use most;
+    `expected` unless clearly another. Counted twice: all stop words, then only those of one
+    language alone ("otro", "desde"), since short words shared by several ("a", "en", "un",
+    "la") can outvote a clear one."""
+    words = WORD.findall(text[:sample].lower())
     if len(words) < 4:
         return expected
     every, alone = dict.fromkeys(LANGUAGES, 0), dict.fromkeys(LANGUAGES, 0)
@@ -131,7 +132,7 @@ def language_of(text: str, expected: str) -> str:
 
 
 def _noisy_paragraphs_as_sentences(
-    lines: list[str], patterns: list[tuple[re.Pattern, str]], language: str
+    lines: list[str], extra: tuple[str, ...], language: str
 ) -> list[str]:
     """A long line with a credit, a notice or a bio inside it is judged sentence by sentence,
     so that the noise goes and the article it is glued to stays."""
@@ -139,7 +140,7 @@ def _noisy_paragraphs_as_sentences(
     for line in lines:
         plain = line.translate(TYPOGRAPHY)
         if word_count(plain) >= PARAGRAPH_WORDS and (
-            _BIO.search(plain) or any(pattern.search(plain) for pattern, _reason in patterns)
+            _BIO.search(plain) or _noise_reason(plain, extra)
         ):
             result.extend(split_text(line, language))
         else:
@@ -159,11 +160,21 @@ def _compiled_patterns(extra: tuple[str, ...]) -> list[tuple[re.Pattern, str]]:
     return compiled
 
 
+@functools.lru_cache(maxsize=4096)
+def _noise_reason(plain: str, extra: tuple[str, ...]) -> str | None:
+    """The reason of the first noise pattern `plain` matches, if any. Cached: a long line is
+    asked twice (to judge it by sentence, then to mark it)."""
+    for pattern, reason in _compiled_patterns(extra):
+        if pattern.search(plain) and (reason != "byline" or word_count(plain) <= 30):
+            return reason
+    return None
+
+
 def _mark_patterns(
     lines: list[str],
     reasons: dict[int, str],
     found: dict[str, str],
-    patterns: list[tuple[re.Pattern, str]],
+    extra: tuple[str, ...],
 ) -> None:
     """Lines matching a noise pattern, bios, and the metadata some of them carry."""
     in_bio = False
@@ -174,10 +185,9 @@ def _mark_patterns(
             in_bio = True
             continue
         in_bio = False
-        for pattern, reason in patterns:
-            if pattern.search(plain) and (reason != "byline" or word_count(plain) <= 30):
-                reasons[i] = reason
-                break
+        reason = _noise_reason(plain, extra)
+        if reason:
+            reasons[i] = reason
         _recover_metadata(plain, found)
 
 
