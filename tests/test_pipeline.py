@@ -137,3 +137,18 @@ def test_a_partly_ranked_article_is_named_in_a_warning(tmp_path, config, write_a
         f"only its first {SENTENCE_CAP:,} of {SENTENCE_CAP + 50:,} sentences were ranked for the "
         "brief (a bounded number, so that memory stays in proportion to the input)"
     ]
+
+
+def test_the_pool_is_sized_from_the_cores_this_process_may_use():
+    import os
+    import subprocess
+    import sys
+
+    if not hasattr(os, "sched_setaffinity"):
+        pytest.skip("no CPU affinity on this system")
+    code = (
+        "import os; os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]}); "
+        "from digest.brief.build import _usable_cores; print(_usable_cores())"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert result.stdout.strip() == "1", result.stderr

@@ -33,7 +33,9 @@ from digest.render.pdf import pdf_converter
 from digest.text.words import counted
 
 PARALLEL_FROM = 24
-"""Below this many articles, starting worker processes costs more than it saves."""
+"""Below this many articles, starting worker processes costs more than it saves. Above it
+the pool pays where cores are free: on 2 cores, 1,000 BBC articles take 4.7 s of CPU in one
+process, and 0.6 s in the parent plus 5.4 s shared by two workers with the pool."""
 
 
 def build(
@@ -159,16 +161,25 @@ def _now() -> dt.datetime:
 
 
 def _summarize_all(articles: list[Article], config: Config) -> Iterator[Summary | Skipped]:
-    """Clean and summarize every article, in input order; on all cores when there are
-    enough articles to repay starting the worker processes."""
-    if len(articles) < PARALLEL_FROM or (os.cpu_count() or 1) < 2:
+    """Clean and summarize every article, in input order; on every core this process may
+    use when there are enough articles to repay starting the worker processes."""
+    cores = _usable_cores()
+    if len(articles) < PARALLEL_FROM or cores < 2:
         for article in articles:
             yield _summarize_one(article, config)
         return
     context = multiprocessing.get_context("fork" if sys.platform == "linux" else "spawn")
-    with ProcessPoolExecutor(max_workers=os.cpu_count(), mp_context=context) as pool:
-        chunk = max(1, min(32, len(articles) // (8 * (os.cpu_count() or 1))))
+    with ProcessPoolExecutor(max_workers=cores, mp_context=context) as pool:
+        chunk = max(1, min(32, len(articles) // (8 * cores)))
         yield from pool.map(_summarize_one, articles, [config] * len(articles), chunksize=chunk)
+
+
+def _usable_cores() -> int:
+    """The cores this process may run on (a container or taskset may allow fewer than the
+    machine has)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _worth_reporting(done: int, total: int) -> bool:
