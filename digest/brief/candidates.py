@@ -1,0 +1,182 @@
+"""Candidate points from the whole story, and what makes one worth showing.
+
+Every sentence of every article that can stand alone is a candidate (one that leans on the
+sentence before it brings that sentence along, or is left out), not only each article's
+summary: a fact the summarizer ranked 20th in its article but that four outlets report must
+be able to win.
+
+What a candidate says is measured in *concepts*: pairs of consecutive stemmed words (not two
+stop words). A concept is worth more the more outlets use it (cross-outlet support that
+survives paraphrase better than whole-sentence similarity: "a memorandum on a future peace"
+and "memorandum on a possible peace" share concepts while their sentences score low), and the
+earlier it appears in an article. A brief that covers the most of that weight in its words
+says the most of what the outlets report, once (Gillick and Favre's concept coverage).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+
+from digest.models import Salience, Sentence, SourceRef, Summary
+from digest.text.matching import matching_form
+from digest.text.standalone import is_bare_attribution, needs_context
+from digest.text.words import stemmer, stop_words, word_count
+
+MIN_WORDS, MAX_WORDS = 6, 60
+"""Shorter sentences carry too little alone; longer ones are quote dumps, not briefing lines."""
+POSITION_DECAY = 10.0
+"""A concept first seen at sentence i of an article earns 1 / (1 + i / POSITION_DECAY)."""
+RANK_WEIGHT = 0.1
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A unit that could be one point: one sentence, or two where the second leans on the
+    first. `rows` index the story's sentences; the last row is the sentence chosen for itself."""
+
+    text: str
+    rows: tuple[int, ...]
+    refs: tuple[SourceRef, ...]
+    outlet: int
+    words: int
+    concepts: frozenset[int]
+    prior: float
+    """How much position, centrality and the summarizer favour it, in (0, 1]."""
+    why: Salience
+    """The prior's parts (support is filled in once it is measured)."""
+
+
+class Story:
+    """The story's sentences in one list (rows), the outlet of each, and its concepts."""
+
+    def __init__(self, summaries: Sequence[Summary], language: str) -> None:
+        self.sentences: list[Sentence] = [s for summary in summaries for s in summary.sentences]
+        outlets = {summary.article.outlet: None for summary in summaries}
+        self.outlet_names: list[str] = list(outlets)
+        outlet_number = {name: n for n, name in enumerate(self.outlet_names)}
+        self.outlet_of_row = np.array(
+            [
+                outlet_number[summary.article.outlet]
+                for summary in summaries
+                for _ in summary.sentences
+            ],
+            dtype=np.int64,
+        )
+        self.row_of = {(s.article_id, s.index): row for row, s in enumerate(self.sentences)}
+        self.article_length = {summary.article.id: len(summary.sentences) for summary in summaries}
+        self.rank = {
+            (r.sentence.article_id, r.sentence.index): r.rank
+            for summary in summaries
+            for r in summary.ranking
+        }
+        self.language = language
+        self.concepts, self.weight = _concepts(self.sentences, self.outlet_of_row, language)
+        self.row_prior = np.zeros(len(self.sentences))
+        """Each sentence's prior (position and centrality), set by `candidates`."""
+
+    @property
+    def outlet_count(self) -> int:
+        return len(self.outlet_names)
+
+
+def candidates(story: Story, centrality: np.ndarray) -> list[Candidate]:
+    """Every unit of the story that can be a point, with its concepts and prior."""
+    found = []
+    top = max(float(centrality.max()), 1e-9) if len(centrality) else 1.0
+    index = np.array([s.index for s in story.sentences], dtype=float)
+    story.row_prior = (1 + 2 / (1 + index)) * (1 + 2 * centrality / top) / 9
+    for row, sentence in enumerate(story.sentences):
+        if not can_stand(sentence.text):
+            continue
+        rows = (row,)
+        if needs_context(sentence.text):
+            before = story.row_of.get((sentence.article_id, sentence.index - 1))
+            if before is None or not _can_lead(story.sentences[before].text, sentence.text):
+                continue
+            rows = (before, row)
+        text = " ".join(story.sentences[r].text for r in rows)
+        length = story.article_length[sentence.article_id]
+        rank = story.rank.get((sentence.article_id, sentence.index), length)
+        why = Salience(
+            centrality=float(centrality[row] / top),
+            rank=1 - rank / length,
+            position=1 / (1 + sentence.index),
+            support=0.0,
+        )
+        found.append(
+            Candidate(
+                text=text,
+                rows=rows,
+                refs=tuple(
+                    SourceRef(story.sentences[r].article_id, story.sentences[r].index) for r in rows
+                ),
+                outlet=int(story.outlet_of_row[row]),
+                words=word_count(text),
+                concepts=frozenset().union(*(story.concepts[r] for r in rows)),
+                prior=prior(why),
+                why=why,
+            )
+        )
+    return found
+
+
+def prior(why: Salience) -> float:
+    """Position, centrality and summarizer rank together, in (0, 1]: an early sentence
+    close to the story as a whole counts most (tuned on Multi-News; the rank counts little:
+    it sees one article, not the story)."""
+    return (
+        (1 + 2 * why.position)
+        * (1 + 2 * why.centrality)
+        * (1 + RANK_WEIGHT * why.rank)
+        / (9 * (1 + RANK_WEIGHT))
+    )
+
+
+def can_stand(text: str) -> bool:
+    """Long enough to say something, short enough for a briefing line, not a bare
+    attribution."""
+    return MIN_WORDS <= word_count(text) <= MAX_WORDS and not is_bare_attribution(text)
+
+
+def _can_lead(before: str, sentence: str) -> bool:
+    """The sentence before can carry a dangling one: it stands alone and the two fit."""
+    return not needs_context(before) and word_count(before) + word_count(sentence) <= MAX_WORDS
+
+
+def _concepts(
+    sentences: list[Sentence], outlet_of_row: np.ndarray, language: str
+) -> tuple[list[frozenset[int]], np.ndarray]:
+    """Each sentence's concepts (ids), and each concept's weight: the number of outlets
+    using it plus a bonus for an early position; zero for a concept only one outlet uses
+    when the story has several outlets."""
+    stem, stops = stemmer(language), stop_words(language)
+    ids: dict[tuple[str, str], int] = {}
+    per_sentence: list[frozenset[int]] = []
+    outlets: list[set[int]] = []
+    early: list[float] = []
+    for row, sentence in enumerate(sentences):
+        words = [stem(w) for w in _TOKEN.findall(matching_form(sentence.text))]
+        found = set()
+        position = 1 / (1 + sentence.index / POSITION_DECAY)
+        for pair in pairwise(words):
+            if pair[0] in stops and pair[1] in stops:
+                continue
+            concept = ids.setdefault(pair, len(ids))
+            if concept == len(outlets):
+                outlets.append(set())
+                early.append(0.0)
+            outlets[concept].add(int(outlet_of_row[row]))
+            early[concept] = max(early[concept], position)
+            found.add(concept)
+        per_sentence.append(frozenset(found))
+    spread = np.array([len(o) for o in outlets], dtype=float)
+    weight = spread + np.array(early, dtype=float)
+    if len(set(outlet_of_row.tolist())) > 1:
+        weight[spread < 2] = 0.0
+    return per_sentence, weight

@@ -1,0 +1,143 @@
+"""Choosing the brief's points: globally, by importance, within one word budget.
+
+A greedy fill over all candidates of the story: each step takes the candidate that adds the
+most not-yet-covered concept weight per word (see candidates.py), scaled by its prior
+(position, centrality, summarizer rank) and its soft cross-outlet support. Covered concepts
+count no more, and a candidate is refused outright when it is too like a point already
+chosen (REDUNDANCY), when its sentence is one an earlier point shows or was credited with,
+or when SHARED_CREDITS of the other outlets report its fact in sentences already credited
+(the same fact in other words), or when it does not fit the words left. Gains only shrink
+as the brief fills, so the fill is lazy (a heap of stale upper bounds), which keeps it fast
+on thousands of candidates.
+
+Topics are served by a floor, not by order: after the lead, every configured topic that has a
+fact reported by two or more outlets gets its best one before the global fill goes on, so a
+busy first topic can never starve a later one.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+
+import numpy as np
+
+from digest.brief.candidates import Candidate
+from digest.brief.support import Support
+from digest.text.similarity import SentenceSpace
+
+REDUNDANCY = 0.33
+"""A candidate this similar (TF-IDF cosine) to a chosen point repeats it."""
+SHARED_CREDITS = 2
+"""Two outlets whose sentence for this fact is already credited to a point: a repeat."""
+COVERED_REPEAT = 0.5
+"""A candidate whose concept weight is this much covered already says what was shown."""
+LENGTH_EXPONENT = 0.8
+"""Gain per word**LENGTH_EXPONENT: a little kinder to full sentences than gain per word."""
+SUPPORT_WEIGHT = 1.0
+FILLER = 0.01
+"""A candidate that covers nothing new can still fill words left over, by prior alone."""
+
+
+class Chooser:
+    """The state of the greedy fill: what is covered, shown and used, and the words left."""
+
+    def __init__(
+        self,
+        candidates: Sequence[Candidate],
+        supports: Sequence[Support],
+        weight: np.ndarray,
+        space: SentenceSpace,
+        words: int,
+    ) -> None:
+        self.candidates = candidates
+        self.supports = supports
+        self.weight = weight
+        self.space = space
+        self.unlimited = words <= 0
+        self.words_left = 10**9 if self.unlimited else words
+        self.covered: set[int] = set()
+        self.shown_rows: list[int] = []
+        self.used_rows: set[int] = set()
+        self.picks: list[int] = []
+        self.refused: set[int] = set()
+        self.section_of: Sequence[str] = ()
+        self.per_section = 0
+
+    def limit_sections(self, section_of: Sequence[str], per_section: int) -> None:
+        """At most `per_section` points (0: any number) in each candidate's section."""
+        self.section_of, self.per_section = section_of, per_section
+
+    def gain(self, i: int) -> float:
+        c = self.candidates[i]
+        new = sum(self.weight[k] for k in c.concepts - self.covered)
+        if new <= 0 and self.unlimited:
+            return 0.0
+        boost = c.prior * (1 + SUPPORT_WEIGHT * self.supports[i].soft)
+        return new / c.words**LENGTH_EXPONENT * boost + FILLER * boost
+
+    def admissible(self, i: int) -> bool:
+        """Fits the words left, is no other outlet's wording of a chosen fact, is not too
+        like a chosen point, and its section has room. All but the first only get worse
+        as the brief fills, so those refusals are final."""
+        c = self.candidates[i]
+        if i in self.refused or c.words > self.words_left:
+            return False
+        shared = set(self.supports[i].credits.values()) & self.used_rows
+        ok = not set(c.rows) & self.used_rows and len(shared) < SHARED_CREDITS
+        if ok and c.concepts:
+            total = sum(self.weight[k] for k in c.concepts)
+            ok = total <= 0 or self._covered(c.concepts) < COVERED_REPEAT * total
+        if ok and self.per_section:
+            section = self.section_of[i]
+            ok = sum(self.section_of[p] == section for p in self.picks) < self.per_section
+        if ok and self.shown_rows:
+            ok = float(self.space.similarity(c.rows, self.shown_rows).max()) < REDUNDANCY
+        if not ok:
+            self.refused.add(i)
+        return ok
+
+    def _covered(self, concepts: frozenset[int]) -> float:
+        return sum(self.weight[k] for k in concepts & self.covered)
+
+    def repeats(self, row: int) -> bool:
+        """Sentence `row` is too like a chosen point to be shown as a quote or figure."""
+        return bool(self.shown_rows) and (
+            float(self.space.similarity([row], self.shown_rows).max()) >= REDUNDANCY
+        )
+
+    def take(self, i: int) -> None:
+        c = self.candidates[i]
+        self.picks.append(i)
+        self.covered |= c.concepts
+        self.shown_rows.extend(c.rows)
+        self.used_rows |= set(c.rows) | set(self.supports[i].credits.values())
+        self.words_left -= c.words
+
+    def cover(self, concepts: set[int], rows: Sequence[int], words: int) -> None:
+        """Count something shown outside the points (a key quote or figure)."""
+        self.covered |= concepts
+        self.used_rows |= set(rows)
+        self.words_left -= words
+
+    def best(self, pool: Sequence[int]) -> int | None:
+        """The admissible candidate of `pool` with the highest gain now, or None."""
+        gains = [(-self.gain(i), i) for i in pool if self.admissible(i)]
+        gains = [g for g in gains if g[0] < 0]
+        return min(gains)[1] if gains else None
+
+    def fill(self, pool: Sequence[int], limit: int | None = None) -> None:
+        """Take the best candidates of `pool` until nothing more fits (lazy greedy)."""
+        heap = [(-self.gain(i), i) for i in pool if i not in self.picks]
+        heapq.heapify(heap)
+        while heap and (limit is None or len(self.picks) < limit):
+            _, i = heapq.heappop(heap)
+            if not self.admissible(i):
+                continue
+            now = self.gain(i)
+            if now <= 0:
+                continue
+            if heap and now < -heap[0][0]:
+                heapq.heappush(heap, (-now, i))
+                continue
+            self.take(i)

@@ -1,0 +1,105 @@
+"""Which other outlets report a candidate's fact, measured softly and in bounded work.
+
+For a candidate, every other outlet's best-matching sentence (TF-IDF cosine, or 1 where the
+two quote the same words) says how well that outlet supports it: soft support is the mean of
+those best matches over the other outlets, so three half-matching paraphrases count for more
+than one. An outlet is *credited* with the fact only when its best sentence matches the
+candidate's own sentence (never through a chain of look-alikes) well enough: at or above
+`duplicate_similarity`, or at or above MUTUAL_SIMILARITY when the two sentences are each
+other's best match.
+
+Candidates are compared with all sentences in blocks of BLOCK rows (dense blocks of
+BLOCK x sentences), so memory stays bounded however many articles there are, and only for
+the few hundred candidates still in contention, so the work grows linearly with the story.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+
+from digest.text.similarity import SentenceSpace
+
+BLOCK = 64
+MUTUAL_SIMILARITY = 0.2
+"""A weaker match still credits an outlet when each sentence is the other's best match."""
+MAX_MUTUAL_CHECKS = 40
+"""Weaker matches checked for mutuality per sentence (bounded work with many outlets)."""
+
+
+@dataclass(frozen=True)
+class Support:
+    """For one sentence (row): soft support in [0, 1] and the credited outlets' sentences."""
+
+    soft: float
+    credits: dict[int, int]
+    """outlet -> the row of its sentence reporting the same fact (best match first)."""
+
+
+def support(
+    space: SentenceSpace,
+    rows: Sequence[int],
+    outlet_of_row: np.ndarray,
+    threshold: float,
+) -> list[Support]:
+    """Soft support and credits for each sentence in `rows`."""
+    outlets = int(outlet_of_row.max()) + 1 if len(outlet_of_row) else 0
+    order = np.argsort(outlet_of_row, kind="stable")
+    starts = np.searchsorted(outlet_of_row[order], np.arange(outlets))
+    found: list[Support] = []
+    for begin in range(0, len(rows), BLOCK):
+        block = list(rows[begin : begin + BLOCK])
+        sims = space.similarity_to_all(block)[:, order]
+        best = np.maximum.reduceat(sims, starts, axis=1) if outlets else sims[:, :0]
+        where = _argmax_per_outlet(sims, starts, order)
+        for i, row in enumerate(block):
+            own = int(outlet_of_row[row])
+            found.append(_one(space, row, own, best[i], where[i], outlet_of_row, threshold))
+    return found
+
+
+def _one(
+    space: SentenceSpace,
+    row: int,
+    own: int,
+    best: np.ndarray,
+    where: np.ndarray,
+    outlet_of_row: np.ndarray,
+    threshold: float,
+) -> Support:
+    best = np.minimum(best, 1.0)
+    others = len(best) - 1
+    soft = float((best.sum() - best[own]) / others) if others else 0.0
+    credits: dict[int, int] = {}
+    near = np.flatnonzero(best >= MUTUAL_SIMILARITY)
+    mutual_checks = MAX_MUTUAL_CHECKS
+    for outlet in near[np.argsort(-best[near], kind="stable")].tolist():
+        if outlet == own:
+            continue
+        match = int(where[outlet])
+        if best[outlet] >= threshold:
+            credits[outlet] = match
+        elif mutual_checks > 0:
+            mutual_checks -= 1
+            if _best_in_outlet(space, match, own, outlet_of_row) == row:
+                credits[outlet] = match
+    return Support(soft, credits)
+
+
+def _argmax_per_outlet(sims: np.ndarray, starts: np.ndarray, order: np.ndarray) -> np.ndarray:
+    """For each block row and outlet, the row (in the story) of its best-matching sentence."""
+    ends = np.append(starts[1:], sims.shape[1])
+    where = np.zeros((sims.shape[0], len(starts)), dtype=np.int64)
+    for outlet, (start, end) in enumerate(zip(starts, ends, strict=True)):
+        if end > start:
+            where[:, outlet] = order[start + sims[:, start:end].argmax(axis=1)]
+    return where
+
+
+def _best_in_outlet(space: SentenceSpace, row: int, outlet: int, outlet_of_row: np.ndarray) -> int:
+    """The row of `outlet`'s sentence most similar to sentence `row`."""
+    cols = np.flatnonzero(outlet_of_row == outlet)
+    sims = space.similarity([row], cols.tolist())[0]
+    return int(cols[sims.argmax()])
