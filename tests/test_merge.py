@@ -115,3 +115,37 @@ def test_points_fitting_no_topic_go_to_also_reported():
 def test_pointing_back_needs_context():
     assert needs_context("Mr. Trump said he had not discussed that plea with Mr. Putin.")
     assert not needs_context("Trump said that Russia would talk this week.")
+
+
+def _brief_words(brief) -> int:
+    from digest.text.words import word_count
+
+    return (
+        sum(word_count(p.text) for p in brief.points)
+        + sum(word_count(q.text) + word_count(q.speaker) for q in brief.quotes)
+        + sum(word_count(f.value) + word_count(f.context) for f in brief.figures)
+    )
+
+
+def test_one_budget_covers_the_whole_brief_and_every_topic(seed_build):
+    from digest.config import load_config
+
+    config = load_config(str(SEEDS.parent / "digest.toml"))
+    summaries = [
+        summarize(clean_article(a), "lex-rank", 8)
+        for a in __import__("digest.brief.read", fromlist=["x"])
+        .read_inputs([SEEDS], 5_000_000)
+        .articles
+    ]
+    for words in (300, 600):
+        brief = merge(
+            summaries,
+            dataclasses.replace(config, brief=dataclasses.replace(config.brief, words=words)),
+            dt.date(2025, 5, 20),
+        )
+        assert 0.85 * words <= _brief_words(brief) <= words
+        titles = [s.title for s in brief.sections]
+        assert titles[:3] == ["The call", "Ceasefire stance", "European sanctions"]
+        shown = [p.text for p in brief.points]
+        for quote in brief.quotes:
+            assert not any(quote.text in text for text in shown)
