@@ -29,10 +29,25 @@ def test_every_point_is_verbatim_from_its_article(seed_build):
         article = articles[point.article_id]
         sentences = {s.index: s.text for s in split_sentences(clean_article(article))}
         own = [r for r in point.sources if r.article_id == point.article_id]
-        assert " ".join(sentences[r.sentence] for r in own) == point.text
+        own_text = "".join(sentences[r.sentence] for r in own)
+        assert own_text.replace(" ", "") == point.text.replace(" ", "")
         raw = (SEEDS / f"{article.id}.txt").read_text(encoding="utf-8")
+        assert "".join(point.text.split()) in "".join(raw.split())
         for ref in own:
             assert sentences[ref.sentence] in raw
+
+
+def test_a_closing_mark_split_off_stays_with_its_sentence():
+    text = (
+        'Putin described the call with the Republican leader as ”frank and substantive."\n'
+        "The talks in Istanbul were the first direct talks between the two sides in years.\n"
+    )
+    brief = _brief(
+        [_article("a", "Gazette", text), _article("b", "Herald", text.replace("Putin", "He"))]
+    )
+    shown = [p.text for p in brief.points]
+    assert any(t.endswith('substantive."') for t in shown)
+    assert not any(t.endswith("substantive.") for t in shown)
 
 
 def test_no_fact_is_repeated(seed_build):

@@ -32,16 +32,20 @@ MIN_WORDS, MAX_WORDS = 6, 60
 POSITION_DECAY = 10.0
 """A concept first seen at sentence i of an article earns 1 / (1 + i / POSITION_DECAY)."""
 RANK_WEIGHT = 0.1
+_WORDY = re.compile(r"\w")
 _TOKEN = re.compile(r"[^\W_]+")
 
 
 @dataclass(frozen=True)
 class Candidate:
     """A unit that could be one point: one sentence, or two where the second leans on the
-    first. `rows` index the story's sentences; the last row is the sentence chosen for itself."""
+    first. `rows` index the story's sentences, in order."""
 
     text: str
     rows: tuple[int, ...]
+    row: int
+    """The sentence chosen for itself (the others carry it: the one before it leans on, a
+    closing quotation mark after it)."""
     refs: tuple[SourceRef, ...]
     outlet: int
     words: int
@@ -100,7 +104,10 @@ def candidates(story: Story, centrality: np.ndarray) -> list[Candidate]:
             if before is None or not _can_lead(story.sentences[before].text, sentence.text):
                 continue
             rows = (before, row)
-        text = " ".join(story.sentences[r].text for r in rows)
+        after = story.row_of.get((sentence.article_id, sentence.index + 1))
+        if after is not None and not _WORDY.search(story.sentences[after].text):
+            rows = (*rows, after)  # a closing mark split off by the splitter: ”frank." + "
+        text = _join([story.sentences[r].text for r in rows])
         length = story.article_length[sentence.article_id]
         rank = story.rank.get((sentence.article_id, sentence.index), length)
         why = Salience(
@@ -113,6 +120,7 @@ def candidates(story: Story, centrality: np.ndarray) -> list[Candidate]:
             Candidate(
                 text=text,
                 rows=rows,
+                row=row,
                 refs=tuple(
                     SourceRef(story.sentences[r].article_id, story.sentences[r].index) for r in rows
                 ),
@@ -142,6 +150,15 @@ def can_stand(text: str) -> bool:
     """Long enough to say something, short enough for a briefing line, not a bare
     attribution."""
     return MIN_WORDS <= word_count(text) <= MAX_WORDS and not is_bare_attribution(text)
+
+
+def _join(texts: list[str]) -> str:
+    """Consecutive sentences as one text: a space between sentences, none before a piece
+    that is only punctuation (it belongs to the sentence before, as in the article)."""
+    joined = texts[0]
+    for text in texts[1:]:
+        joined += text if not _WORDY.search(text) else f" {text}"
+    return joined
 
 
 def _can_lead(before: str, sentence: str) -> bool:

@@ -63,7 +63,6 @@ BODY_MIN_WORDS = 12
 """A line this long that ends a sentence is the article; lines before the first one are header."""
 
 
-
 def clean_article(
     article: Article, language: str = "english", extra_patterns: tuple[str, ...] = ()
 ) -> Article:

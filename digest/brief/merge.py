@@ -119,7 +119,7 @@ def merge_story(
     pool = _pool(found, story.weight, fit)
     found = [found[i] for i in pool]
     supports = support(
-        space, [c.rows[-1] for c in found], story.outlet_of_row, matching.duplicate_similarity
+        space, [c.row for c in found], story.outlet_of_row, matching.duplicate_similarity
     )
     new = _against_previous(found, supports, story, previous, show_repeats)
     keep = [i for i, flag in enumerate(new) if flag is not False]
@@ -161,7 +161,7 @@ def _pool(found: list[Candidate], weight: np.ndarray, fit: np.ndarray) -> list[i
         [c.prior * sum(weight[k] for k in c.concepts) / c.words**0.8 for c in found]
     )
     chosen = set(np.argsort(-estimate, kind="stable")[:POOL].tolist())
-    rows = [c.rows[-1] for c in found]
+    rows = [c.row for c in found]
     for topic in range(fit.shape[1]):
         topical = fit[rows, topic] * estimate
         chosen |= set(np.argsort(-topical, kind="stable")[:TOPIC_POOL].tolist())
@@ -186,7 +186,7 @@ def _section(
 
 def _point(candidate: Candidate, backing: Support, story: Story, new: bool | None) -> Point:
     """A point in the candidate's words, credited to every outlet that reports its fact."""
-    head = story.sentences[candidate.rows[-1]]
+    head = story.sentences[candidate.row]
     credited = [story.sentences[row] for row in backing.credits.values()]
     credited = [s for s in credited if s.article_id != head.article_id]
     article_ids = tuple(dict.fromkeys([head.article_id, *(s.article_id for s in credited)]))

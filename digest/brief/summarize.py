@@ -38,6 +38,7 @@ assert tuple(METHODS) == METHOD_NAMES
 QUADRATIC_METHODS = {"kl", "reduction"}
 QUADRATIC_SENTENCE_CAP = 80
 
+
 def split_sentences(article: Article, language: str = "english") -> tuple[Sentence, ...]:
     """Every sentence of the article's cleaned body, numbered through the article."""
     sentences = []
