@@ -61,7 +61,8 @@ class Story:
 
     def __init__(self, summaries: Sequence[Summary], language: str) -> None:
         self.sentences: list[Sentence] = [s for summary in summaries for s in summary.sentences]
-        outlets = {summary.article.outlet: None for summary in summaries}
+        outlets = {summary.article.outlet: None for summary in summaries if summary.sentences}
+        self.outlet_of_article = {s.article.id: s.article.outlet for s in summaries}
         self.outlet_names: list[str] = list(outlets)
         outlet_number = {name: n for n, name in enumerate(self.outlet_names)}
         self.outlet_of_row = np.array(

@@ -59,6 +59,8 @@ class Chooser:
         self.covered: set[int] = set()
         self.shown_rows: list[int] = []
         self.used_rows: set[int] = set()
+        """Sentences a point shows or was credited with (the mask is the same, for speed)."""
+        self.used_mask = np.zeros(space.matrix.shape[0], dtype=bool)
         self.picks: list[int] = []
         self.refused: set[int] = set()
         self.section_of: Sequence[str] = ()
@@ -83,8 +85,8 @@ class Chooser:
         c = self.candidates[i]
         if i in self.refused or c.words > self.words_left:
             return False
-        shared = set(self.supports[i].credits.values()) & self.used_rows
-        ok = not set(c.rows) & self.used_rows and len(shared) < SHARED_CREDITS
+        shared = int(self.used_mask[self.supports[i].rows].sum())
+        ok = not set(c.rows) & self.used_rows and shared < SHARED_CREDITS
         if ok and c.concepts:
             total = sum(self.weight[k] for k in c.concepts)
             ok = total <= 0 or self._covered(c.concepts) < COVERED_REPEAT * total
@@ -100,31 +102,30 @@ class Chooser:
     def _covered(self, concepts: frozenset[int]) -> float:
         return sum(self.weight[k] for k in concepts & self.covered)
 
-    def repeats(self, row: int) -> bool:
-        """Sentence `row` is too like a chosen point to be shown as a quote or figure."""
-        return bool(self.shown_rows) and (
-            float(self.space.similarity([row], self.shown_rows).max()) >= REDUNDANCY
-        )
+    def repeats(self, rows: Sequence[int]) -> np.ndarray:
+        """For each sentence in `rows`: too like a chosen point to be shown as a quote or
+        figure (one similarity matrix for all)."""
+        if not self.shown_rows or not len(rows):
+            return np.zeros(len(rows), dtype=bool)
+        return self.space.similarity(rows, self.shown_rows).max(axis=1) >= REDUNDANCY
 
     def take(self, i: int) -> None:
         c = self.candidates[i]
         self.picks.append(i)
         self.covered |= c.concepts
         self.shown_rows.extend(c.rows)
-        self.used_rows |= set(c.rows) | set(self.supports[i].credits.values())
+        self._use([*c.rows, *self.supports[i].rows.tolist()])
         self.words_left -= c.words
+
+    def _use(self, rows: Sequence[int]) -> None:
+        self.used_rows.update(rows)
+        self.used_mask[list(rows)] = True
 
     def cover(self, concepts: set[int], rows: Sequence[int], words: int) -> None:
         """Count something shown outside the points (a key quote or figure)."""
         self.covered |= concepts
-        self.used_rows |= set(rows)
+        self._use(rows)
         self.words_left -= words
-
-    def best(self, pool: Sequence[int]) -> int | None:
-        """The admissible candidate of `pool` with the highest gain now, or None."""
-        gains = [(-self.gain(i), i) for i in pool if self.admissible(i)]
-        gains = [g for g in gains if g[0] < 0]
-        return min(gains)[1] if gains else None
 
     def fill(self, pool: Sequence[int], limit: int | None = None) -> None:
         """Take the best candidates of `pool` until nothing more fits (lazy greedy)."""

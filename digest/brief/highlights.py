@@ -14,6 +14,8 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from digest.models import Figure, Quote, Sentence, SourceRef
 from digest.text.matching import matching_words
 from digest.text.similarity import SentenceSpace
@@ -125,7 +127,7 @@ def key_quotes(
     used_rows: set[int],
     shown: Sequence[str],
     words: int | None,
-    repeats: Callable[[int], bool] = lambda _row: False,
+    repeats: Callable[[list[int]], np.ndarray] = lambda rows: np.zeros(len(rows), bool),
 ) -> tuple[tuple[Quote, ...], list[tuple[tuple[int, ...], int]]]:
     """Quotations with a named speaker, each once, most widely carried first, within
     `words` words (None: MAX_QUOTES), leaving out any the points already show (a sentence
@@ -154,10 +156,12 @@ def key_quotes(
             sentences[r].article_id != sentences[item[2]].article_id for *_, r in groups[home]
         ):
             groups[home].append(item)
+    rows = sorted({r for g in groups for *_, r in g})
+    repeated = {r for r, flag in zip(rows, repeats(rows), strict=True) if flag}
     groups = [
         g
         for g in groups
-        if not any(r in used_rows or repeats(r) for *_, r in g)
+        if not any(r in used_rows or r in repeated for *_, r in g)
         and not (_shingles(matching_words(g[0][0])) & taken)
     ]
 
@@ -214,7 +218,7 @@ def key_figures(
     shown: Sequence[str],
     words: int | None,
     language: str = "english",
-    repeats: Callable[[int], bool] = lambda _row: False,
+    repeats: Callable[[list[int]], np.ndarray] = lambda rows: np.zeros(len(rows), bool),
 ) -> tuple[tuple[Figure, ...], list[tuple[tuple[int, ...], int]]]:
     """Numbers with what they count, within `words` words (None: MAX_FIGURES figures).
     Mentions of the same unit in sentences that report the same fact (similar to the first
@@ -225,16 +229,17 @@ def key_figures(
     mentions = [
         m
         for m in _mentions(sentences, language)
-        if m.row not in used_rows
-        and not any(m.label in text for text in shown)
-        and not repeats(m.row)
+        if m.row not in used_rows and not any(m.label in text for text in shown)
     ]
     by_unit: dict[str, list[_Mention]] = {}
     for mention in sorted(mentions, key=lambda m: -weights[m.row]):
-        by_unit.setdefault(mention.unit, []).append(mention)
+        if len(by_unit.setdefault(mention.unit, [])) < MAX_MENTIONS:
+            by_unit[mention.unit].append(mention)
+    kept = [m for group in by_unit.values() for m in group]
+    repeated = {m.row for m, flag in zip(kept, repeats([m.row for m in kept]), strict=True) if flag}
     clusters: list[list[_Mention]] = []
     for group in by_unit.values():
-        clusters += _same_fact(group[:MAX_MENTIONS], space)
+        clusters += _same_fact([m for m in group if m.row not in repeated], space)
 
     def order(cluster: list[_Mention]) -> tuple:
         outlets = {outlet_of[sentences[m.row].article_id] for m in cluster}

@@ -133,7 +133,7 @@ def merge_story(
     lead = list(chooser.picks)
     for topic in sections if topics else []:
         if not any(home[i] == topic for i in chooser.picks):
-            wide = [i for i in keep if home[i] == topic and supports[i].credits]
+            wide = [i for i in keep if home[i] == topic and len(supports[i].outlets)]
             chooser.fill(wide, limit=len(chooser.picks) + 1)
     reserve = int(HIGHLIGHTS_SHARE * brief.words) if brief.words >= HIGHLIGHTS_FROM else 0
     chooser.words_left -= reserve
@@ -187,14 +187,10 @@ def _section(
 def _point(candidate: Candidate, backing: Support, story: Story, new: bool | None) -> Point:
     """A point in the candidate's words, credited to every outlet that reports its fact."""
     head = story.sentences[candidate.row]
-    credited = [story.sentences[row] for row in backing.credits.values()]
+    credited = [story.sentences[row] for row in backing.rows.tolist()]
     credited = [s for s in credited if s.article_id != head.article_id]
     article_ids = tuple(dict.fromkeys([head.article_id, *(s.article_id for s in credited)]))
-    outlet_of = {
-        s.article_id: story.outlet_names[story.outlet_of_row[r]]
-        for r, s in enumerate(story.sentences)
-        if s.article_id in article_ids
-    }
+    outlet_of = story.outlet_of_article
     return Point(
         text=candidate.text,
         article_id=head.article_id,
@@ -228,7 +224,7 @@ def _against_previous(
     flags: list[bool | None] = []
     for candidate, backing in zip(found, supports, strict=True):
         words = set(matching_words(candidate.text))
-        outlets = {story.outlet_names[o] for o in (candidate.outlet, *backing.credits)}
+        outlets = {story.outlet_names[o] for o in (candidate.outlet, *backing.outlets.tolist())}
         match = next(
             (
                 seen_outlets
@@ -259,10 +255,7 @@ def _highlights(
     points show; what they show is counted as covered, so later points do not repeat it."""
     shown = [story.sentences[r].text for r in chooser.shown_rows]
     weights = story.row_prior
-    outlet_of = {
-        s.article_id: story.outlet_names[o]
-        for s, o in zip(story.sentences, story.outlet_of_row.tolist(), strict=True)
-    }
+    outlet_of = story.outlet_of_article
     quotes, used = key_quotes(
         story.sentences, outlet_of, weights, chooser.used_rows, shown, words, chooser.repeats
     )

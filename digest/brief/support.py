@@ -34,8 +34,10 @@ class Support:
     """For one sentence (row): soft support in [0, 1] and the credited outlets' sentences."""
 
     soft: float
-    credits: dict[int, int]
-    """outlet -> the row of its sentence reporting the same fact (best match first)."""
+    outlets: np.ndarray
+    """The credited outlets, best match first."""
+    rows: np.ndarray
+    """For each credited outlet, the row of its sentence reporting the same fact."""
 
 
 def support(
@@ -51,9 +53,15 @@ def support(
     found: list[Support] = []
     for begin in range(0, len(rows), BLOCK):
         block = list(rows[begin : begin + BLOCK])
-        sims = space.similarity_to_all(block)[:, order]
-        best = np.maximum.reduceat(sims, starts, axis=1) if outlets else sims[:, :0]
-        where = _argmax_per_outlet(sims, starts, order)
+        sims = np.minimum(space.similarity_to_all(block)[:, order], 1.0)
+        best = np.maximum.reduceat(sims, starts, axis=1)
+        # the first column of each outlet holding its best value: that outlet's best sentence
+        hit = np.where(
+            sims >= np.repeat(best, np.diff(np.append(starts, len(order))), axis=1),
+            np.arange(len(order)),
+            len(order),
+        )
+        where = order[np.minimum.reduceat(hit, starts, axis=1)]
         for i, row in enumerate(block):
             own = int(outlet_of_row[row])
             found.append(_one(space, row, own, best[i], where[i], outlet_of_row, threshold))
@@ -69,33 +77,20 @@ def _one(
     outlet_of_row: np.ndarray,
     threshold: float,
 ) -> Support:
-    best = np.minimum(best, 1.0)
+    """Soft support (mean best match over the other outlets) and the credited outlets."""
     others = len(best) - 1
     soft = float((best.sum() - best[own]) / others) if others else 0.0
-    credits: dict[int, int] = {}
     near = np.flatnonzero(best >= MUTUAL_SIMILARITY)
-    mutual_checks = MAX_MUTUAL_CHECKS
-    for outlet in near[np.argsort(-best[near], kind="stable")].tolist():
-        if outlet == own:
-            continue
-        match = int(where[outlet])
-        if best[outlet] >= threshold:
-            credits[outlet] = match
-        elif mutual_checks > 0:
-            mutual_checks -= 1
-            if _best_in_outlet(space, match, own, outlet_of_row) == row:
-                credits[outlet] = match
-    return Support(soft, credits)
-
-
-def _argmax_per_outlet(sims: np.ndarray, starts: np.ndarray, order: np.ndarray) -> np.ndarray:
-    """For each block row and outlet, the row (in the story) of its best-matching sentence."""
-    ends = np.append(starts[1:], sims.shape[1])
-    where = np.zeros((sims.shape[0], len(starts)), dtype=np.int64)
-    for outlet, (start, end) in enumerate(zip(starts, ends, strict=True)):
-        if end > start:
-            where[:, outlet] = order[start + sims[:, start:end].argmax(axis=1)]
-    return where
+    near = near[(near != own)]
+    near = near[np.argsort(-best[near], kind="stable")]
+    strong = best[near] >= threshold
+    weak = [
+        o
+        for o in near[~strong][:MAX_MUTUAL_CHECKS].tolist()
+        if _best_in_outlet(space, int(where[o]), own, outlet_of_row) == row
+    ]
+    credited = near[strong | np.isin(near, weak)]
+    return Support(soft, credited, where[credited])
 
 
 def _best_in_outlet(space: SentenceSpace, row: int, outlet: int, outlet_of_row: np.ndarray) -> int:
