@@ -74,6 +74,9 @@ def test_dangling_sentences_are_recognised():
     assert needs_context("“As for the package from the United States — that’s a different story.”")
     assert not needs_context("Putin said Russia was ready to talk.")
     assert not needs_context("“We need peace,” Putin said.")
+    assert needs_context("Trump, however, showed reluctance to follow suit.")
+    assert needs_context("Britain followed suit on Tuesday.")
+    assert not needs_context("The new law, passed in May, took effect on Monday.")
 
 
 def _article(article_id: str, outlet: str, text: str) -> Article:

@@ -5,12 +5,13 @@ sentence before it brings that sentence along, or is left out), not only each ar
 summary: a fact the summarizer ranked 20th in its article but that four outlets report must
 be able to win.
 
-What a candidate says is measured in *concepts*: pairs of consecutive stemmed words (not two
-stop words). A concept is worth more the more outlets use it (cross-outlet support that
-survives paraphrase better than whole-sentence similarity: "a memorandum on a future peace"
-and "memorandum on a possible peace" share concepts while their sentences score low), and the
-earlier it appears in an article. A brief that covers the most of that weight in its words
-says the most of what the outlets report, once (Gillick and Favre's concept coverage).
+What a candidate says is measured in *concepts*: its stemmed content words and pairs of
+consecutive stemmed words (not two stop words). A concept is worth more the more outlets
+use it (cross-outlet support that survives paraphrase better than whole-sentence
+similarity: "a memorandum on a future peace" and "memorandum on a possible peace" share
+concepts while their sentences score low), and the earlier it appears in an article. A
+brief that covers the most of that weight in its words says the most of what the outlets
+report, once (Gillick and Favre's concept coverage).
 """
 
 from __future__ import annotations
@@ -170,11 +171,12 @@ def _can_lead(before: str, sentence: str) -> bool:
 def _concepts(
     sentences: list[Sentence], outlet_of_row: np.ndarray, language: str
 ) -> tuple[list[frozenset[int]], np.ndarray]:
-    """Each sentence's concepts (ids), and each concept's weight: the number of outlets
+    """Each sentence's concepts (ids: its content words and pairs of consecutive words),
+    and each concept's weight: the number of outlets
     using it plus a bonus for an early position; zero for a concept only one outlet uses
     when the story has several outlets."""
     stem, stops = stemmer(language), stop_words(language)
-    ids: dict[tuple[str, str], int] = {}
+    ids: dict[tuple[str, ...], int] = {}
     per_sentence: list[frozenset[int]] = []
     outlets: list[set[int]] = []
     early: list[float] = []
@@ -182,9 +184,8 @@ def _concepts(
         words = [stem(w) for w in _TOKEN.findall(matching_form(sentence.text))]
         found = set()
         position = 1 / (1 + sentence.index / POSITION_DECAY)
-        for pair in pairwise(words):
-            if pair[0] in stops and pair[1] in stops:
-                continue
+        pairs = [p for p in pairwise(words) if not (p[0] in stops and p[1] in stops)]
+        for pair in pairs + [(w,) for w in words if w not in stops]:
             concept = ids.setdefault(pair, len(ids))
             if concept == len(outlets):
                 outlets.append(set())

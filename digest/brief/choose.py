@@ -30,8 +30,9 @@ REDUNDANCY = 0.33
 """A candidate this similar (TF-IDF cosine) to a chosen point repeats it."""
 SHARED_CREDITS = 2
 """Two outlets whose sentence for this fact is already credited to a point: a repeat."""
-COVERED_REPEAT = 0.5
-"""A candidate whose concept weight is this much covered already says what was shown."""
+SAID = 0.5
+"""A quote or figure whose sentence has this share of its concept weight covered repeats
+the points."""
 LENGTH_EXPONENT = 0.8
 """Gain per word**LENGTH_EXPONENT: a little kinder to full sentences than gain per word."""
 SUPPORT_WEIGHT = 1.0
@@ -49,8 +50,10 @@ class Chooser:
         weight: np.ndarray,
         space: SentenceSpace,
         words: int,
+        row_concepts: Sequence[frozenset[int]] = (),
     ) -> None:
         self.candidates = candidates
+        self.row_concepts = row_concepts
         self.supports = supports
         self.weight = weight
         self.space = space
@@ -87,9 +90,6 @@ class Chooser:
             return False
         shared = int(self.used_mask[self.supports[i].rows].sum())
         ok = not set(c.rows) & self.used_rows and shared < SHARED_CREDITS
-        if ok and c.concepts:
-            total = sum(self.weight[k] for k in c.concepts)
-            ok = total <= 0 or self._covered(c.concepts) < COVERED_REPEAT * total
         if ok and self.per_section:
             section = self.section_of[i]
             ok = sum(self.section_of[p] == section for p in self.picks) < self.per_section
@@ -99,15 +99,19 @@ class Chooser:
             self.refused.add(i)
         return ok
 
-    def _covered(self, concepts: frozenset[int]) -> float:
-        return sum(self.weight[k] for k in concepts & self.covered)
-
     def repeats(self, rows: Sequence[int]) -> np.ndarray:
         """For each sentence in `rows`: too like a chosen point to be shown as a quote or
-        figure (one similarity matrix for all)."""
+        figure (one similarity matrix for all), or saying mostly what the points say (SAID
+        of its concepts' weight covered)."""
         if not self.shown_rows or not len(rows):
             return np.zeros(len(rows), dtype=bool)
-        return self.space.similarity(rows, self.shown_rows).max(axis=1) >= REDUNDANCY
+        alike = self.space.similarity(rows, self.shown_rows).max(axis=1) >= REDUNDANCY
+        said = [self._covered_share(self.row_concepts[r]) >= SAID for r in rows]
+        return alike | np.array(said, dtype=bool)
+
+    def _covered_share(self, concepts: frozenset[int]) -> float:
+        total = sum(self.weight[k] for k in concepts)
+        return sum(self.weight[k] for k in concepts & self.covered) / total if total else 0.0
 
     def take(self, i: int) -> None:
         c = self.candidates[i]

@@ -127,7 +127,7 @@ def merge_story(
         _section(found[i], fit, sections, topics, brief.other_section) for i in range(len(found))
     ]
     keep = [i for i in keep if home[i]]
-    chooser = Chooser(found, supports, story.weight, space, brief.words)
+    chooser = Chooser(found, supports, story.weight, space, brief.words, story.concepts)
     chooser.limit_sections(home, brief.points_per_section)
     chooser.fill(keep, limit=brief.lead_points)
     lead = list(chooser.picks)

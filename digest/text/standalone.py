@@ -30,6 +30,12 @@ _DANGLING_START = re.compile(
 )
 _PRONOUN_SPEAKER = re.compile(r"[\"”’'],?\s+(he|she|they|it)\s+" + SPEECH_VERB + r"\b", re.I)
 _BARE_ATTRIBUTION = re.compile(r"^[\w.’' -]{1,40}\b" + SPEECH_VERB + r"\.$", re.I)
+_LEANING = re.compile(
+    # "Trump, however, ...", "... did the same", "... followed suit": a contrast or a copy of
+    # something the sentence before said
+    r"^(?:[\w.'’-]+\s+){0,3}[\w.'’-]+,\s+(?:however|though|too|instead|meanwhile)\b|"
+    r"\b(?:follow(?:s|ed|ing)?|followed)\s+suit\b"
+)
 _BARE_QUOTE = re.compile(r'"[^"]+"')
 _DEMONSTRATIVE = re.compile(
     # "that plea", "these talks": a noun phrase pointing back at something said before
@@ -42,8 +48,9 @@ _DEMONSTRATIVE = re.compile(
 
 def needs_context(text: str) -> bool:
     """True when a sentence cannot be understood alone: it opens with a pronoun or a
-    connective, points back with "that plea" or "these talks", attributes a quotation to
-    "he" or "she", or is a quotation alone, with no speaker."""
+    connective, points back with "that plea", "these talks", "Trump, however," or "follow
+    suit", attributes a quotation to "he" or "she", or is a quotation alone, with no
+    speaker."""
     form = matching_form(text).strip()
     if _BARE_QUOTE.fullmatch(form):
         return True  # a quotation with no speaker: the sentence before says who it is
@@ -53,9 +60,10 @@ def needs_context(text: str) -> bool:
         _DANGLING_START.match(plain)
         or _PRONOUN_SPEAKER.search(form)
         or _DEMONSTRATIVE.search(opening)
+        or _LEANING.search(plain)
     )
 
 
 def is_bare_attribution(text: str) -> bool:
-    """"Peskov said." alone: it belongs to the quotation before it."""
+    """ "Peskov said." alone: it belongs to the quotation before it."""
     return bool(_BARE_ATTRIBUTION.match(text.strip()))
