@@ -2,13 +2,14 @@
 
 A greedy fill over all candidates of the story: each step takes the candidate that adds the
 most not-yet-covered concept weight per word (see candidates.py), scaled by its prior
-(position, centrality, summarizer rank) and its soft cross-outlet support. Covered concepts
-count no more, and a candidate is refused outright when it is too like a point already
-chosen (REDUNDANCY), when its sentence is one an earlier point shows or was credited with,
-or when SHARED_CREDITS of the other outlets report its fact in sentences already credited
-(the same fact in other words), or when it does not fit the words left. Gains only shrink
-as the brief fills, so the fill is lazy (a heap of stale upper bounds), which keeps it fast
-on thousands of candidates.
+(position, centrality, summarizer rank, quotation) and its soft cross-outlet support.
+Covered concepts count no more, and a candidate is refused outright when it is too like a
+point already chosen (REDUNDANCY), when a point, key quote or key figure already shows its
+sentence, when half the outlets that report it do so in sentences credited to a chosen
+point, or when it does not fit the words left. (Another outlet's sentence credited to a
+point may still be chosen itself when it says something else too: a best match can hold a
+second fact.) Gains only shrink as the brief fills, so the fill is lazy (a heap of stale
+upper bounds), which keeps it fast on thousands of candidates.
 
 Topics are served by a floor, not by order: after the lead, every configured topic that has a
 fact reported by two or more outlets gets its best one before the global fill goes on, so a
@@ -28,11 +29,12 @@ from digest.text.similarity import SentenceSpace
 
 REDUNDANCY = 0.33
 """A candidate this similar (TF-IDF cosine) to a chosen point repeats it."""
-SHARED_CREDITS = 2
-"""Two outlets whose sentence for this fact is already credited to a point: a repeat."""
 SAID = 0.5
 """A quote or figure whose sentence has this share of its concept weight covered repeats
 the points."""
+TOLD = 0.2
+"""A candidate whose fact other outlets tell in sentences credited to a point repeats that
+point when at least this similar to it."""
 LENGTH_EXPONENT = 0.8
 """Gain per word**LENGTH_EXPONENT: a little kinder to full sentences than gain per word."""
 SUPPORT_WEIGHT = 1.0
@@ -62,8 +64,13 @@ class Chooser:
         self.covered: set[int] = set()
         self.shown_rows: list[int] = []
         self.used_rows: set[int] = set()
-        """Sentences a point shows or was credited with (the mask is the same, for speed)."""
+        """Sentences a point shows or was credited with: no key quote or figure uses them
+        (`used_mask` holds the same, for fast look-ups)."""
         self.used_mask = np.zeros(space.matrix.shape[0], dtype=bool)
+        self.shown_or_quoted: set[int] = set()
+        self.credited_by: dict[int, int] = {}
+        """Another outlet's sentence -> the pick it is credited to."""
+        """Sentences a point, key quote or key figure shows: none is shown twice."""
         self.picks: list[int] = []
         self.refused: set[int] = set()
         self.section_of: Sequence[str] = ()
@@ -88,8 +95,8 @@ class Chooser:
         c = self.candidates[i]
         if i in self.refused or c.words > self.words_left:
             return False
-        shared = int(self.used_mask[self.supports[i].rows].sum())
-        ok = not set(c.rows) & self.used_rows and shared < SHARED_CREDITS
+        ok = not self.used_mask[list(c.rows)].any() and not set(c.rows) & self.shown_or_quoted
+        ok = ok and not self._told_elsewhere(i)
         if ok and self.per_section:
             section = self.section_of[i]
             ok = sum(self.section_of[p] == section for p in self.picks) < self.per_section
@@ -99,6 +106,25 @@ class Chooser:
             self.refused.add(i)
         return ok
 
+    def _told_elsewhere(self, i: int) -> bool:
+        """At least half the other outlets that report this candidate's fact (one at least)
+        report it in a sentence already credited to a chosen point, and the candidate is
+        somewhat like that point (TOLD): it is that point's fact in other words (three
+        wordings of one memorandum are one point)."""
+        rows = self.supports[i].rows
+        shared = [int(r) for r in rows if self.used_mask[r]]
+        if not shared or 2 * len(shared) < len(rows):
+            return False
+        holders = {self.credited_by[r] for r in shared if r in self.credited_by}
+        heads = [r for p in holders for r in self.candidates[p].rows]
+        rows_here = list(self.candidates[i].rows)
+        return bool(heads) and float(self.space.similarity(rows_here, heads).max()) >= TOLD
+
+    def _new_share(self, concepts: frozenset[int]) -> float:
+        """The share of a sentence's concept weight that nothing shown covers yet."""
+        total = sum(self.weight[k] for k in concepts)
+        return sum(self.weight[k] for k in concepts - self.covered) / total if total else 0.0
+
     def repeats(self, rows: Sequence[int]) -> np.ndarray:
         """For each sentence in `rows`: too like a chosen point to be shown as a quote or
         figure (one similarity matrix for all), or saying mostly what the points say (SAID
@@ -106,12 +132,8 @@ class Chooser:
         if not self.shown_rows or not len(rows):
             return np.zeros(len(rows), dtype=bool)
         alike = self.space.similarity(rows, self.shown_rows).max(axis=1) >= REDUNDANCY
-        said = [self._covered_share(self.row_concepts[r]) >= SAID for r in rows]
+        said = [1 - self._new_share(self.row_concepts[r]) >= SAID for r in rows]
         return alike | np.array(said, dtype=bool)
-
-    def _covered_share(self, concepts: frozenset[int]) -> float:
-        total = sum(self.weight[k] for k in concepts)
-        return sum(self.weight[k] for k in concepts & self.covered) / total if total else 0.0
 
     def take(self, i: int) -> None:
         c = self.candidates[i]
@@ -119,6 +141,9 @@ class Chooser:
         self.covered |= c.concepts
         self.shown_rows.extend(c.rows)
         self._use([*c.rows, *self.supports[i].rows.tolist()])
+        for row in self.supports[i].rows.tolist():
+            self.credited_by.setdefault(row, i)
+        self.shown_or_quoted.update(c.rows)
         self.words_left -= c.words
 
     def _use(self, rows: Sequence[int]) -> None:
@@ -129,6 +154,7 @@ class Chooser:
         """Count something shown outside the points (a key quote or figure)."""
         self.covered |= concepts
         self._use(rows)
+        self.shown_or_quoted.update(rows)
         self.words_left -= words
 
     def fill(self, pool: Sequence[int], limit: int | None = None) -> None:

@@ -274,7 +274,7 @@ def _highlights(
         chooser.repeats,
     )
     for rows, count in used:
-        chooser.cover(set(), rows, count)
+        chooser.cover(set().union(*(story.concepts[r] for r in rows)), rows, count)
     return quotes, figures
 
 
