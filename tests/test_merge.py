@@ -76,6 +76,10 @@ def test_dangling_sentences_are_recognised():
     assert not needs_context("“We need peace,” Putin said.")
     assert needs_context("Trump, however, showed reluctance to follow suit.")
     assert needs_context("Britain followed suit on Tuesday.")
+    assert needs_context("Gaining time to continue occupying and killing.")
+    assert needs_context("Exactly what Moscow has wanted from day one.")
+    assert needs_context("Which means ceding territory.")
+    assert not needs_context("Speaking from Sochi, the Russian president noted the call.")
     assert not needs_context("The new law, passed in May, took effect on Monday.")
 
 

@@ -4,11 +4,10 @@ A greedy fill over all candidates of the story: each step takes the candidate th
 most not-yet-covered concept weight per word (see candidates.py), scaled by its prior
 (position, centrality, summarizer rank, quotation) and its soft cross-outlet support.
 Covered concepts count no more, and a candidate is refused outright when it is too like a
-point already chosen (REDUNDANCY), when a point, key quote or key figure already shows its
-sentence, when half the outlets that report it do so in sentences credited to a chosen
-point, or when it does not fit the words left. (Another outlet's sentence credited to a
-point may still be chosen itself when it says something else too: a best match can hold a
-second fact.) Gains only shrink as the brief fills, so the fill is lazy (a heap of stale
+point already chosen (REDUNDANCY), when a point, key quote or key figure already shows its sentence,
+when it is a chosen point's fact in other outlets' words (its sentences are credited to
+that point, it is like it and says little new), or when it does not fit the words left.
+Gains only shrink as the brief fills, so the fill is lazy (a heap of stale
 upper bounds), which keeps it fast on thousands of candidates.
 
 Topics are served by a floor, not by order: after the lead, every configured topic that has a
@@ -64,9 +63,10 @@ class Chooser:
         self.covered: set[int] = set()
         self.shown_rows: list[int] = []
         self.used_rows: set[int] = set()
-        """Sentences a point shows or was credited with: no key quote or figure uses them
-        (`used_mask` holds the same, for fast look-ups)."""
+        """Sentences a point shows or was credited with: no key quote or figure uses them."""
         self.used_mask = np.zeros(space.matrix.shape[0], dtype=bool)
+        """Sentences a point shows or was credited with on similarity alone (a mutual best
+        match may hold another fact): what `_told_elsewhere` looks at."""
         self.shown_or_quoted: set[int] = set()
         self.credited_by: dict[int, int] = {}
         """Another outlet's sentence -> the pick it is credited to."""
@@ -95,8 +95,7 @@ class Chooser:
         c = self.candidates[i]
         if i in self.refused or c.words > self.words_left:
             return False
-        ok = not self.used_mask[list(c.rows)].any() and not set(c.rows) & self.shown_or_quoted
-        ok = ok and not self._told_elsewhere(i)
+        ok = not set(c.rows) & self.shown_or_quoted and not self._told_elsewhere(i)
         if ok and self.per_section:
             section = self.section_of[i]
             ok = sum(self.section_of[p] == section for p in self.picks) < self.per_section
@@ -107,18 +106,21 @@ class Chooser:
         return ok
 
     def _told_elsewhere(self, i: int) -> bool:
-        """At least half the other outlets that report this candidate's fact (one at least)
-        report it in a sentence already credited to a chosen point, and the candidate is
-        somewhat like that point (TOLD): it is that point's fact in other words (three
-        wordings of one memorandum are one point)."""
+        """The candidate is a chosen point's fact in other words (three wordings of one
+        memorandum are one point): its own sentence is credited to that point, or at least
+        half the other outlets that report it do so in sentences credited to it; and it is
+        somewhat like that point (TOLD) and says mostly what is covered (SAID). Credits are
+        best matches, and a best match can hold a second fact: the last two tests let it."""
+        c = self.candidates[i]
         rows = self.supports[i].rows
         shared = [int(r) for r in rows if self.used_mask[r]]
-        if not shared or 2 * len(shared) < len(rows):
+        own = [r for r in c.rows if self.used_mask[r]]
+        if not own and (not shared or 2 * len(shared) < len(rows)):
             return False
-        holders = {self.credited_by[r] for r in shared if r in self.credited_by}
+        holders = {self.credited_by[r] for r in [*own, *shared] if r in self.credited_by}
         heads = [r for p in holders for r in self.candidates[p].rows]
-        rows_here = list(self.candidates[i].rows)
-        return bool(heads) and float(self.space.similarity(rows_here, heads).max()) >= TOLD
+        alike = bool(heads) and float(self.space.similarity(c.rows, heads).max()) >= TOLD
+        return alike and self._new_share(c.concepts) < 1 - SAID
 
     def _new_share(self, concepts: frozenset[int]) -> float:
         """The share of a sentence's concept weight that nothing shown covers yet."""
@@ -140,15 +142,17 @@ class Chooser:
         self.picks.append(i)
         self.covered |= c.concepts
         self.shown_rows.extend(c.rows)
-        self._use([*c.rows, *self.supports[i].rows.tolist()])
-        for row in self.supports[i].rows.tolist():
+        backing = self.supports[i]
+        self._use([*c.rows, *backing.rows.tolist()])
+        sure = backing.rows[backing.strong].tolist()
+        self.used_mask[[*c.rows, *sure]] = True
+        for row in sure:
             self.credited_by.setdefault(row, i)
         self.shown_or_quoted.update(c.rows)
         self.words_left -= c.words
 
     def _use(self, rows: Sequence[int]) -> None:
         self.used_rows.update(rows)
-        self.used_mask[list(rows)] = True
 
     def cover(self, concepts: set[int], rows: Sequence[int], words: int) -> None:
         """Count something shown outside the points (a key quote or figure)."""

@@ -38,6 +38,8 @@ class Support:
     """The credited outlets, best match first."""
     rows: np.ndarray
     """For each credited outlet, the row of its sentence reporting the same fact."""
+    strong: np.ndarray
+    """For each credited outlet: credited on similarity alone (not as a mutual best match)."""
 
 
 def support(
@@ -89,8 +91,9 @@ def _one(
         for o in near[~strong][:MAX_MUTUAL_CHECKS].tolist()
         if _best_in_outlet(space, int(where[o]), own, outlet_of_row) == row
     ]
-    credited = near[strong | np.isin(near, weak)]
-    return Support(soft, credited, where[credited])
+    chosen = strong | np.isin(near, weak)
+    credited = near[chosen]
+    return Support(soft, credited, where[credited], strong[chosen])
 
 
 def _best_in_outlet(space: SentenceSpace, row: int, outlet: int, outlet_of_row: np.ndarray) -> int:

@@ -25,7 +25,7 @@ _DANGLING_START = re.compile(
     r"^(he|she|they|it|its|his|her|their|this|that|these|those|there|but|and|or|so|yet|"
     r"however|still|also|meanwhile|instead|then|thus|therefore|moreover|furthermore|"
     r"besides|afterward|afterwards|later|in fact|even so|as a result|for his part|"
-    r"for her part|the same|such)\b",
+    r"for her part|the same|such|which|exactly what|just what)\b",
     re.I,
 )
 _PRONOUN_SPEAKER = re.compile(r"[\"”’'],?\s+(he|she|they|it)\s+" + SPEECH_VERB + r"\b", re.I)
@@ -36,6 +36,8 @@ _LEANING = re.compile(
     r"^(?:[\w.'’-]+\s+){0,3}[\w.'’-]+,\s+(?:however|though|too|instead|meanwhile)\b|"
     r"\b(?:follow(?:s|ed|ing)?|followed)\s+suit\b"
 )
+_PARTICIPLE_ONLY = re.compile(r"^[A-Z][a-z]+ing\b[^,;:]*$")
+"""'Gaining time to continue occupying.': a phrase with no subject, the rest of a sentence."""
 _BARE_QUOTE = re.compile(r'"[^"]+"')
 _DEMONSTRATIVE = re.compile(
     # "that plea", "these talks": a noun phrase pointing back at something said before
@@ -49,8 +51,8 @@ _DEMONSTRATIVE = re.compile(
 def needs_context(text: str) -> bool:
     """True when a sentence cannot be understood alone: it opens with a pronoun or a
     connective, points back with "that plea", "these talks", "Trump, however," or "follow
-    suit", attributes a quotation to "he" or "she", or is a quotation alone, with no
-    speaker."""
+    suit", attributes a quotation to "he" or "she", is a quotation alone, with no speaker,
+    or a participle phrase with no subject ("Gaining time to ...")."""
     form = matching_form(text).strip()
     if _BARE_QUOTE.fullmatch(form):
         return True  # a quotation with no speaker: the sentence before says who it is
@@ -61,6 +63,7 @@ def needs_context(text: str) -> bool:
         or _PRONOUN_SPEAKER.search(form)
         or _DEMONSTRATIVE.search(opening)
         or _LEANING.search(plain)
+        or _PARTICIPLE_ONLY.match(text.strip())
     )
 
 
