@@ -171,3 +171,29 @@ def test_one_budget_covers_the_whole_brief_and_every_topic(seed_build):
         shown = [p.text for p in brief.points]
         for quote in brief.quotes:
             assert not any(quote.text in text for text in shown)
+
+
+def test_same_fact_search_stays_bounded_on_thousands_of_near_identical_articles():
+    """2,000 tiny near-identical articles: every sentence matches every other, which an
+    all-pairs search would hold as 4 million similarities. The merge must stay small."""
+    import tracemalloc
+
+    articles = [
+        _article(
+            f"a{i}",
+            f"Outlet {i}",
+            f"The council approved the new budget of {i % 7} million euros on Monday after "
+            "a long debate in the chamber.\n",
+        )
+        for i in range(2000)
+    ]
+    summaries = [summarize(a, "lex-rank", 8) for a in articles]
+    tracemalloc.start()
+    try:
+        brief = merge(summaries, Config(), dt.date(2025, 5, 20))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 60 * 2**20, f"merge peaked at {peak / 2**20:.0f} MB"
+    assert len(brief.points) == 1  # one fact, once
+    assert len(brief.points[0].outlets) > 1000  # credited to the outlets that report it
