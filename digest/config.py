@@ -9,6 +9,9 @@ silently ignored.
 from __future__ import annotations
 
 import dataclasses
+import email.headerregistry
+import email.policy
+import email.utils
 import os
 import re
 import tomllib
@@ -25,6 +28,7 @@ CONFIG_FILE_NAME = "digest.toml"
 CONFIG_ENV_VAR = "DIGEST_CONFIG"
 FORMATS = ("docx", "html", "txt", "json", "pdf")
 DEFAULT_FORMATS = ("docx", "html", "txt", "json")
+PAPERS = ("letter", "a4")
 
 
 @dataclass(frozen=True)
@@ -78,6 +82,11 @@ class OutputSettings:
     """Which files to write: any of docx, html, txt, json, and pdf (needs LibreOffice)."""
     templates: str = ""
     """Folder of your own templates, searched before templates/ and the packaged defaults."""
+    force_dir: bool = False
+    """Write into `dir` even if it is a system folder or a non-empty folder digest did not
+    make (also `--force-output-dir`)."""
+    paper: str = "letter"
+    """Page size of the Word document (and the PDF): "letter" or "a4"."""
 
 
 @dataclass(frozen=True)
@@ -194,16 +203,31 @@ class Config:
         return Path(self.base_dir, os.path.expanduser(path))
 
 
-def is_address(text: str) -> bool:
-    """A bare e-mail address: no display name, no spaces or line breaks that could smuggle
-    in a header or another recipient."""
-    return bool(
-        re.fullmatch(
-            r"[^\s@<>,;:\"()\[\]]+@[^\s@<>,;:\"()\[\]]+\.[^\s@<>,;:\"()\[\]]+"
-            r"|[^\s@<>,;:\"()\[\]]+@localhost",
-            text,
-        )
-    )
+def parse_address(text: str) -> str | None:
+    """One e-mail address as RFC 5322 reads it, with or without a display name ("Desk
+    <desk@example.org>"), its domain in IDNA ASCII form; None for anything else: a line break
+    or control character, several addresses, no domain, a non-ASCII local part."""
+    if not text.strip() or any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
+        return None
+    header = email.policy.default.header_factory("to", text)
+    if header.defects or len(header.addresses) != 1:
+        return None
+    address = header.addresses[0]
+    try:
+        domain = address.domain.encode("idna").decode("ascii").lower()
+    except UnicodeError:
+        return None
+    labels = domain.split(".")
+    if not address.username or not (len(labels) > 1 or domain == "localhost"):
+        return None
+    if not all(re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?", label) for label in labels):
+        return None
+    return str(email.headerregistry.Address(address.display_name, address.username, domain))
+
+
+def address_spec(address: str) -> str:
+    """The bare name@example.org of an address parse_address accepted (for the envelope)."""
+    return email.utils.parseaddr(address)[1]
 
 
 def find_config_file(explicit: str | None) -> Path | None:
@@ -239,7 +263,26 @@ def parse_config(data: dict, source: str = "config") -> Config:
     """Build a Config from parsed TOML, checking every key and value."""
     config = _build(Config, {k: v for k, v in data.items()}, source, "")
     _check_values(config, source)
-    return config
+    return dataclasses.replace(config, email=_checked_addresses(config.email, source))
+
+
+def _checked_addresses(settings: EmailSettings, source: str) -> EmailSettings:
+    """The [email] addresses in one normal form; a bad one is an error naming its key."""
+
+    def check(value: str, key: str) -> str:
+        address = parse_address(value)
+        if address is None:
+            raise ConfigError(
+                f"{source}: '{key}' = {value!r} is not an e-mail address like "
+                "name@example.org or Name <name@example.org>"
+            )
+        return address
+
+    lists = {
+        key: tuple(check(value, f"email.{key}[{i}]") for i, value in enumerate(values))
+        for key, values in (("to", settings.to), ("cc", settings.cc), ("bcc", settings.bcc))
+    }
+    return dataclasses.replace(settings, sender=check(settings.sender, "email.from"), **lists)
 
 
 def _build(cls: type, data: object, source: str, where: str):
@@ -337,14 +380,15 @@ def _check_output(config: Config, source: str) -> None:
         raise ConfigError(
             f"{source}: unknown output format '{unknown[0]}' (choose from {', '.join(FORMATS)})"
         )
+    if config.output.paper not in PAPERS:
+        raise ConfigError(
+            f"{source}: 'output.paper' must be {' or '.join(PAPERS)}, not '{config.output.paper}'"
+        )
 
 
 def _check_delivery(config: Config, source: str) -> None:
     if config.email.security not in ("starttls", "ssl", "none"):
         raise ConfigError(f"{source}: 'email.security' must be starttls, ssl or none")
-    for address in (config.email.sender, *config.email.to, *config.email.cc, *config.email.bcc):
-        if not is_address(address):
-            raise ConfigError(f"{source}: '{address}' is not an address like name@example.org")
     if not re.fullmatch(r"([01]\d|2[0-3]):[0-5]\d", config.schedule.at):
         raise ConfigError(f"{source}: 'schedule.at' must be a time like 07:00")
     try:
@@ -380,6 +424,7 @@ def with_overrides(
     words: int | None = None,
     formats: tuple[str, ...] | None = None,
     out_dir: str | None = None,
+    force_output_dir: bool = False,
 ) -> Config:
     """The config with command-line choices put over it (None keeps the config's value);
     checked like the file itself. A command-line --out-dir is relative to the working
@@ -394,6 +439,7 @@ def with_overrides(
         config.output,
         formats=config.output.formats if formats is None else formats,
         dir=config.output.dir if out_dir is None else str(Path(out_dir).resolve()),
+        force_dir=config.output.force_dir or force_output_dir,
     )
     config = dataclasses.replace(config, summary=summary, brief=brief, output=output)
     _check_values(config, "command line")

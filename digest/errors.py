@@ -40,3 +40,10 @@ class DeliveryError(DigestError):
     """The brief could not be e-mailed (server unreachable, refused, authentication)."""
 
     exit_code = 5
+
+
+class DamagedDatabase(DigestError):
+    """The SQLite file beside the briefs (delivery ledger, article store) is unreadable:
+    digest refuses to use it rather than forget what it has sent."""
+
+    exit_code = 6

@@ -36,6 +36,30 @@ class Article:
     def __post_init__(self) -> None:
         # a link from input goes live in every format: only http(s) and mailto may
         object.__setattr__(self, "url", safe_link(self.url))
+        # names are shown in every format and the e-mail Subject: one plain line each
+        object.__setattr__(self, "outlet", clean_name(self.outlet))
+        for name in ("title", "author"):
+            value = getattr(self, name)
+            object.__setattr__(self, name, clean_name(value) or None if value else None)
+
+
+_UNSHOWABLE = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ud800-\udfff]"
+)
+"""Control characters (no document format holds them; ESC can drive a terminal) and the
+bidirectional controls, with which "Reuters\u202efdp.exe" displays as "Reutersexe.pdf"."""
+
+
+def clean_name(text: str) -> str:
+    """An outlet, title or author as every format shows it: one line, with no control or
+    bidirectional-control characters (the text around them is kept)."""
+    return _UNSHOWABLE.sub("", " ".join(text.split()))
+
+
+def escaped(text: str) -> str:
+    """`text` (a file name) safe to print in a message or log: control and bidirectional
+    characters written as escapes, so a newline in a name cannot fake a log line."""
+    return _UNSHOWABLE.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 def safe_link(url: object) -> str | None:
@@ -195,6 +219,7 @@ class Brief:
     outlet_count: int = field(init=False)
 
     def __post_init__(self) -> None:
+        object.__setattr__(self, "title", clean_name(self.title))
         object.__setattr__(self, "outlet_count", len({a.outlet for a in self.articles}))
 
     def citation(self, article_id: str) -> int:
@@ -237,10 +262,15 @@ mark a point new or leave a repeat out."""
 
 @dataclass(frozen=True)
 class Skipped:
-    """An input that could not be used, and the one-line reason shown to the user."""
+    """An input that could not be used, and the one-line reason shown to the user (both
+    with control characters escaped: file names can hold any)."""
 
     path: str
     reason: str
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "path", escaped(self.path))
+        object.__setattr__(self, "reason", escaped(self.reason))
 
 
 @dataclass(frozen=True)

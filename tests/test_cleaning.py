@@ -81,3 +81,14 @@ def test_control_characters_are_removed():
 def test_matching_form_unifies_typography_and_spellings():
     assert matching_form("Zelenskyy’s “cease-fire” in Kiev") == 'zelensky\'s "ceasefire" in kyiv'
     assert matching_form("Zelenskiy\u00a0—\u00a0Zelenski") == "zelensky - zelensky"
+
+
+def test_a_text_byline_with_initials_and_a_date_gives_the_author():
+    text = (
+        "Talks in Istanbul end without a deal\n"
+        "By Erica L. Green and Anton Troianovski | Published 2025-05-19\n"
+        "The ministers met on Monday to agree the terms of the ceasefire and the sanctions.\n"
+        "They will meet again next week in Geneva, officials from both sides said on Monday.\n"
+    )
+    article = Article(id="a", path="a.txt", text=text, outlet="")
+    assert clean_article(article, "english").author == "Erica L. Green and Anton Troianovski"

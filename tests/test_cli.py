@@ -1,13 +1,14 @@
 """The command line as a user meets it, run as a real process."""
 
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import ROOT, SEEDS, write_config_file
 
 
 def digest(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
@@ -17,7 +18,7 @@ def digest(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.
         capture_output=True,
         text=True,
         timeout=300,
-        env={**os.environ, **(env or {})},
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(env or {})},  # this checkout's digest
     )
 
 
@@ -58,7 +59,8 @@ def test_build_offline_with_formats_and_method(tmp_path):
     if "unshare failed" in result.stderr or "Operation not permitted" in result.stderr:
         pytest.skip("cannot drop the network here")
     assert result.returncode == 0, result.stderr
-    written = sorted(p.name for p in next((tmp_path).glob("20*")).iterdir())
+    folder = next(tmp_path.glob("20*"))
+    written = sorted(p.name for p in folder.iterdir() if not p.name.startswith("."))
     assert written == ["brief.json", "brief.txt"]
     assert result.stderr == ""
 
@@ -121,12 +123,14 @@ def test_send_dry_run_in_a_fresh_checkout_writes_an_eml(tmp_path):
     result = digest("send", "--dry-run", "--date", "2025-05-20", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     eml = tmp_path / "briefs" / "2025-05-20" / "outbox" / "brief-2025-05-20.eml"
-    assert f"Dry run: nothing sent; the message is in {eml}" in result.stdout
+    shown = eml.relative_to(tmp_path)  # paths under the working folder are shown relative
+    assert f"Dry run: nothing sent; the message is in {shown}" in result.stdout
     message = email.message_from_bytes(eml.read_bytes(), policy=email.policy.default)
     assert [p.get_content_type() for p in message.iter_parts()] == [
         "multipart/alternative",
         "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
     ]
+    assert "Note: no sender is configured (email.from)" in result.stdout
     status = digest("status", cwd=tmp_path)
     assert status.returncode == 0 and "No deliveries yet." in status.stdout
 
@@ -146,7 +150,7 @@ def test_send_without_host_records_the_outbox_and_status_lists_it(tmp_path):
 @pytest.mark.parametrize(
     ("args", "message"),
     [
-        (["send", "--to", "a@b.org\r\nBcc: x@y.org"], "is not an address"),
+        (["send", "--to", "a@b.org\r\nBcc: x@y.org"], "is not an e-mail address"),
         (["resend"], "the following arguments are required: --date"),
     ],
 )
@@ -159,3 +163,206 @@ def test_delivery_arguments_are_checked(tmp_path, args, message):
 def test_every_command_has_help(command):
     result = digest(command, "--help")
     assert result.returncode == 0 and "exit codes" in result.stdout and "usage:" in result.stdout
+
+
+def test_home_or_a_folder_of_other_files_as_output_needs_confirming(tmp_path):
+    # issue 14 item 4: the home folder, /etc or / were accepted as output.dir
+    home = tmp_path / "home"
+    (home / "Documents").mkdir(parents=True)
+    result = digest("build", "--out-dir", str(home), "-q", env={"HOME": str(home)})
+    assert result.returncode == 2 and "is a system folder" in result.stderr
+    assert sorted(p.name for p in home.iterdir()) == ["Documents"]
+    docs = home / "Documents"
+    (docs / "minutes.txt").write_text("the user's")
+    refused = digest("build", "--out-dir", str(docs), "-q")
+    assert refused.returncode == 2 and "--force-output-dir" in refused.stderr
+    assert sorted(p.name for p in docs.iterdir()) == ["minutes.txt"]
+    forced = digest("build", "--out-dir", str(docs), "--force-output-dir", "-q")
+    assert forced.returncode == 0, forced.stderr
+    assert (docs / "minutes.txt").read_text() == "the user's"
+
+
+DAY = "2025-05-20"
+
+
+def test_build_send_status_fetch_and_schedule_share_one_out_dir(tmp_path):
+    """The config says briefs/; every command told --out-dir custom/ uses custom/ alone."""
+    config = write_config_file(
+        tmp_path, f'\n[[sources]]\nname = "Desk inbox"\nfolder = "{SEEDS}"\n'
+    )
+    custom = tmp_path / "custom"
+    common = ("--config", str(config), "--out-dir", str(custom))
+    built = digest("build", str(SEEDS), "--date", DAY, *common, "-q")
+    assert built.returncode == 0, built.stderr
+    dry = digest("send", "--date", DAY, "--dry-run", *common)
+    assert dry.returncode == 0, dry.stderr
+    assert "Building" not in dry.stderr  # the brief just built is the one queued
+    assert (custom / DAY / "outbox" / f"brief-{DAY}.eml").is_file()
+    assert digest("send", "--date", DAY, *common).returncode == 0
+    status = digest("status", *common)
+    assert status.returncode == 0, status.stderr
+    heading, row = status.stdout.splitlines()
+    assert heading.split() == [
+        "DATE",
+        "RECIPIENT",
+        "STATE",
+        "UPDATED",
+        "(UTC)",
+        "MESSAGE-ID",
+        "REPLY",
+    ]
+    assert row.startswith(f"{DAY}  (outbox)")
+    fetched = digest("fetch", *common)
+    assert fetched.returncode == 0, fetched.stderr
+    assert "Desk inbox: 5 new, 0 already stored" in fetched.stdout
+    scheduled = digest("schedule", "--once", *common)
+    assert scheduled.returncode == 0, scheduled.stderr
+    assert not (tmp_path / "briefs").exists()
+    assert (custom / "digest.sqlite").is_file()
+
+
+@pytest.mark.parametrize("command", ["send", "resend"])
+def test_send_help_names_the_out_dir_not_briefs(command):
+    result = digest(command, "--help")
+    assert "--out-dir" in result.stdout and "briefs/<date>" not in result.stdout
+
+
+def test_eval_does_not_take_a_config_and_says_so_in_its_own_usage(tmp_path):
+    help_text = digest("eval", "--help").stdout
+    assert "--config" not in help_text and "no config is read" in help_text
+    result = digest("eval", "--config", "digest.toml", str(tmp_path))
+    assert result.returncode == 2
+    assert "usage: digest eval" in result.stderr
+    assert "digest eval: error: unrecognized arguments: --config" in result.stderr
+
+
+def test_build_help_lists_every_input_type():
+    help_text = " ".join(digest("build", "--help").stdout.split())
+    assert "(.txt, .md, .html, .eml, .docx)" in help_text
+
+
+def test_counts_agree_with_their_nouns(tmp_path):
+    result = digest("build", str(SEEDS / "nytimes.txt"), "--out-dir", str(tmp_path))
+    assert result.returncode == 0, result.stderr
+    assert "Read 1 article from 1 outlet (0 skipped)" in result.stdout
+    assert "Cleaning and summarizing 1 article " in result.stderr
+    for wrong in ("articles", "outlets", "sections", "points", "sentences"):
+        assert not re.search(rf"(?<![/\d])1 {wrong}", result.stdout + result.stderr), wrong
+
+
+def test_a_folder_of_only_bad_files_exits_3_and_writes_nothing(tmp_path):
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "picture.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(50))
+    (bad / "script.html").write_text("<html><body><script>go()</script>Hi.</body></html>")
+    result = digest("build", str(bad), "--out-dir", str(tmp_path / "out"))
+    assert result.returncode == 3
+    assert "digest: error: no usable article" in result.stderr
+    assert not (tmp_path / "out" / "2025-05-20").exists()
+    assert not any(p.name.startswith("20") for p in (tmp_path / "out").glob("*"))
+
+
+def test_fetch_with_a_failed_source_exits_7(tmp_path):
+    config = write_config_file(
+        tmp_path,
+        f'\n[[sources]]\nname = "Desk inbox"\nfolder = "{SEEDS}"\n'
+        '\n[[sources]]\nname = "Gone"\nfolder = "no-such-folder"\n',
+    )
+    result = digest("fetch", "--config", str(config))
+    assert result.returncode == 7, result.stderr
+    assert "Fetching 2 sources" in result.stderr
+    assert "Desk inbox: 5 new" in result.stdout and "Gone: 0 new" in result.stdout
+    assert "exit codes" in digest("fetch", "--help").stdout
+    assert "7 some sources failed" in " ".join(digest("fetch", "--help").stdout.split())
+
+
+def test_fetch_of_an_unchanged_feed_says_so(tmp_path):
+    import functools
+    import http.server
+    import threading
+
+    site = tmp_path / "site"
+    site.mkdir()
+    items = ""
+    for number, seed in enumerate(("nytimes", "el-pais", "ana-mpa")):
+        (site / f"{seed}.txt").write_bytes((SEEDS / f"{seed}.txt").read_bytes())
+        items += f"<item><title>Story {number}</title><link>{{base}}/{seed}.txt</link></item>"
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(site))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    base = f"http://127.0.0.1:{server.server_address[1]}"
+    (site / "feed.xml").write_text(
+        f'<?xml version="1.0"?><rss version="2.0"><channel><title>Wire</title>'
+        f"{items.format(base=base)}</channel></rss>"
+    )
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        config = write_config_file(
+            tmp_path,
+            f'\n[fetch]\nhost_delay = 0\n\n[[sources]]\nname = "Wire"\nfeed = "{base}/feed.xml"\n',
+        )
+        first = digest("fetch", "--config", str(config))
+        assert first.returncode == 0 and "Wire: 3 new, 0 already stored" in first.stdout
+        again = digest("fetch", "--config", str(config))
+        assert again.returncode == 0, again.stderr
+        assert "Wire: unchanged since last fetch" in again.stdout
+        assert "Fetching 1 source\n" in again.stderr and "holds 3 articles" in again.stdout
+    finally:
+        server.shutdown()
+
+
+def test_rebuilding_a_date_already_emailed_says_so(tmp_path, smtp_server):
+    recorder, port = smtp_server
+    config = write_config_file(
+        tmp_path,
+        f'\n[email]\nhost = "127.0.0.1"\nport = {port}\nsecurity = "none"\n'
+        'from = "Daily Brief <brief@example.org>"\n'
+        'to = ["Alice <alice@example.org>", "bob@example.org"]\n',
+    )
+    sent = digest("send", "--date", DAY, "--config", str(config))
+    assert sent.returncode == 0, sent.stderr
+    assert len(recorder.messages) == 1
+    rebuilt = digest("build", "--date", DAY, "--config", str(config))
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert (
+        f"Note: the brief of {DAY} was already e-mailed to alice@example.org, bob@example.org"
+        in rebuilt.stdout
+    )
+    assert f"digest resend --date {DAY}" in rebuilt.stdout
+
+
+def test_to_takes_an_address_with_a_display_name(tmp_path):
+    config = write_config_file(tmp_path)
+    result = digest(
+        "send",
+        "--dry-run",
+        "--date",
+        DAY,
+        "--config",
+        str(config),
+        "--to",
+        "Desk <desk@example.org>",
+    )
+    assert result.returncode == 0, result.stderr
+    eml = (tmp_path / "briefs" / DAY / "outbox" / f"brief-{DAY}.eml").read_text()
+    assert "To: Desk <desk@example.org>" in eml
+
+
+def test_the_readme_example_prints_what_the_readme_shows(tmp_path):
+    """The README's first build is run as written, in a copy of the repository's layout."""
+    import shutil
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    block = readme.split("## What you get", 1)[1].split("```", 2)[1]
+    command, *shown = [line for line in block.strip().splitlines() if line.strip()]
+    shutil.copytree(SEEDS, tmp_path / "seeds")
+    shutil.copy(ROOT / "digest.toml", tmp_path / "digest.toml")
+    assert command.startswith("digest build")
+    result = digest(*command.split()[1:], cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    printed = result.stdout.splitlines()
+    for line in shown:
+        if line.strip() != "...":
+            assert line in printed, (line, printed)
+    assert re.search(r"briefs/\d{4}-\d\d-\d\d/", "\n".join(shown))

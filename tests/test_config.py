@@ -72,3 +72,41 @@ def test_a_topics_error_after_sources_names_the_file():
     }
     with pytest.raises(ConfigError, match=r"^digest\.toml: every \[\[topics\]\]"):
         parse_config(data, "digest.toml")
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ("Daily Brief <digest@example.org>", "Daily Brief <digest@example.org>"),
+        ("digest@example.org", "digest@example.org"),
+        ('"Desk, Europe" <desk@example.org>', '"Desk, Europe" <desk@example.org>'),
+        ("Rédaction <redaction@bücher.example>", "Rédaction <redaction@xn--bcher-kva.example>"),
+        ("digest@localhost", "digest@localhost"),
+    ],
+)
+def test_addresses_with_display_names_and_idna_domains_are_accepted(given, kept):
+    settings = parse_config({"email": {"from": given, "to": [given], "cc": [given]}}).email
+    assert settings.sender == kept and settings.to == (kept,) and settings.cc == (kept,)
+
+
+@pytest.mark.parametrize(
+    ("email", "key"),
+    [
+        ({"from": "a@example.org\r\nBcc: victim@example.org"}, "email.from"),
+        ({"from": "garbage"}, "email.from"),
+        ({"to": ["desk@example.org", "Desk <desk@>"]}, r"email.to\[1\]"),
+        ({"cc": ["a@example.org, b@example.org"]}, r"email.cc\[0\]"),
+        ({"bcc": ["a b@example.org"]}, r"email.bcc\[0\]"),
+        ({"to": ["desk@exa_mple.org"]}, r"email.to\[0\]"),
+    ],
+)
+def test_bad_addresses_are_refused_naming_the_key(email, key):
+    with pytest.raises(ConfigError, match=f"'{key}' = .* is not an e-mail address"):
+        parse_config({"email": email})
+
+
+def test_paper_is_a4_or_letter():
+    assert parse_config({"output": {"paper": "a4"}}).output.paper == "a4"
+    assert Config().output.paper == "letter"
+    with pytest.raises(ConfigError, match="'output.paper' must be letter or a4, not 'A3'"):
+        parse_config({"output": {"paper": "A3"}})

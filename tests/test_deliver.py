@@ -2,6 +2,7 @@
 
 import dataclasses
 import email
+import email.header
 import email.policy
 import io
 import ssl
@@ -245,3 +246,184 @@ def test_killed_while_sending_is_unknown_and_never_sent_again(tmp_path, smtp_ser
     (row,) = _ledger(config).deliveries()
     assert (row.state, row.reply) == ("unknown", "process ended while sending")
     assert len(recorder.messages) == received
+
+
+def test_a_server_echoing_auth_never_gets_the_password_shown_or_stored(seeds_config, monkeypatch):
+    # issue 14 item 16: a 535 reply quoting "AUTH PLAIN <base64>" printed the password on
+    # stderr and stored it in the ledger for `digest status` to show
+    import base64
+
+    from aiosmtpd.controller import Controller
+    from aiosmtpd.smtp import SMTP, AuthResult
+
+    from .conftest import SmtpRecorder, free_port
+
+    class EchoingAuth(SMTP):
+        async def smtp_AUTH(self, arg):
+            await self.push(f"535 5.7.8 Authentication failed: AUTH {arg}")
+
+    class EchoingController(Controller):
+        def factory(self):
+            return EchoingAuth(
+                self.handler,
+                auth_require_tls=False,
+                auth_exclude_mechanism=["LOGIN"],
+                authenticator=lambda *_: AuthResult(success=False),
+            )
+
+    controller = EchoingController(SmtpRecorder(), hostname="127.0.0.1", port=free_port())
+    controller.start()
+    monkeypatch.setenv("DIGEST_SMTP_PASSWORD", "s3cret-pw")
+    encoded = base64.b64encode(b"\0digest\0s3cret-pw").decode()
+    try:
+        config = mail_config(seeds_config, controller.port, username="digest")
+        with pytest.raises(Exception, match="authentication failed") as error:
+            send(config, SEED_DATE)
+    finally:
+        controller.stop()
+    shown = str(error.value)
+    assert "AUTH PLAIN [redacted]" in shown
+    replies = " ".join(d.reply or "" for d in _ledger(config).deliveries())
+    assert "AUTH PLAIN [redacted]" in replies
+    for text in (shown, replies):
+        assert encoded not in text and "s3cret-pw" not in text
+
+
+def test_a_password_is_never_sent_unencrypted_off_this_machine(
+    seeds_config, smtp_server, monkeypatch
+):
+    # issue 14 item 16: security = "none" with a username sent the password in clear
+    from digest.errors import DeliveryError
+
+    _, port = smtp_server
+    monkeypatch.setenv("DIGEST_SMTP_PASSWORD", "s3cret-pw")
+    remote = mail_config(seeds_config, port, host="smtp.example.org", username="digest")
+    with pytest.raises(DeliveryError, match="unencrypted to smtp.example.org"):
+        send(remote, SEED_DATE)
+    local = mail_config(seeds_config, port, host="localhost", username="digest")
+    report = send(local, SEED_DATE)  # tried: the password would not leave this machine
+    assert report.deferred and "unencrypted" not in " ".join(report.deferred.values())
+
+
+def test_every_part_comes_from_one_build_while_the_link_switches(tmp_path):
+    # issue 14 item 18: the text part was read from one build, the HTML from the next
+    import os
+    import threading
+
+    from digest.config import EmailSettings
+    from digest.daily.deliver import compose
+
+    builds = tmp_path / ".builds"
+    for name in ("one", "two"):
+        folder = builds / name
+        folder.mkdir(parents=True)
+        (folder / "brief.html").write_text(f"<p>HTML of build {name}</p>")
+        (folder / "brief.docx").write_bytes(b"docx of build " + name.encode())
+    (builds / "two" / "brief.txt").write_text("text of build two")
+    os.mkfifo(builds / "one" / "brief.txt")  # compose waits here while the link switches
+    link = tmp_path / "2025-05-20"
+    link.symlink_to(".builds/one")
+
+    def rebuild_while_the_text_is_read():
+        with open(builds / "one" / "brief.txt", "w") as text:
+            (tmp_path / "switch").symlink_to(".builds/two")
+            os.replace(tmp_path / "switch", link)
+            text.write("text of build one")
+
+    switcher = threading.Thread(target=rebuild_while_the_text_is_read)
+    switcher.start()
+    message = compose(link, EmailSettings(), SEED_DATE, "Brief")
+    switcher.join(timeout=10)
+    assert os.readlink(link) == ".builds/two"  # the switch did happen midway
+    assert message.get_body(("plain",)).get_content().strip() == "text of build one"
+    assert "HTML of build one" in message.get_body(("html",)).get_content()
+    assert next(message.iter_attachments()).get_content() == b"docx of build one"
+
+
+def test_bidi_controls_in_names_reach_no_format_and_no_subject(tmp_path, config, write_article):
+    # issue 14 item 15: "Reuters\u202efdp.exe" displayed as "Reutersexe.pdf" everywhere
+    import dataclasses
+
+    from digest.brief.build import build
+    from digest.daily.deliver import compose
+
+    text = "Officials said the talks would resume in Geneva on Monday. " * 3
+    for number, name in enumerate(("Reuters\u202efdp.exe", "Wire\u2067Desk\u2069\u200f")):
+        write_article(
+            f"a{number}.txt",
+            f"---\nsource: {name}\ntitle: Talks\u202e resume {number}\n---\n"
+            + text.replace("Geneva", f"Geneva {number}"),
+        )
+    config = dataclasses.replace(
+        config, topics=(), brief=dataclasses.replace(config.brief, title="Brief\u202e")
+    )
+    result = build(config, [tmp_path / "articles"], SEED_DATE)
+    assert {a.outlet for a in result.brief.articles} == {"Reutersfdp.exe", "WireDesk"}
+    bidi = [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A), 0x200E, 0x200F, 0x61C)]
+    for name in ("brief.html", "brief.txt", "brief.json"):
+        shown = Path(result.files[name]).read_text(encoding="utf-8")
+        assert "Reutersfdp.exe" in shown and not any(c in shown for c in bidi), name
+    document = docx.Document(result.files["brief.docx"])
+    words = [p.text for p in document.paragraphs] + [
+        c.text for t in document.tables for c in t._cells
+    ]
+    assert not any(c in w for w in words for c in bidi)
+    message = compose(Path(result.directory), config.email, SEED_DATE, config.brief.title)
+    assert not any(c in message["Subject"] for c in bidi)
+
+
+def test_display_names_are_in_the_headers_and_bare_addresses_in_the_envelope(
+    seeds_config, smtp_server
+):
+    recorder, port = smtp_server
+    config = mail_config(
+        seeds_config,
+        port,
+        sender="Daily Brief <brief@example.org>",
+        to=('"Desk, Europe" <desk@example.org>',),
+        cc=("Carol <carol@xn--bcher-kva.example>",),
+    )
+    report = send(config, SEED_DATE)
+    assert set(report.sent) == {"desk@example.org", "carol@xn--bcher-kva.example"}
+    mail_from, rcpts, raw = recorder.messages[0]
+    assert mail_from == "brief@example.org"
+    assert sorted(rcpts) == ["carol@xn--bcher-kva.example", "desk@example.org"]
+    message = _parse(raw)
+    assert message["From"].addresses[0].display_name == "Daily Brief"
+    assert message["To"].addresses[0].display_name == "Desk, Europe"
+    assert message["Message-ID"].endswith("@example.org>")
+    with _ledger(config) as ledger:
+        assert {d.recipient for d in ledger.deliveries(SEED_DATE)} == set(report.sent)
+
+
+SUBJECTS = (
+    "Daily brief: Trump-Putin call: ceasefire and sanctions, 20 May 2025 · more",
+    "Daily brief: Trump-Putin call: ceasefire, sanctions and what Europe does next, 20 May 2025",
+)
+
+
+@pytest.mark.parametrize("subject", SUBJECTS)
+def test_subject_reads_back_as_written_however_the_message_is_sent(seeds_config, subject, tmp_path):
+    """smtplib writes the message with policy utf8=True when the server takes SMTPUTF8;
+    a reader may parse it with the old compat32 policy. Neither may see a folded Subject."""
+    from digest.daily.deliver import compose
+    from digest.daily.run import ensure_built
+
+    folder = ensure_built(seeds_config, SEED_DATE)
+    settings = dataclasses.replace(seeds_config.email, subject=subject)
+    message = compose(folder, settings, SEED_DATE, "Daily brief")
+    smtputf8 = message.as_bytes(policy=message.policy.clone(utf8=True, linesep="\r\n"))
+    assert _parse(smtputf8)["Subject"] == subject
+    raw = message.as_bytes()
+    assert _parse(raw)["Subject"] == subject
+    old_style = email.message_from_bytes(raw, policy=email.policy.compat32)["Subject"]
+    assert str(email.header.make_header(email.header.decode_header(old_style))) == subject
+
+
+def test_dry_run_without_an_email_section_says_no_sender_is_configured():
+    from digest.config import Config
+    from digest.daily.deliver import dry_run_note
+
+    assert "no sender is configured (email.from)" in dry_run_note(Config().email)
+    configured = mail_config(Config(), 25)
+    assert dry_run_note(configured.email) == ""

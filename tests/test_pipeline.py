@@ -82,3 +82,37 @@ def test_build_is_deterministic(tmp_path, config):
     two = build(config, [SEEDS / "nytimes.txt", SEEDS / "ana-mpa.txt"], SEED_DATE)
     assert one.brief.points == two.brief.points
     assert Path(two.files["brief.txt"]).read_text().split("\n", 3)[3] == text_one.split("\n", 3)[3]
+
+
+def test_a_folder_of_only_bad_files_is_no_usable_article_and_writes_nothing(
+    tmp_path, config, write_article
+):
+    write_article("empty.txt", b"")
+    write_article("picture.txt", b"\x89PNG\r\n\x1a\n" + bytes(100))
+    write_article("controls.txt", "Hello\x01\x02\x03\x04\x05\x06 world\x07\x08\x0e\x0f\x10\n")
+    write_article(
+        "script.html",
+        "<html><head><script>var a = 1;</script></head><body><script>go()</script>"
+        "Hi.</body></html>",
+    )
+    with pytest.raises(NoUsableArticles, match="no usable article"):
+        build(config, [tmp_path / "articles"], SEED_DATE)
+    assert not (Path(config.output.dir) / SEED_DATE.isoformat()).exists()
+
+
+def test_asking_for_one_format_adds_it_and_keeps_the_others(tmp_path, config):
+    import dataclasses
+
+    build(config, [SEEDS / "nytimes.txt", SEEDS / "ana-mpa.txt"], SEED_DATE)
+    only_txt = dataclasses.replace(
+        config, output=dataclasses.replace(config.output, formats=("txt",))
+    )
+    again = build(only_txt, [SEEDS / "nytimes.txt", SEEDS / "ana-mpa.txt"], SEED_DATE)
+    folder = Path(again.directory)
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "brief.docx",
+        "brief.html",
+        "brief.json",
+        "brief.txt",
+    ]
+    assert sorted(again.files) == sorted(p.name for p in folder.iterdir())  # all written anew

@@ -139,3 +139,43 @@ def test_pdf_without_libreoffice_says_how_to_install_it(tmp_path):
     assert result.returncode == 4
     assert "apt-get install libreoffice-writer-nogui" in result.stderr
     assert not any(tmp_path.iterdir())
+
+
+def test_citations_link_to_their_sources_entry(seed_build):
+    body = _open(seed_build).element.body
+    anchors = body.xpath(".//w:hyperlink/@w:anchor")
+    bookmarks = body.xpath(".//w:bookmarkStart/@w:name")
+    articles = len(seed_build.brief.articles)
+    assert bookmarks == [f"source-{n}" for n in range(1, articles + 1)]
+    assert anchors and set(anchors) <= set(bookmarks)
+    cited = [
+        p
+        for p in body.xpath(".//w:p")
+        if any(text.startswith("[") for text in p.xpath(".//w:hyperlink//w:t/text()"))
+    ]
+    quotes_and_figures = len(seed_build.brief.quotes) + len(seed_build.brief.figures)
+    assert len(cited) == len(seed_build.brief.points) + quotes_and_figures
+
+
+def test_paper_a4_is_the_page_size_of_the_docx_and_the_pdf(tmp_path, config):
+    import dataclasses
+
+    from docx.shared import Mm
+
+    from digest.brief.build import build
+
+    from .conftest import SEEDS
+
+    require_program("soffice")
+    output = dataclasses.replace(config.output, paper="a4", formats=("docx", "pdf"))
+    result = build(dataclasses.replace(config, output=output), [SEEDS / "nytimes.txt"])
+    section = docx.Document(result.files["brief.docx"]).sections[0]
+    assert abs(section.page_width - Mm(210)) < Mm(0.1)  # stored in twentieths of a point
+    assert abs(section.page_height - Mm(297)) < Mm(0.1)
+    info = subprocess.run(
+        [require_program("pdfinfo"), result.files["brief.pdf"]],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert re.search(r"Page size:\s+595\.\d* x 841\.\d* pts \(A4\)", info), info

@@ -4,7 +4,7 @@ from pathlib import Path
 from digest.brief.build import build
 from digest.render.bodies import render_html
 
-from .conftest import NOISE
+from .conftest import NOISE, SEED_DATE
 
 
 class _Collector(HTMLParser):
@@ -94,3 +94,55 @@ def test_hostile_metadata_never_runs_injects_or_links(tmp_path, config, write_ar
     message = compose(Path(result.directory), config.email, result.brief.date, result.brief.title)
     parsed = email.message_from_bytes(message.as_bytes(), policy=email.policy.default)
     assert parsed["Bcc"] is None and "victim" not in (parsed["To"] or "")
+
+
+def test_a_template_cannot_reach_python_or_a_shell(tmp_path, seed_build):
+    # issue 14 item 14: a template beside the config ran `id` through cycler's globals
+    import pytest
+
+    from digest.errors import ConfigError
+
+    proof = tmp_path / "ran"
+    (tmp_path / "brief.html").write_text(
+        f"{{{{ cycler.__init__.__globals__.os.popen('touch {proof}').read() }}}}"
+    )
+    with pytest.raises(ConfigError, match="unsafe"):
+        render_html(seed_build.brief, [tmp_path])
+    assert not proof.exists()
+
+
+def test_citations_are_links_to_their_sources_entry(seed_build):
+    page = _parse(Path(seed_build.files["brief.html"]).read_text(encoding="utf-8"))
+    ids = {attrs["id"] for _, attrs in page.tags if "id" in attrs}
+    targets = [attrs["href"] for tag, attrs in page.tags if tag == "a"]
+    internal = [t for t in targets if t.startswith("#")]
+    assert ids >= {f"source-{n}" for n in range(1, len(seed_build.brief.articles) + 1)}
+    assert internal and {t[1:] for t in internal} <= ids
+    expected = sum(
+        len(p.article_ids)
+        for p in (*seed_build.brief.points, *seed_build.brief.quotes, *seed_build.brief.figures)
+    )
+    assert len(internal) == expected
+
+
+def test_text_lines_fit_78_columns_with_twenty_outlets(tmp_path, config):
+    from .conftest import SEEDS
+
+    folder = tmp_path / "twenty"
+    folder.mkdir()
+    manifest = []
+    for number in range(20):
+        seed = sorted(SEEDS.glob("*.txt"))[number % 5]
+        name = f"{number:02d}-{seed.name}"
+        (folder / name).write_bytes(seed.read_bytes())
+        manifest.append(
+            f'["{name}"]\noutlet = "The Evening Chronicle and Gazette of Town {number}"\n'
+            f'title = "A headline long enough to need wrapping in a list of sources"\n'
+            f'url = "https://news.example.org/world/2025/05/20/story-{number}"\n'
+        )
+    (folder / "sources.toml").write_text("\n".join(manifest))
+    result = build(config, [folder], SEED_DATE)
+    text = Path(result.files["brief.txt"]).read_text(encoding="utf-8")
+    assert "Coverage (points per outlet)" in text and "Town 19" in text
+    too_long = [line for line in text.splitlines() if len(line) > 78]
+    assert too_long == []

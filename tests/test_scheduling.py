@@ -138,6 +138,22 @@ def test_once_with_a_local_smtp_server_delivers_exactly_once(config, smtp_server
     assert len(recorder.messages) == 1
 
 
+def test_once_counts_every_recipient_already_served(config, smtp_server, caplog):
+    from .conftest import mail_config
+
+    recorder, port = smtp_server
+    inputs = dataclasses.replace(config.input, paths=(str(SEEDS),))
+    daily_config = _config(
+        mail_config(dataclasses.replace(config, input=inputs), port), at="00:00", timezone="UTC"
+    )
+    assert run(daily_config, once=True) == 0
+    caplog.clear()
+    with caplog.at_level("INFO"):
+        assert run(daily_config, once=True) == 0
+    assert "sent to 0, already served 2," in caplog.text
+    assert len(recorder.messages) == 1
+
+
 def test_second_scheduler_refuses_and_sigterm_stops_the_first(tmp_path):
     config_file = write_config_file(
         tmp_path,

@@ -147,7 +147,7 @@ def test_second_fetch_adds_nothing_and_a_new_article_is_marked_new(site, config)
     _fetch(config)
     first = build_brief(config, day=DAY).brief
     again = _fetch(config)
-    assert all((r.new, r.unchanged) == (0, 1) for r in again.values())
+    assert all((r.new, r.unchanged, r.not_modified) == (0, 0, True) for r in again.values())
     assert site.hits["/nytimes/story"] == 1  # an unchanged feed costs one 304, no page fetch
 
     # the next day: two outlets report something new, a third repeats yesterday's lead
@@ -264,3 +264,30 @@ def test_drop_folder_reads_emails_and_word_documents(config, tmp_path):
         stored = store.since(dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
     assert {s.title for s in stored} >= {"Talks in Istanbul"}
     assert {s.outlets for s in stored} == {("Wire Desk",), ("Drop folder",)}
+
+
+def test_a_bad_drop_folder_fails_alone_and_links_out_are_not_stored(config, tmp_path):
+    # issue 14 items 9, 10, 11: a bad sources.toml aborted the whole fetch, `folder = "/"`
+    # crashed it, and a link out of a drop folder brought a private file into the store
+    good, bad = tmp_path / "good", tmp_path / "bad"
+    for folder, seed in ((good, "el-pais"), (bad, "nytimes")):
+        folder.mkdir()
+        (folder / "story.txt").write_text((SEEDS / f"{seed}.txt").read_text())
+    (bad / "sources.toml").write_text('["story.txt"]\npublisher = "X"\n')
+    secret = tmp_path / "secret.txt"
+    secret.write_text("The private key is in the drawer. " * 20)
+    (good / "linked.txt").symlink_to(secret)
+    sources = [
+        Source(name="Bad manifest", folder=str(bad)),
+        Source(name="Root", folder="/"),
+        Source(name="Good", folder=str(good)),
+    ]
+    reports = _fetch(_with_sources(config, sources))
+    assert "unknown key 'story.txt.publisher'" in " ".join(reports["Bad manifest"].failed)
+    assert reports["Bad manifest"].new == 0
+    assert reports["Root"].failed == ["/: a system folder, not a drop folder of articles; not read"]
+    assert reports["Good"].new == 1
+    assert "outside the folder; not followed" in " ".join(reports["Good"].failed)
+    with ArticleStore(database_path(config)) as store:
+        stored = store.since(dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
+    assert len(stored) == 1 and "private key" not in stored[0].text

@@ -24,12 +24,13 @@ from digest.brief.clean import clean_article
 from digest.brief.merge import merge
 from digest.brief.read import ReadReport, read_inputs
 from digest.brief.summarize import summarize
-from digest.brief.write import write_brief
+from digest.brief.write import existing_formats, output_folder, write_brief
 from digest.config import Config
 from digest.errors import NoUsableArticles
 from digest.models import Article, Brief, BuildResult, PreviousPoints, Skipped, Summary
-from digest.render import render
+from digest.render import RENDERERS, render
 from digest.render.pdf import pdf_converter
+from digest.text.words import counted
 
 PARALLEL_FROM = 24
 """Below this many articles, starting worker processes costs more than it saves."""
@@ -90,13 +91,20 @@ def build_from_articles(
         progress("Merging into one brief")
         with clock("merge"):
             brief = merge(summaries, config, date, previous=previous)
+        if not brief.points:
+            raise NoUsableArticles(
+                "no usable article, so no brief was written: no sentence of "
+                f"{_describe([s.article.path for s in summaries])} makes a point"
+            )
 
-    formats = list(dict.fromkeys(config.output.formats))
+    out_dir = output_folder(config)
+    formats = list(dict.fromkeys((*config.output.formats, *existing_formats(out_dir, date))))
+    formats = [f for f in formats if f in RENDERERS]
     progress(f"Rendering {', '.join(formats)}")
     with clock("render"):
-        files = render(brief, formats, _template_dirs(config))
+        files = render(brief, formats, _template_dirs(config), paper=config.output.paper)
     with clock("write"):
-        directory = write_brief(files, config.resolve(config.output.dir), date)
+        directory = write_brief(files, out_dir, date)
     return BuildResult(
         brief=brief,
         files={name: str(directory / name) for name in files},
@@ -119,7 +127,9 @@ def _clean_and_summarize(
 ) -> list[Summary]:
     """Every usable article's summary; unusable ones are added to `skipped`. Raises
     NoUsableArticles when none is left, so that no brief is written."""
-    progress(f"Cleaning and summarizing {len(articles)} articles ({config.summary.method})")
+    progress(
+        f"Cleaning and summarizing {counted(len(articles), 'article')} ({config.summary.method})"
+    )
     summaries = []
     for done, summary in enumerate(_summarize_all(articles, config), start=1):
         if isinstance(summary, Skipped):

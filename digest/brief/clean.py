@@ -20,6 +20,7 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from digest.brief.read import parse_byline
 from digest.models import Article, RemovedLine
 from digest.text.matching import TYPOGRAPHY, matching_form
 from digest.text.words import WORD, stop_words, word_count
@@ -135,9 +136,9 @@ def _recover_metadata(line: str, found: dict[str, str]) -> None:
     source = re.match(r"(?i)^source:\s*([^,;]{2,80})", line)
     if source:
         found.setdefault("outlet", source.group(1).strip())
-    byline = re.match(r"^By\s+([A-Z][^.!?]{2,160})$", line)
-    if byline and word_count(line) <= 30:
-        found.setdefault("author", byline.group(1).strip())
+    author = parse_byline(line) if re.match(r"By\s+[A-Z]", line) else None
+    if author and word_count(line) <= 30:
+        found.setdefault("author", author)
 
 
 def _mark_repeats_and_captions(lines: list[str], reasons: dict[int, str]) -> None:

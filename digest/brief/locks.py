@@ -6,24 +6,35 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
 from digest.errors import DigestError
 
+POLL_SECONDS = 0.05
+
 
 @contextlib.contextmanager
 def exclusive_lock(
-    path: Path, busy: type[DigestError] | None = None, busy_message: str = ""
+    path: Path,
+    busy: type[DigestError] | None = None,
+    busy_message: str = "",
+    timeout: float = 0.0,
 ) -> Iterator[None]:
-    """Hold the lock file `path`. With `busy`, raise busy(busy_message) at once if another
-    process holds it; without, wait for it."""
+    """Hold the lock file `path`. With `busy`, raise busy(busy_message) if another process
+    still holds it after `timeout` seconds (0: at once); without, wait as long as it takes."""
     path.parent.mkdir(parents=True, exist_ok=True)
     with open(path, "a") as handle:
-        try:
-            fcntl.flock(handle, fcntl.LOCK_EX | (fcntl.LOCK_NB if busy else 0))
-        except BlockingIOError:
-            raise busy(busy_message) from None
+        deadline = time.monotonic() + timeout
+        while True:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | (fcntl.LOCK_NB if busy else 0))
+                break
+            except BlockingIOError:
+                if time.monotonic() >= deadline:
+                    raise busy(busy_message) from None
+                time.sleep(POLL_SECONDS)
         try:
             yield
         finally:

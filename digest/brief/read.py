@@ -19,16 +19,20 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from digest.errors import DigestError, InputError
+from digest.brief.inputs import (
+    HTML_SUFFIXES,
+    MAIL_SUFFIXES,
+    TEXT_SUFFIXES,
+    WORD_SUFFIXES,
+    input_files,
+)
+from digest.errors import InputError
 from digest.models import Article, Skipped
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
-HTML_SUFFIXES = {".html", ".htm", ".xhtml"}
-MAIL_SUFFIXES = {".eml"}
-WORD_SUFFIXES = {".docx"}
-SUPPORTED = TEXT_SUFFIXES | HTML_SUFFIXES | MAIL_SUFFIXES | WORD_SUFFIXES
 MANIFEST_NAME = "sources.toml"
 METADATA_KEYS = ("outlet", "title", "author", "date", "url")
+DOCX_EXPANSION = 10
+"""A Word document may unpack to this many times input.max_bytes (text is ~1/5 of its XML)."""
 
 _MAGIC = {
     b"\x89PNG": "a PNG image",
@@ -56,13 +60,15 @@ class ReadReport:
 def read_inputs(inputs: Iterable[str | Path], max_bytes: int) -> ReadReport:
     """Read every file named, or found under a named folder; skip (and report) bad ones."""
     report = ReadReport()
-    manifests: dict[Path, dict[str, dict]] = {}
+    manifests: dict[Path, dict[str, dict] | None] = {}
     used_ids: set[str] = set()
-    for path in _expand(inputs, report):
+    for path in input_files(inputs, report.skipped):
+        if path.parent not in manifests:
+            manifests[path.parent] = _manifest_or_report(path.parent, report)
+        manifest = manifests[path.parent]
+        if manifest is None:
+            continue  # the folder's sources.toml is unusable (reported once)
         try:
-            manifest = manifests.get(path.parent)
-            if manifest is None:
-                manifest = manifests[path.parent] = _read_manifest(path.parent)
             article = read_article(path, max_bytes, manifest.get(path.name, {}))
             if article.encoding not in ("utf-8", "utf-16", "utf-32"):
                 report.warnings.append(
@@ -95,9 +101,9 @@ def read_article(path: Path, max_bytes: int, metadata: dict | None = None) -> Ar
     if not raw.strip():
         raise InputError(str(path), "file is empty")
     if path.suffix.lower() in WORD_SUFFIXES:
-        return _from_docx(path, raw, metadata or {})
+        return _from_docx(path, raw, metadata or {}, max_bytes)
     if path.suffix.lower() in MAIL_SUFFIXES:
-        return _from_email(path, raw, metadata or {})
+        return _from_email(path, raw, metadata or {}, max_bytes)
     is_html = path.suffix.lower() in HTML_SUFFIXES or bool(_HTML_START.match(raw[:512]))
     text, encoding = decode_text(raw, str(path))
     known = dict(metadata or {})
@@ -113,17 +119,29 @@ def read_article(path: Path, max_bytes: int, metadata: dict | None = None) -> Ar
     return _article(path, text, known, encoding)
 
 
-def _from_docx(path: Path, raw: bytes, metadata: dict) -> Article:
-    """A Word document's paragraphs (and its title and author properties)."""
+def _from_docx(path: Path, raw: bytes, metadata: dict, max_bytes: int) -> Article:
+    """A Word document's paragraphs (and its title and author properties). Its parts are
+    measured before any is unpacked: a small file can hold gigabytes of XML (a zip bomb)."""
     import io
     import zipfile
 
     import docx
+    import lxml.etree
 
     try:
+        with zipfile.ZipFile(io.BytesIO(raw)) as package:
+            unpacked = sum(i.file_size for i in package.infolist() if not i.is_dir())
+        limit = DOCX_EXPANSION * max_bytes
+        if unpacked > limit:
+            raise InputError(
+                str(path),
+                f"unpacks to {unpacked / 1e6:,.0f} MB, over the {limit / 1e6:,.0f} MB limit "
+                "for a Word document (a zip bomb?); not read",
+            )
         document = docx.Document(io.BytesIO(raw))
-    except (zipfile.BadZipFile, KeyError, ValueError) as exc:
-        raise InputError(str(path), f"is not a readable Word document ({exc})") from None
+    except (zipfile.BadZipFile, KeyError, ValueError, lxml.etree.LxmlError) as exc:
+        problem = " ".join(str(exc).split())[:200]
+        raise InputError(str(path), f"is not a readable Word document ({problem})") from None
     text = "\n".join(p.text for p in document.paragraphs if p.text.strip())
     if not any(ch.isalpha() for ch in text):
         raise InputError(str(path), "holds no text to summarize")
@@ -133,7 +151,7 @@ def _from_docx(path: Path, raw: bytes, metadata: dict) -> Article:
     )
 
 
-def _from_email(path: Path, raw: bytes, metadata: dict) -> Article:
+def _from_email(path: Path, raw: bytes, metadata: dict, max_bytes: int) -> Article:
     """A saved e-mail: the article in its plain-text body, else its HTML body, else an
     attached .txt/.html/.docx file. The subject is the title, the sender the outlet."""
     import email
@@ -155,7 +173,8 @@ def _from_email(path: Path, raw: bytes, metadata: dict) -> Article:
             name = Path(part.get_filename() or "attachment")
             payload = part.get_payload(decode=True) or b""
             if name.suffix.lower() in WORD_SUFFIXES:
-                return _from_docx(path, payload, {"title": message["Subject"], **metadata})
+                title = {"title": message["Subject"], **metadata}
+                return _from_docx(path, payload, title, max_bytes)
             if name.suffix.lower() in TEXT_SUFFIXES | HTML_SUFFIXES:
                 text = decode_text(payload, str(path))[0]
                 if name.suffix.lower() in HTML_SUFFIXES:
@@ -219,55 +238,35 @@ def _looks_binary(text: str) -> bool:
     return controls > 0.01 * min(len(text), 8192)
 
 
-def _expand(inputs: Iterable[str | Path], report: ReadReport) -> list[Path]:
-    """Files to read: named files as given, folders searched recursively, in name order."""
-    paths: list[Path] = []
-    for item in inputs:
-        path = Path(item)
-        if path.is_dir():
-            found = sorted(
-                p
-                for p in path.rglob("*")
-                if p.is_file()
-                and p.suffix.lower() in SUPPORTED
-                and not any(part.startswith(".") for part in p.relative_to(path).parts)
-                and p.name.lower() != "readme.md"
-            )
-            if not found:
-                report.skipped.append(Skipped(str(path), "folder holds no article file"))
-            paths.extend(found)
-        elif path.is_file():
-            if path.suffix.lower() in SUPPORTED:
-                paths.append(path)
-            else:
-                report.skipped.append(
-                    Skipped(
-                        str(path),
-                        f"'{path.suffix or path.name}' is not a supported article type "
-                        "(.txt, .md, .html, .eml, .docx)",
-                    )
-                )
-        else:
-            report.skipped.append(Skipped(str(path), "no such file or folder"))
-    return list(dict.fromkeys(paths))
+def _manifest_or_report(folder: Path, report: ReadReport) -> dict[str, dict] | None:
+    """The folder's manifest; None (and one report) if it cannot be used: its files are then
+    not read, since their outlets would be wrong."""
+    try:
+        return _read_manifest(folder)
+    except InputError as exc:
+        problem = f"{exc.problem}; the files in {folder} were not read"
+        report.skipped.append(Skipped(exc.path, problem))
+        return None
 
 
 def _read_manifest(folder: Path) -> dict[str, dict]:
-    """The folder's sources.toml: {file name: {outlet, title, author, date, url}}."""
+    """The folder's sources.toml: {file name: {outlet, title, author, date, url}}. Raises
+    InputError (naming the manifest) when it cannot be used."""
     path = folder / MANIFEST_NAME
     if not path.is_file():
         return {}
     try:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise DigestError(f"{path}: cannot read the sources manifest: {exc}") from None
+        raise InputError(str(path), f"cannot read the sources manifest: {exc}") from None
     for name, entry in data.items():
         if not isinstance(entry, dict):
-            raise DigestError(f'{path}: ["{name}"] must be a table of {", ".join(METADATA_KEYS)}')
+            raise InputError(str(path), f'["{name}"] must be a table of {", ".join(METADATA_KEYS)}')
         for key in entry:
             if key not in METADATA_KEYS:
-                raise DigestError(
-                    f"{path}: unknown key '{name}.{key}' (known: {', '.join(METADATA_KEYS)})"
+                raise InputError(
+                    str(path),
+                    f"unknown key '{name}.{key}' (known: {', '.join(METADATA_KEYS)})",
                 )
     return data
 
@@ -301,11 +300,61 @@ def html_to_text(html: str, path: str) -> tuple[str, dict[str, str]]:
     metadata = {
         "outlet": document.sitename,
         "title": document.title,
-        "author": document.author,
+        "author": _page_byline(html) or document.author,
         "date": document.date,
         "url": document.url,
     }
     return document.text, {k: v for k, v in metadata.items() if v}
+
+
+_BYLINE_END = re.compile(
+    r"\s*(?:[|·•—–]|\s-\s|\b(?:published|updated|posted|last updated)\b|\d{1,4}[-/.]\d).*$",
+    re.I | re.S,
+)
+_NAME_PARTICLES = {"de", "da", "del", "della", "der", "den", "van", "von", "al", "el", "bin", "du"}
+
+
+def parse_byline(text: str) -> str | None:
+    """The author(s) in a byline, as written: "By Correspondent | Published 2026-11-26" is
+    "Correspondent"; "By Erica L. Green and Anton Troianovski" keeps the initial's period.
+    None when the text is not a list of names (a sentence that starts with "By")."""
+    text = re.sub(r"(?i)^\s*by\s+", "", " ".join(text.split()))
+    text = _BYLINE_END.sub("", text).strip(" ,;:")
+    names = [n for n in re.split(r"\s*(?:,|;|&|\band\b)\s*", text) if n]
+    if not names or not all(_is_name(name) for name in names):
+        return None
+    return names[0] if len(names) == 1 else f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def _is_name(text: str) -> bool:
+    words = text.split()
+    return 1 <= len(words) <= 5 and all(
+        (word[0].isupper() or (i and word in _NAME_PARTICLES))
+        and not any(ch.isdigit() for ch in word)
+        for i, word in enumerate(words)
+    )
+
+
+def _page_byline(html: str) -> str | None:
+    """The page's byline read as written (trafilatura's author drops initials' periods and
+    takes "Published" for a second author)."""
+    import lxml.html
+
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    candidates = tree.xpath(
+        "//meta[@name='author' or @name='byl' or @property='article:author']/@content"
+        " | //*[@rel='author' or @itemprop='author' or contains(@class, 'byline')"
+        " or contains(@class, 'author')]"
+    )
+    for candidate in candidates:
+        text = candidate if isinstance(candidate, str) else candidate.text_content()
+        author = parse_byline(text)
+        if author:
+            return author
+    return None
 
 
 def _parse_date(value: object, path: str) -> dt.date | None:

@@ -15,7 +15,9 @@ from digest.errors import DigestError
 
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = parser()
-    args = arguments.parse_args(argv)
+    args, unknown = arguments.parse_known_args(argv)
+    if unknown:  # said by the subcommand that got them, with its own usage line
+        getattr(args, "parser", arguments).error(f"unrecognized arguments: {' '.join(unknown)}")
     if not hasattr(args, "run"):
         arguments.print_help()
         return 2

@@ -5,28 +5,43 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import re
 import sys
 
-from digest.config import load_config, with_overrides
+from digest.config import Config, load_config, with_overrides
 from digest.errors import DigestError
+from digest.text.words import counted
+
+PARTIAL_FETCH = 7
+"""Exit code of a fetch in which some sources failed and the others were fetched."""
+
+
+def command_config(args: argparse.Namespace, **overrides) -> Config:
+    """The config of --config, with --out-dir and the command's other choices over it."""
+    return with_overrides(
+        load_config(args.config),
+        out_dir=args.out_dir,
+        force_output_dir=args.force_output_dir,
+        **overrides,
+    )
 
 
 def run_send(args: argparse.Namespace) -> int:
+    from digest.daily.deliver import dry_run_note
     from digest.daily.run import send
 
+    config = command_config(args)
     day = args.date or dt.date.today()
     report = send(
-        load_config(args.config),
-        day,
-        to=args.to,
-        dry_run=args.dry_run,
-        resend=args.resend,
-        progress=progress,
+        config, day, to=args.to, dry_run=args.dry_run, resend=args.resend, progress=progress
     )
     if report.eml_path:
         what = "Dry run: nothing sent" if args.dry_run else "No SMTP host configured"
-        print(f"{what}; the message is in {report.eml_path}")
+        print(f"{what}; the message is in {shown(report.eml_path)}")
+        note = dry_run_note(config.email, args.to)
+        if note:
+            print(f"Note: {note}.")
         return 0
     if report.sent:
         print(
@@ -47,18 +62,23 @@ def run_send(args: argparse.Namespace) -> int:
 def run_fetch(args: argparse.Namespace) -> int:
     from digest.daily.sources import fetch_configured
 
-    config = load_config(args.config)
+    config = command_config(args)
     if not config.sources:
         raise DigestError("no [[sources]] in the config: add feeds, pages or folders to fetch")
-    progress(f"Fetching {len(config.sources)} sources")
+    progress(f"Fetching {counted(len(config.sources), 'source')}")
     reports, total = fetch_configured(config, progress=progress)
     for report in reports:
-        line = f"{report.name}: {report.new} new, {report.unchanged} already stored"
+        if report.not_modified:
+            line = f"{report.name}: unchanged since last fetch"
+        else:
+            line = f"{report.name}: {report.new} new, {report.unchanged} already stored"
         print(line + (f", {len(report.failed)} failed" if report.failed else ""))
         for problem in report.failed:
             print(f"  failed: {problem}")
-    print(f"The store holds {total} articles.")
-    return 0 if any(r.ok for r in reports) else 1
+    print(f"The store holds {counted(total, 'article')}.")
+    if not any(r.ok for r in reports):
+        return 1
+    return PARTIAL_FETCH if any(r.failed for r in reports) else 0
 
 
 def run_eval(args: argparse.Namespace) -> int:
@@ -90,23 +110,33 @@ def run_eval(args: argparse.Namespace) -> int:
 
 
 def run_status(args: argparse.Namespace) -> int:
-    from digest.daily.database import database_path
+    from digest.daily.database import backup_path, database_path
     from digest.daily.ledger import Ledger
 
-    config = load_config(args.config)
-    if not database_path(config).exists():
+    path = database_path(command_config(args))
+    if not path.exists() and not backup_path(path).exists():
         print("No deliveries yet.")
         return 0
-    with Ledger(database_path(config)) as ledger:
+    with Ledger(path) as ledger:
         rows = ledger.deliveries(args.date)
     if not rows:
         print("No deliveries" + (f" for {args.date}" if args.date else "") + ".")
-    for row in rows:
-        print(
-            f"{row.brief_date}  {row.recipient:<32} {row.state:<9} {row.updated_at}  "
-            f"{row.message_id or ''}  {row.reply or ''}".rstrip()
-        )
+        return 0
+    _print_table(
+        ("DATE", "RECIPIENT", "STATE", "UPDATED (UTC)", "MESSAGE-ID", "REPLY"),
+        [(r.brief_date, r.recipient, r.state, r.updated_at, r.message_id, r.reply) for r in rows],
+    )
     return 0
+
+
+def _print_table(headings: tuple[str, ...], rows: list[tuple]) -> None:
+    """Columns under headings, each as wide as its longest cell; the last runs on."""
+    table = [headings, *[tuple(str(cell or "") for cell in row) for row in rows]]
+    widths = [max(len(row[i]) for row in table) for i in range(len(headings) - 1)] + [0]
+    for row in table:
+        print(
+            "  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=True)).rstrip()
+        )
 
 
 def run_schedule(args: argparse.Namespace) -> int:
@@ -117,19 +147,15 @@ def run_schedule(args: argparse.Namespace) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(message)s", stream=sys.stderr
     )
-    return run(load_config(args.config), once=args.once)
+    return run(command_config(args), once=args.once)
 
 
 def run_build(args: argparse.Namespace) -> int:
+    from digest.daily.deliver import already_emailed
     from digest.daily.run import build_brief
 
-    config = with_overrides(
-        load_config(args.config),
-        method=args.method,
-        sentences=args.sentences,
-        words=args.words,
-        formats=args.formats,
-        out_dir=args.out_dir,
+    config = command_config(
+        args, method=args.method, sentences=args.sentences, words=args.words, formats=args.formats
     )
     report = (lambda _message: None) if args.quiet else progress
     result = build_brief(config, tuple(args.inputs), args.date, report)
@@ -138,23 +164,29 @@ def run_build(args: argparse.Namespace) -> int:
     for skipped in result.skipped:
         print(f"digest: warning: skipped {skipped.path}: {skipped.reason}", file=sys.stderr)
     brief = result.brief
-    points = len(brief.points)
     print(
-        f"Read {len(brief.articles)} articles from {brief.outlet_count} outlets "
-        f"({len(result.skipped)} skipped), {result.sentences_read} sentences; "
-        f"kept {points} points in {len(brief.sections)} sections."
+        f"Read {counted(len(brief.articles), 'article')} from "
+        f"{counted(brief.outlet_count, 'outlet')} ({len(result.skipped)} skipped), "
+        f"{counted(result.sentences_read, 'sentence')}; kept {counted(len(brief.points), 'point')}"
+        f" in {counted(len(brief.sections), 'section')}."
     )
-    print(f"Brief of {brief.date.isoformat()} written to {result.directory}/")
+    print(f"Brief of {brief.date.isoformat()} written to {shown(result.directory)}/")
     for path in result.files.values():
-        print(f"  {path}")
+        print(f"  {shown(path)}")
+    emailed = already_emailed(config, brief.date)
+    if emailed:
+        print(
+            f"Note: the brief of {brief.date} was already e-mailed to {', '.join(emailed)}; "
+            f"they keep the earlier version (digest resend --date {brief.date} sends this one)."
+        )
     return 0
 
 
 def progress(message: str) -> None:
     """Stage messages on stderr; article counts as a bar on a terminal, as lines in a log."""
-    count = re.fullmatch(r"\s+(\d+)/(\d+) articles", message)
-    if count and sys.stderr.isatty():
-        done, total = int(count.group(1)), int(count.group(2))
+    done_of = re.fullmatch(r"\s+(\d+)/(\d+) articles", message)
+    if done_of and sys.stderr.isatty():
+        done, total = int(done_of.group(1)), int(done_of.group(2))
         filled = round(30 * done / total)
         end = "\n" if done == total else ""
         print(
@@ -165,3 +197,9 @@ def progress(message: str) -> None:
         )
         return
     print(message, file=sys.stderr, flush=True)
+
+
+def shown(path: str) -> str:
+    """A path as the user would type it: relative when it is under the working folder."""
+    relative = os.path.relpath(path)
+    return path if relative.startswith("..") else relative

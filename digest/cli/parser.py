@@ -1,4 +1,5 @@
-"""What each command takes: the argument parser, one small function per subcommand."""
+"""What each command takes: the argument parser, one small function per subcommand.
+Every command that reads or writes briefs takes --config and --out-dir, from one place."""
 
 from __future__ import annotations
 
@@ -7,13 +8,17 @@ import datetime as dt
 
 from digest import __version__
 from digest.cli import commands
-from digest.config import CONFIG_ENV_VAR, CONFIG_FILE_NAME, FORMATS, is_address
+from digest.config import CONFIG_ENV_VAR, CONFIG_FILE_NAME, FORMATS, parse_address
+from digest.errors import DamagedDatabase
 from digest.text.methods import METHOD_NAMES
 
+EXIT_CODES = f"""\
+exit codes: 0 done, 1 error, 2 bad arguments or config, 3 no usable article,
+4 cannot write the brief, 5 not delivered, {DamagedDatabase.exit_code} damaged ledger/store file,
+{commands.PARTIAL_FETCH} some sources failed (fetch), 130 interrupted."""
 EPILOG = f"""\
 configuration: --config FILE, else ${CONFIG_ENV_VAR}, else ./{CONFIG_FILE_NAME}, else defaults.
-exit codes: 0 done, 1 error, 2 bad arguments or config, 3 no usable article,
-4 cannot write the brief, 5 not delivered, 130 interrupted."""
+{EXIT_CODES}"""
 
 
 def parser() -> argparse.ArgumentParser:
@@ -25,7 +30,7 @@ def parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"digest {__version__}")
-    subparsers = parser.add_subparsers(title="subparsers", metavar="COMMAND")
+    subparsers = parser.add_subparsers(title="commands", metavar="COMMAND")
 
     _add_build(subparsers)
     _add_send(subparsers)
@@ -44,22 +49,18 @@ def _add_build(subparsers) -> None:
         "build",
         help="build the brief of a date from articles",
         description="Read the articles, condense each, merge them into one brief organised "
-        "by topic, and write briefs/<date>/brief.docx, .html, .txt and .json.",
+        "by topic, and write <out-dir>/<date>/brief.docx, .html, .txt and .json. Formats the "
+        "brief of that date already has are written again too: --format adds, never removes.",
     )
     build.add_argument(
         "inputs",
         nargs="*",
         metavar="INPUT",
-        help="article files (.txt, .md, .html) or folders searched recursively; "
+        help="article files (.txt, .md, .html, .eml, .docx) or folders searched recursively; "
         "default: the config's input.paths (seeds/)",
     )
     build.add_argument(
         "--date", type=_date, metavar="YYYY-MM-DD", help="date of the brief (default: today)"
-    )
-    build.add_argument(
-        "--out-dir",
-        metavar="DIR",
-        help="folder that receives <date>/ (default: the config's output.dir, briefs/)",
     )
     build.add_argument(
         "--format",
@@ -94,7 +95,6 @@ def _add_build(subparsers) -> None:
     build.set_defaults(run=commands.run_build)
 
 
-
 def _add_send(subparsers) -> None:
     """digest send: e-mail a built brief."""
     send = _command(
@@ -104,16 +104,15 @@ def _add_send(subparsers) -> None:
         description="E-mail the brief of a date to the configured recipients, with the Word "
         "document attached, building it first if it does not exist. Recipients "
         "who already have it are skipped. With no SMTP host configured, the "
-        "message is written to briefs/<date>/outbox/ instead.",
+        "message is written to <out-dir>/<date>/outbox/ instead.",
     )
     _delivery_options(send)
     send.add_argument(
         "--dry-run",
         action="store_true",
-        help="write the message as an .eml file in briefs/<date>/outbox/; send nothing",
+        help="write the message as an .eml file in <out-dir>/<date>/outbox/; send nothing",
     )
     send.set_defaults(run=commands.run_send, resend=False)
-
 
 
 def _add_resend(subparsers) -> None:
@@ -127,7 +126,6 @@ def _add_resend(subparsers) -> None:
     )
     _delivery_options(resend, date_required=True)
     resend.set_defaults(run=commands.run_send, resend=True, dry_run=False)
-
 
 
 def _add_status(subparsers) -> None:
@@ -144,7 +142,6 @@ def _add_status(subparsers) -> None:
     status.set_defaults(run=commands.run_status)
 
 
-
 def _add_fetch(subparsers) -> None:
     """digest fetch: the configured sources into the article store."""
     fetch = _command(
@@ -153,11 +150,11 @@ def _add_fetch(subparsers) -> None:
         help="fetch the configured sources into the article store",
         description="Fetch every configured source (feeds, article pages, drop folders) into "
         "the article store next to the briefs, and report per source what was new, "
-        "already stored, or failed. `digest build` with no INPUT then briefs on "
-        "what arrived since the previous brief.",
+        "already stored, unchanged since the last fetch, or failed. `digest build` with no "
+        "INPUT then briefs on what arrived since the previous brief. Exits "
+        f"{commands.PARTIAL_FETCH} when some sources failed and 1 when all did, for cron.",
     )
     fetch.set_defaults(run=commands.run_fetch)
-
 
 
 def _add_evaluate(subparsers) -> None:
@@ -167,7 +164,8 @@ def _add_evaluate(subparsers) -> None:
         "eval",
         help="score the brief against human summaries, next to classic summarizers",
         description="For every cluster folder in DIR (docs/ with the articles, refs/ with "
-        "human summaries), build digest's brief and the baselines (lead sentences "
+        "human summaries), build digest's generic brief (built-in settings, no topics: "
+        "no config is read) and the baselines (lead sentences "
         "round-robin, LexRank, TextRank, LSA, SumBasic over the concatenated "
         "articles), cut each to --words, and print ROUGE-1/2/L F scores, "
         "redundancy, articles per section and the share of dangling openings. "
@@ -191,7 +189,6 @@ def _add_evaluate(subparsers) -> None:
     evaluate.set_defaults(run=commands.run_eval)
 
 
-
 def _add_schedule(subparsers) -> None:
     """digest schedule: the daily brief in the foreground."""
     schedule = _command(
@@ -212,17 +209,30 @@ def _add_schedule(subparsers) -> None:
 def _command(
     subparsers, name: str, help: str, description: str, with_config: bool = True
 ) -> argparse.ArgumentParser:
-    """A subcommand (with --config unless it reads none) whose --help ends with where the
-    config comes from and the exit codes."""
+    """A subcommand whose --help ends with the exit codes. One that reads the config takes
+    --config, and --out-dir: the folder of the briefs and of the database beside them."""
     parser = subparsers.add_parser(
         name,
         help=help,
         description=description,
-        epilog=EPILOG,
+        epilog=EPILOG if with_config else EXIT_CODES,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
+    parser.set_defaults(parser=parser)  # unknown arguments are reported with its usage
     if with_config:
         parser.add_argument("--config", metavar="FILE", help="TOML configuration file")
+        parser.add_argument(
+            "--out-dir",
+            metavar="DIR",
+            help="folder of the <date>/ briefs and of the delivery and article database "
+            "(default: the config's output.dir, briefs/)",
+        )
+        parser.add_argument(
+            "--force-output-dir",
+            action="store_true",
+            help="use the output folder even if it is a system folder or a non-empty folder "
+            "that digest did not make",
+        )
     return parser
 
 
@@ -261,9 +271,12 @@ def _formats(value: str) -> tuple[str, ...]:
 
 
 def _address(value: str) -> str:
-    if not is_address(value):
-        raise argparse.ArgumentTypeError(f"'{value}' is not an address like name@example.org")
-    return value
+    address = parse_address(value)
+    if address is None:
+        raise argparse.ArgumentTypeError(
+            f"'{value}' is not an e-mail address like name@example.org or Name <name@example.org>"
+        )
+    return address
 
 
 def _positive(value: str) -> int:

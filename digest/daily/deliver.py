@@ -13,8 +13,14 @@ for a resend. With no SMTP host configured, the message is written as an .eml fi
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import datetime as dt
+import email.policy
+import functools
+import ipaddress
 import os
+import re
 import smtplib
 import ssl
 import time
@@ -25,18 +31,25 @@ from email.utils import formatdate, make_msgid
 from pathlib import Path
 
 from digest.brief.locks import exclusive_lock
-from digest.brief.write import write_atomically
-from digest.config import Config, EmailSettings
+from digest.brief.write import date_lock, output_folder, write_atomically
+from digest.config import Config, EmailSettings, address_spec
 from digest.daily.database import database_path
 from digest.daily.ledger import Ledger
 from digest.errors import DeliveryError
+from digest.models import clean_name
 from digest.render.labels import long_date
+from digest.text.words import counted
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")
 OUTBOX = "outbox"
 OUTBOX_RECIPIENT = "(outbox)"
 """Ledger row of a brief written to the outbox when no recipient is configured."""
 SEND_LOCK = ".send.lock"
+MESSAGE_POLICY = email.policy.default.clone(max_line_length=998)
+"""Headers are never folded (998 is RFC 5322's hard limit): Python's folding can break a
+Subject right after "Subject:" (read back with a leading space) or drop the space between
+two encoded words, when the message is generated for SMTPUTF8."""
+NO_SENDER = EmailSettings().sender
 
 
 @dataclass(frozen=True)
@@ -67,16 +80,19 @@ def compose(
     title: str,
     to: Sequence[str] | None = None,
 ) -> EmailMessage:
-    """The message for the brief in `folder` (brief.txt, brief.html, brief.docx)."""
-    message = EmailMessage()
+    """The message for the brief in `folder` (brief.txt, brief.html, brief.docx).
+    `folder` is usually the `<date>` link: it is resolved once, so every part comes from the
+    same build even if a rebuild switches the link meanwhile."""
+    folder = folder.resolve()
+    message = EmailMessage(policy=MESSAGE_POLICY)
     subject = settings.subject.replace("{title}", title).replace("{date}", long_date(day))
-    message["Subject"] = _one_line(subject)
+    message["Subject"] = clean_name(subject)  # one line: no header injection
     message["From"] = settings.sender
     message["To"] = ", ".join(to if to is not None else settings.to) or settings.sender
     if settings.cc and to is None:
         message["Cc"] = ", ".join(settings.cc)
     message["Date"] = formatdate(localtime=True)
-    message["Message-ID"] = make_msgid(domain=settings.sender.rpartition("@")[2] or None)
+    message["Message-ID"] = make_msgid(domain=address_spec(settings.sender).rpartition("@")[2])
     message.set_content((folder / "brief.txt").read_text(encoding="utf-8"))
     message.add_alternative((folder / "brief.html").read_text(encoding="utf-8"), subtype="html")
     message.add_attachment(
@@ -100,13 +116,15 @@ def send_brief(
     """E-mail the built brief in `folder` (the brief of `day`) to `to` or the configured
     recipients, skipping those already served unless `resend`."""
     settings = config.email
-    out_dir = config.resolve(config.output.dir)
-    message = compose(folder, settings, day, config.brief.title, to)
-    recipients = list(to) if to is not None else recipients_of(settings)
+    out_dir = output_folder(config)
+    recipients = [address_spec(r) for r in to] if to is not None else recipients_of(settings)
+    with date_lock(out_dir, day):  # no rebuild removes the build while it is read
+        message = compose(folder, settings, day, config.brief.title, to)
+        if dry_run or not settings.host:
+            path = _write_eml(folder, message, day)
     message_id = message["Message-ID"]
 
     if dry_run or not settings.host:
-        path = _write_eml(folder, message, day)
         if not dry_run:
             with Ledger(database_path(config)) as ledger:
                 ledger.mark(
@@ -116,6 +134,7 @@ def send_brief(
                     message_id,
                     f"written to {path}",
                 )
+                ledger.backup()
         return SendReport(day, message_id, eml_path=str(path))
     if not recipients:
         raise DeliveryError("no recipients: set email.to in the config or pass --to ADDRESS")
@@ -128,7 +147,7 @@ def send_brief(
             return SendReport(day, None, skipped=skipped)
         ledger.mark(day, pending, "sending", message_id, count_attempt=True)
         progress(
-            f"Sending the brief of {day.isoformat()} to {len(pending)} recipient(s) "
+            f"Sending the brief of {day.isoformat()} to {counted(len(pending), 'recipient')} "
             f"via {settings.host}:{settings.port}"
         )
         try:
@@ -154,21 +173,50 @@ def send_brief(
             ledger.mark(day, [recipient], "deferred", reply=reply)
         for recipient, reply in failed.items():
             ledger.mark(day, [recipient], "failed", reply=reply)
+        ledger.backup()
         return SendReport(day, message_id, tuple(sent), deferred, failed, skipped)
 
 
 def recipients_of(settings: EmailSettings) -> list[str]:
-    """Everyone the configured brief goes to: To, Cc and Bcc, each once."""
-    return list(dict.fromkeys((*settings.to, *settings.cc, *settings.bcc)))
+    """Everyone the configured brief goes to (To, Cc and Bcc), each once, as bare addresses."""
+    return list(dict.fromkeys(address_spec(a) for a in (*settings.to, *settings.cc, *settings.bcc)))
+
+
+def dry_run_note(settings: EmailSettings, to: Sequence[str] | None = None) -> str:
+    """What the reader of a dry run's message should know about its addresses ('' when the
+    config names a sender, and recipients unless `to` replaces them)."""
+    notes = []
+    if settings.sender == NO_SENDER:
+        notes.append(f"no sender is configured (email.from): the message is from {NO_SENDER}")
+    if not settings.to and not to:
+        notes.append(
+            f"no recipients are configured (email.to): it is addressed to {settings.sender}"
+        )
+    return "; ".join(notes)
+
+
+def daily_recipients(config: Config) -> list[str]:
+    """Whom the scheduler sends each brief to: the configured recipients, or the outbox."""
+    recipients = recipients_of(config.email)
+    if config.email.host:
+        return recipients
+    return recipients or [OUTBOX_RECIPIENT]
+
+
+def already_emailed(config: Config, day: dt.date) -> list[str]:
+    """Recipients the ledger says have (or may have) the brief of `day`: a rebuild of that
+    date does not reach them unless it is resent."""
+    path = database_path(config)
+    if not path.exists():
+        return []
+    with Ledger(path) as ledger:
+        return [d.recipient for d in ledger.deliveries(day) if d.state in ("sent", "unknown")]
 
 
 def unserved(config: Config, day: dt.date) -> list[str]:
     """Configured recipients (or the outbox) that have not had the brief of `day` yet."""
-    recipients = recipients_of(config.email)
-    if not config.email.host:
-        recipients = recipients or [OUTBOX_RECIPIENT]
     with Ledger(database_path(config)) as ledger:
-        return ledger.pending(day, recipients)
+        return ledger.pending(day, daily_recipients(config))
 
 
 def _transmit(
@@ -179,43 +227,64 @@ def _transmit(
 ) -> dict[str, tuple[int, str]]:
     """Hand the message to the server; returns the recipients it refused, with their replies.
     Raises TemporaryFailure after the last attempt, PermanentFailure for a 5xx refusal, and
-    DeliveryError when our own settings are wrong (login refused, password missing)."""
+    DeliveryError when our own settings are wrong (login refused, password missing, or
+    to be sent unencrypted over a network)."""
     password = os.environ.get(settings.password_env, "") if settings.username else ""
     if settings.username and not password:
         raise DeliveryError(
             f"email.username is set but ${settings.password_env} is empty: "
             "export the SMTP password in that variable"
         )
+    if settings.username and settings.security == "none" and not _loopback(settings.host):
+        raise DeliveryError(
+            f'email.security = "none" would send the password for {settings.username} '
+            f"unencrypted to {settings.host}; use starttls or ssl (none is for a relay on "
+            "this machine only)"
+        )
+    secrets = _secrets(settings.username, password)
+    reply = functools.partial(_reply, secrets=secrets)
     delay = settings.retry_delay
     for attempt in range(1, settings.retries + 1):
         try:
             with _connect(settings) as smtp:
                 if settings.username:
                     smtp.login(settings.username, password)
-                refused = smtp.send_message(message, from_addr=settings.sender, to_addrs=recipients)
-            return {r: (code, _reply(code, text)) for r, (code, text) in refused.items()}
+                refused = smtp.send_message(
+                    message, from_addr=address_spec(settings.sender), to_addrs=recipients
+                )
+            return {r: (code, reply(code, text)) for r, (code, text) in refused.items()}
         except smtplib.SMTPRecipientsRefused as exc:
-            replies = {r: (code, _reply(code, text)) for r, (code, text) in exc.recipients.items()}
+            replies = {r: (code, reply(code, text)) for r, (code, text) in exc.recipients.items()}
             if all(code >= 500 for code, _ in replies.values()) or attempt == settings.retries:
                 return replies
             problem = "recipients refused for now: " + "; ".join(t for _, t in replies.values())
         except smtplib.SMTPAuthenticationError as exc:
             raise DeliveryError(
                 f"{settings.host}: authentication failed "
-                f"({_reply(exc.smtp_code, exc.smtp_error)}); check email.username "
+                f"({reply(exc.smtp_code, exc.smtp_error)}); check email.username "
                 f"and ${settings.password_env}"
             ) from None
         except smtplib.SMTPResponseException as exc:
             if exc.smtp_code >= 500:
-                raise PermanentFailure(_reply(exc.smtp_code, exc.smtp_error)) from None
-            problem = f"{settings.host}: {_reply(exc.smtp_code, exc.smtp_error)}"
+                raise PermanentFailure(reply(exc.smtp_code, exc.smtp_error)) from None
+            problem = f"{settings.host}: {reply(exc.smtp_code, exc.smtp_error)}"
         except (OSError, smtplib.SMTPException) as exc:
-            problem = f"cannot reach {settings.host}:{settings.port} ({exc or type(exc).__name__})"
+            problem = _redact(
+                f"cannot reach {settings.host}:{settings.port} ({exc or type(exc).__name__})",
+                secrets,
+            )
         if attempt < settings.retries:
             progress(f"  attempt {attempt} failed: {problem}; trying again in {delay:g} s")
             time.sleep(delay)
             delay *= 2
     raise TemporaryFailure(problem)
+
+
+def _loopback(host: str) -> bool:
+    """Whether `host` is this machine: nothing sent to it crosses a network."""
+    with contextlib.suppress(ValueError):
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    return host.lower().rstrip(".") == "localhost"
 
 
 def _connect(settings: EmailSettings) -> smtplib.SMTP:
@@ -234,15 +303,32 @@ def _connect(settings: EmailSettings) -> smtplib.SMTP:
     return smtp
 
 
-def _reply(code: int, text: bytes | str) -> str:
+def _reply(code: int, text: bytes | str, secrets: tuple[str, ...] = ()) -> str:
+    """A server's reply on one line, as recorded and shown: the arguments of an AUTH command
+    a server echoes, and the password in any encoding, are redacted."""
     if isinstance(text, bytes):
         text = text.decode("utf-8", "replace")
-    return f"{code} {' '.join(text.split())}"
+    return f"{code} {_redact(text, secrets)}"
 
 
-def _one_line(text: str) -> str:
-    """Header text with every line break folded into a space: no header injection."""
-    return " ".join(text.split())
+def _redact(text: str, secrets: tuple[str, ...]) -> str:
+    text = _AUTH_ARGUMENTS.sub(r"\1 [redacted]", " ".join(text.split()))
+    for secret in secrets:
+        text = text.replace(secret, "[redacted]")
+    return text
+
+
+_AUTH_ARGUMENTS = re.compile(r"(?i)\b(AUTH\s+[A-Z0-9_-]+)\s+\S+")
+
+
+def _secrets(username: str, password: str) -> tuple[str, ...]:
+    """The password as it may come back from a server: plain, and base64 as AUTH PLAIN and
+    AUTH LOGIN send it."""
+    if not password:
+        return ()
+    plain = base64.b64encode(f"\0{username}\0{password}".encode()).decode()
+    login = base64.b64encode(password.encode()).decode()
+    return tuple(sorted({plain, login, password}, key=len, reverse=True))
 
 
 def _write_eml(folder: Path, message: EmailMessage, day: dt.date) -> Path:

@@ -10,7 +10,8 @@ States:
   the message); never sent again automatically, since a second copy is worse than none;
 - outbox: no SMTP server configured, the message was written as an .eml file.
 
-Every change is a transaction. `digest resend` is the one way to send a date again.
+Every change is a transaction. `digest resend` is the one way to send a date again. The
+file is checked when opened (database.py) and copied after every send.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from digest.daily.database import open_database
+from digest.daily.database import backup_database, open_database
 
 FINAL_STATES = ("sent", "failed", "unknown", "outbox")
 """States after which the scheduler does not send to that recipient again."""
@@ -60,6 +61,10 @@ class Ledger:
 
     def close(self) -> None:
         self._db.close()
+
+    def backup(self) -> Path:
+        """Copy the ledger to `digest.sqlite.bak`: what was sent survives a damaged file."""
+        return backup_database(self._db, self.path)
 
     def __enter__(self) -> Ledger:
         return self

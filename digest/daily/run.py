@@ -15,7 +15,7 @@ from digest.brief.build import StageClock, build, build_from_articles, check_for
 from digest.brief.read import ReadReport
 from digest.config import Config
 from digest.daily.database import database_path
-from digest.daily.deliver import SendReport, send_brief, unserved
+from digest.daily.deliver import SendReport, daily_recipients, send_brief, unserved
 from digest.daily.selection import select_articles
 from digest.daily.sources import fetch_configured
 from digest.daily.store import ArticleStore
@@ -31,7 +31,7 @@ def build_and_send(config: Config, day: dt.date) -> SendReport:
     """The daily job: unless everyone already has it, fetch the sources, build the brief of
     `day` afresh and send it to those who do not have it yet."""
     if not unserved(config, day):
-        return SendReport(day, None, skipped=("(all recipients already served)",))
+        return SendReport(day, None, skipped=tuple(daily_recipients(config)))
     if config.sources:
         for report in fetch_configured(config, progress=log.info)[0]:
             for problem in report.failed:

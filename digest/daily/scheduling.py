@@ -19,6 +19,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from digest.brief.locks import exclusive_lock
+from digest.brief.write import output_folder
 from digest.config import Config
 from digest.daily.deliver import SendReport
 from digest.daily.run import build_and_send
@@ -119,7 +120,7 @@ def run(config: Config, once: bool = False, daily: DailyBrief | None = None) -> 
     import schedule
 
     daily = daily or DailyBrief(config)
-    out_dir = config.resolve(config.output.dir)
+    out_dir = output_folder(config)
     with _scheduler_lock(out_dir):
         if once:
             daily.tick()

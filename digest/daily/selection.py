@@ -11,6 +11,7 @@ from digest.config import Config
 from digest.daily.store import ArticleStore
 from digest.models import Article
 from digest.text.matching import matching_form
+from digest.text.words import counted
 
 
 @dataclass(frozen=True)
@@ -52,9 +53,10 @@ def select_articles(
         return Selection(
             tuple(articles),
             notice=(
-                f"Not enough coverage to brief on: {len(articles)} article(s) from {len(outlets)} "
-                f"outlet(s) since {since}; a brief needs at least {settings.min_articles} articles "
-                f"from {settings.min_outlets} outlets."
+                f"Not enough coverage to brief on: {counted(len(articles), 'article')} from "
+                f"{counted(len(outlets), 'outlet')} since {since}; a brief needs at least "
+                f"{counted(settings.min_articles, 'article')} from "
+                f"{counted(settings.min_outlets, 'outlet')}."
             ),
         )
     return Selection(tuple(articles))

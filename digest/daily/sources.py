@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from email.message import Message
 
 from digest.brief.read import decode_text, html_to_text, read_inputs
+from digest.brief.write import system_folder
 from digest.config import Config, FetchSettings, Source
 from digest.daily.database import database_path
 from digest.daily.store import ArticleStore
@@ -40,10 +41,12 @@ class SourceReport:
     new: int = 0
     unchanged: int = 0
     failed: list[str] = field(default_factory=list)
+    not_modified: bool = False
+    """The server said the feed or page has not changed since the last fetch (HTTP 304)."""
 
     @property
     def ok(self) -> bool:
-        return not self.failed or bool(self.new or self.unchanged)
+        return not self.failed or bool(self.new or self.unchanged or self.not_modified)
 
 
 class FetchError(Exception):
@@ -139,7 +142,7 @@ def _fetch_feed(
 
     response = client.get(source.feed, *store.validators(source.feed))
     if response.status == 304:
-        report.unchanged += 1
+        report.not_modified = True
         return
     try:
         defusedxml.ElementTree.fromstring(response.body)
@@ -189,7 +192,7 @@ def _fetch_page_source(
 ) -> None:
     response = client.get(source.url, *store.validators(source.url))
     if response.status == 304:
-        report.unchanged += 1
+        report.not_modified = True
         return
     text, metadata = _article_text(response, source.url)
     if not text:
@@ -219,6 +222,8 @@ def _read_folder(
     folder = config.resolve(source.folder)
     if not folder.is_dir():
         raise FetchError(f"{folder}: no such folder")
+    if system_folder(folder):
+        raise FetchError(f"{folder}: a system folder, not a drop folder of articles; not read")
     read = read_inputs([folder], config.input.max_bytes)
     for skipped in read.skipped:
         report.failed.append(f"{skipped.path}: {skipped.reason}")

@@ -6,6 +6,7 @@ all have one signature, (brief, template folders) -> bytes.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
@@ -26,6 +27,14 @@ RENDERERS: dict[str, Renderer] = {
 }
 
 
-def render(brief: Brief, formats: Sequence[str], templates: Sequence[Path]) -> dict[str, bytes]:
-    """File name -> content for each format, in the order asked."""
-    return {f"brief.{fmt}": RENDERERS[fmt](brief, templates) for fmt in formats}
+def render(
+    brief: Brief, formats: Sequence[str], templates: Sequence[Path], paper: str = "letter"
+) -> dict[str, bytes]:
+    """File name -> content for each format, in the order asked; the Word document and the
+    PDF on `paper` ("letter" or "a4")."""
+    renderers = {
+        **RENDERERS,
+        "docx": functools.partial(render_docx, paper=paper),
+        "pdf": functools.partial(render_pdf, paper=paper),
+    }
+    return {f"brief.{fmt}": renderers[fmt](brief, templates) for fmt in formats}

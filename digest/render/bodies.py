@@ -4,6 +4,7 @@ Templates are looked up in the user's folders first and in the packaged defaults
 (a ChoiceLoader, as Pelican does with themes), so a user overrides one template without
 copying the others. HTML is autoescaped: a `<script>` in an article is shown as text. The
 CSS of the HTML template is inlined (css-inline) because many mail clients drop `<style>`.
+Every template runs in Jinja's sandbox.
 """
 
 from __future__ import annotations
@@ -13,15 +14,19 @@ from collections.abc import Sequence
 from pathlib import Path
 
 import jinja2
+import jinja2.sandbox
+from markupsafe import Markup
 
 from digest.errors import ConfigError
 from digest.models import Brief
 from digest.render.labels import (
+    citation_numbers,
     citations,
     coverage_label,
     date_line,
     figure_line,
     quote_line,
+    source_anchor,
     source_line,
 )
 
@@ -31,10 +36,12 @@ TEXT_WIDTH = 78
 
 
 def template_environment(template_dirs: Sequence[str | Path] = ()) -> jinja2.Environment:
-    """Templates from `template_dirs` (first wins), then the packaged defaults."""
+    """Templates from `template_dirs` (first wins), then the packaged defaults, run sandboxed:
+    a template (the one beside a config is picked up unasked) can format the brief, but never
+    reach Python's internals, the file system or a shell."""
     loaders = [jinja2.FileSystemLoader(str(d)) for d in template_dirs if Path(d).is_dir()]
     loaders.append(jinja2.PackageLoader("digest.render", "templates"))
-    environment = jinja2.Environment(
+    environment = jinja2.sandbox.SandboxedEnvironment(
         loader=jinja2.ChoiceLoader(loaders),
         autoescape=jinja2.select_autoescape(
             enabled_extensions=("html", "htm", "xml"), default_for_string=True
@@ -60,10 +67,13 @@ def template_environment(template_dirs: Sequence[str | Path] = ()) -> jinja2.Env
 
 
 def render_html(brief: Brief, template_dirs: Sequence[str | Path] = ()) -> bytes:
-    """The HTML e-mail body, CSS inlined, as UTF-8 bytes."""
+    """The HTML e-mail body, CSS inlined, as UTF-8 bytes. Its citations are links to their
+    Sources entry, so what looks like a link is one."""
     import css_inline
 
-    html = _render(template_environment(template_dirs), HTML_TEMPLATE, brief)
+    environment = template_environment(template_dirs)
+    environment.globals.update(citations=_linked_citations, source_anchor=source_anchor)
+    html = _render(environment, HTML_TEMPLATE, brief)
     return css_inline.inline(html).encode("utf-8")
 
 
@@ -81,6 +91,15 @@ def _render(environment: jinja2.Environment, name: str, brief: Brief) -> str:
         ) from None
     except jinja2.TemplateError as exc:
         raise ConfigError(f"template {name}: {exc}") from None
+
+
+def _linked_citations(brief: Brief, point) -> Markup:
+    """'[5] (also [2][4])' with each number a link to its entry under Sources."""
+    own, others = citation_numbers(brief, point)
+    link = '<a href="#{anchor}">[{number}]</a>'
+    links = [Markup(link).format(anchor=source_anchor(n), number=n) for n in (own, *others)]
+    also = Markup("").join(links[1:])
+    return links[0] + Markup(" (also ") + also + Markup(")") if others else links[0]
 
 
 def _wrap(text: str, indent: str = "") -> str:

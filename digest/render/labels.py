@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 
 from digest.models import Article, Brief, Figure, Point, Quote
+from digest.text.words import counted
 
 
 def long_date(day: dt.date) -> str:
@@ -14,11 +15,9 @@ def long_date(day: dt.date) -> str:
 
 def date_line(brief: Brief) -> str:
     """'Brief of 20 May 2025 · 5 articles from 5 outlets · built 07:00 CET'."""
-    articles = len(brief.articles)
     return (
-        f"Brief of {long_date(brief.date)} · {articles} article{'s' * (articles != 1)} from "
-        f"{brief.outlet_count} outlet{'s' * (brief.outlet_count != 1)} · "
-        f"built {brief.built_at:%H:%M %Z}".rstrip()
+        f"Brief of {long_date(brief.date)} · {counted(len(brief.articles), 'article')} from "
+        f"{counted(brief.outlet_count, 'outlet')} · built {brief.built_at:%H:%M %Z}".rstrip()
     )
 
 
@@ -44,12 +43,23 @@ def figure_line(figure: Figure) -> str:
     return f"{figure.value}{flag}: {figure.context}"
 
 
-def citations(brief: Brief, point: Point) -> str:
-    """'[5] (also [2][4])': the Sources number of the article whose words the point quotes,
-    then those of the other articles that report the same fact."""
+def citation_numbers(brief: Brief, point: Point) -> tuple[int, list[int]]:
+    """The Sources number of the article whose words the point quotes, and (in order) those
+    of the other articles that report the same fact."""
     own, *others = (brief.citation(a) for a in point.article_ids)
-    also = "".join(f"[{n}]" for n in sorted(others))
+    return own, sorted(others)
+
+
+def citations(brief: Brief, point: Point) -> str:
+    """'[5] (also [2][4])'."""
+    own, others = citation_numbers(brief, point)
+    also = "".join(f"[{n}]" for n in others)
     return f"[{own}] (also {also})" if also else f"[{own}]"
+
+
+def source_anchor(number: int) -> str:
+    """The name a citation links to: the HTML id and the Word bookmark of Sources entry n."""
+    return f"source-{number}"
 
 
 def source_line(article: Article) -> str:

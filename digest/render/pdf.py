@@ -28,12 +28,12 @@ def pdf_converter() -> str:
     return program
 
 
-def render_pdf(brief: Brief, _templates: Sequence[Path] = ()) -> bytes:
-    """The Word document printed to PDF by LibreOffice."""
+def render_pdf(brief: Brief, _templates: Sequence[Path] = (), paper: str = "letter") -> bytes:
+    """The Word document on `paper`, printed to PDF by LibreOffice."""
     program = pdf_converter()
     with tempfile.TemporaryDirectory(prefix="digest-pdf-") as folder:
         source = Path(folder, "brief.docx")
-        source.write_bytes(render_docx(brief))
+        source.write_bytes(render_docx(brief, paper=paper))
         try:
             subprocess.run(
                 [

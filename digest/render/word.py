@@ -18,24 +18,31 @@ from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
-from docx.shared import Pt, RGBColor
+from docx.shared import Inches, Mm, Pt, RGBColor
 
 from digest.models import Brief, Point
 from digest.render.labels import (
-    citations,
+    citation_numbers,
     coverage_label,
     date_line,
     figure_line,
     quote_line,
+    source_anchor,
     source_line,
 )
 
 LINK_COLOUR = "1F4E79"
 
 
-def render_docx(brief: Brief, _templates: Sequence[Path] = ()) -> bytes:
-    """The brief as the bytes of a .docx file."""
+PAPER_SIZES = {"a4": (Mm(210), Mm(297)), "letter": (Inches(8.5), Inches(11))}
+"""output.paper: width and height of the page."""
+
+
+def render_docx(brief: Brief, _templates: Sequence[Path] = (), paper: str = "letter") -> bytes:
+    """The brief as the bytes of a .docx file on `paper` ("a4" or "letter")."""
     document = Document()
+    for section in document.sections:
+        section.page_width, section.page_height = PAPER_SIZES[paper]
     _set_properties(document, brief)
     document.add_paragraph(brief.title, style="Title")
     document.add_paragraph(date_line(brief), style="Subtitle")
@@ -70,11 +77,11 @@ def render_docx(brief: Brief, _templates: Sequence[Path] = ()) -> bytes:
     document.add_heading("Sources", level=1)
     for number, article in enumerate(brief.articles, start=1):
         paragraph = document.add_paragraph()
-        paragraph.add_run(f"{number}. ")
+        _add_bookmark(paragraph, number, source_anchor(number), f"{number}. ")
         paragraph.add_run(source_line(article))
         if article.url:
             paragraph.add_run(" ")
-            _add_hyperlink(paragraph, article.url, article.url)
+            _add_hyperlink(paragraph, article.url, url=article.url)
     _add_page_numbers(document)
 
     buffer = io.BytesIO()
@@ -101,8 +108,15 @@ def _set_properties(document, brief: Brief) -> None:
 
 
 def _add_citations(paragraph, brief: Brief, point: Point) -> None:
-    citation = paragraph.add_run(f" {citations(brief, point)}")
-    citation.font.color.rgb = RGBColor.from_string(LINK_COLOUR)
+    """' [5] (also [2][4])', each number an internal link to its entry under Sources."""
+    own, others = citation_numbers(brief, point)
+    paragraph.add_run(" ")
+    _add_hyperlink(paragraph, f"[{own}]", anchor=source_anchor(own))
+    if others:
+        paragraph.add_run(" (also ")
+        for number in others:
+            _add_hyperlink(paragraph, f"[{number}]", anchor=source_anchor(number))
+        paragraph.add_run(")")
     if coverage_label(brief, point):
         label = paragraph.add_run(f" · {coverage_label(brief, point)}")
         label.italic = True
@@ -130,12 +144,15 @@ def _add_coverage_table(document, brief: Brief) -> None:
             run.font.size = Pt(9)
 
 
-def _add_hyperlink(paragraph, url: str, text: str) -> None:
-    """python-docx has no hyperlink API: add a w:hyperlink pointing at an external
-    relationship, styled as a link."""
-    relationship = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+def _add_hyperlink(paragraph, text: str, url: str = "", anchor: str = "") -> None:
+    """python-docx has no hyperlink API: add a w:hyperlink to an external `url` (through a
+    relationship) or to the bookmark `anchor` in the document, styled as a link."""
     link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), relationship)
+    if anchor:
+        link.set(qn("w:anchor"), anchor)
+    else:
+        relationship = paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+        link.set(qn("r:id"), relationship)
     run = OxmlElement("w:r")
     properties = OxmlElement("w:rPr")
     colour = OxmlElement("w:color")
@@ -150,6 +167,18 @@ def _add_hyperlink(paragraph, url: str, text: str) -> None:
     run.append(text_element)
     link.append(run)
     paragraph._p.append(link)
+
+
+def _add_bookmark(paragraph, number: int, name: str, text: str) -> None:
+    """`text` as a run inside the bookmark `name`, which citations link to."""
+    start = OxmlElement("w:bookmarkStart")
+    start.set(qn("w:id"), str(number))
+    start.set(qn("w:name"), name)
+    end = OxmlElement("w:bookmarkEnd")
+    end.set(qn("w:id"), str(number))
+    paragraph._p.append(start)
+    paragraph.add_run(text)
+    paragraph._p.append(end)
 
 
 def _add_page_numbers(document) -> None:

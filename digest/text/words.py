@@ -21,6 +21,12 @@ def tokens(text: str) -> list[str]:
     return WORD.findall(text)
 
 
+def counted(number: int, noun: str) -> str:
+    """'1 article', '2 articles': every count digest prints agrees with its noun (nouns that
+    take a plain -s, which are all digest counts)."""
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 def word_count(text: str) -> int:
     """Words as the reader counts them, for budgets and length rules."""
     return len(WORD.findall(text))
