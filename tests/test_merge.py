@@ -79,6 +79,8 @@ def test_dangling_sentences_are_recognised():
     assert needs_context("Gaining time to continue occupying and killing.")
     assert needs_context("Exactly what Moscow has wanted from day one.")
     assert needs_context("Which means ceding territory.")
+    assert needs_context("Zelensky expressed concern about that, saying talks must include Europe.")
+    assert not needs_context("Zelensky said talks must include Europe, not only the U.S.")
     assert not needs_context("Speaking from Sochi, the Russian president noted the call.")
     assert not needs_context("The new law, passed in May, took effect on Monday.")
 

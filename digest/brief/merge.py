@@ -7,7 +7,8 @@
    well each other outlet's best sentence matches, and which outlets report the same fact
    (matched against the candidate's own sentence, never through a chain).
 3. Points are chosen globally within one word budget (choose.py): the lead first, then the
-   best widely reported fact of every topic, then whatever adds most per word; key quotes
+   best widely reported fact of every topic, then the facts most outlets report, then
+   whatever adds most per word; key quotes
    and key figures come out of the same budget and repeat nothing already shown.
 4. Each point is filed under the topic it fits best; sections keep the configured order.
 
@@ -137,6 +138,7 @@ def merge_story(
             chooser.fill(wide, limit=len(chooser.picks) + 1)
     reserve = int(HIGHLIGHTS_SHARE * brief.words) if brief.words >= HIGHLIGHTS_FROM else 0
     chooser.words_left -= reserve
+    chooser.fill([i for i in keep if _most_report(supports[i], story.outlet_count)])
     chooser.fill(keep)
     chooser.words_left += reserve
     quotes, figures = _highlights(story, chooser, reserve if brief.words else None)
@@ -201,6 +203,12 @@ def _point(candidate: Candidate, backing: Support, story: Story, new: bool | Non
         new=new,
         why=replace(candidate.why, support=round(backing.soft, 6)),
     )
+
+
+def _most_report(backing: Support, outlets: int) -> bool:
+    """More than half the story's outlets, and three at least, report the fact."""
+    reporting = len(backing.outlets) + 1
+    return reporting >= 4 and 2 * reporting > outlets
 
 
 def _importance(point: Point) -> tuple[int, float]:

@@ -36,6 +36,10 @@ _LEANING = re.compile(
     r"^(?:[\w.'’-]+\s+){0,3}[\w.'’-]+,\s+(?:however|though|too|instead|meanwhile)\b|"
     r"\b(?:follow(?:s|ed|ing)?|followed)\s+suit\b"
 )
+_POINTING_BACK = re.compile(
+    r"\b(?:about|of|with|on|to|by|for|after|despite) (?:that|this)\s*[,.;:]"
+)
+"""'expressed concern about that,': "that" stands for something said before."""
 _PARTICIPLE_ONLY = re.compile(r"^[A-Z][a-z]+ing\b[^,;:]*$")
 """'Gaining time to continue occupying.': a phrase with no subject, the rest of a sentence."""
 _BARE_QUOTE = re.compile(r'"[^"]+"')
@@ -50,9 +54,9 @@ _DEMONSTRATIVE = re.compile(
 
 def needs_context(text: str) -> bool:
     """True when a sentence cannot be understood alone: it opens with a pronoun or a
-    connective, points back with "that plea", "these talks", "Trump, however," or "follow
-    suit", attributes a quotation to "he" or "she", is a quotation alone, with no speaker,
-    or a participle phrase with no subject ("Gaining time to ...")."""
+    connective, points back ("that plea", "these talks", "about that,", "Trump, however,",
+    "follow suit"), attributes a quotation to "he" or "she", is a quotation alone, with no
+    speaker, or a participle phrase with no subject ("Gaining time to ...")."""
     form = matching_form(text).strip()
     if _BARE_QUOTE.fullmatch(form):
         return True  # a quotation with no speaker: the sentence before says who it is
@@ -64,6 +68,7 @@ def needs_context(text: str) -> bool:
         or _DEMONSTRATIVE.search(opening)
         or _LEANING.search(plain)
         or _PARTICIPLE_ONLY.match(text.strip())
+        or _POINTING_BACK.search(form)
     )
 
 
