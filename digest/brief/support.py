@@ -52,6 +52,8 @@ def support(
     outlets = int(outlet_of_row.max()) + 1 if len(outlet_of_row) else 0
     order = np.argsort(outlet_of_row, kind="stable")
     starts = np.searchsorted(outlet_of_row[order], np.arange(outlets))
+    ends = np.append(starts[1:], len(order))
+    rows_of = [order[a:b] for a, b in zip(starts, ends, strict=True)]
     found: list[Support] = []
     for begin in range(0, len(rows), BLOCK):
         block = list(rows[begin : begin + BLOCK])
@@ -66,7 +68,7 @@ def support(
         where = order[np.minimum.reduceat(hit, starts, axis=1)]
         for i, row in enumerate(block):
             own = int(outlet_of_row[row])
-            found.append(_one(space, row, own, best[i], where[i], outlet_of_row, threshold))
+            found.append(_one(space, row, own, best[i], where[i], rows_of, threshold))
     return found
 
 
@@ -76,7 +78,7 @@ def _one(
     own: int,
     best: np.ndarray,
     where: np.ndarray,
-    outlet_of_row: np.ndarray,
+    rows_of: list[np.ndarray],
     threshold: float,
 ) -> Support:
     """Soft support (mean best match over the other outlets) and the credited outlets."""
@@ -89,15 +91,14 @@ def _one(
     weak = [
         o
         for o in near[~strong][:MAX_MUTUAL_CHECKS].tolist()
-        if _best_in_outlet(space, int(where[o]), own, outlet_of_row) == row
+        if _best_in_outlet(space, int(where[o]), rows_of[own]) == row
     ]
     chosen = strong | np.isin(near, weak)
     credited = near[chosen]
     return Support(soft, credited, where[credited], strong[chosen])
 
 
-def _best_in_outlet(space: SentenceSpace, row: int, outlet: int, outlet_of_row: np.ndarray) -> int:
-    """The row of `outlet`'s sentence most similar to sentence `row`."""
-    cols = np.flatnonzero(outlet_of_row == outlet)
+def _best_in_outlet(space: SentenceSpace, row: int, cols: np.ndarray) -> int:
+    """The row, among an outlet's rows `cols`, of the sentence most similar to `row`."""
     sims = space.similarity([row], cols.tolist())[0]
     return int(cols[sims.argmax()])
