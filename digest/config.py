@@ -49,10 +49,11 @@ class BriefSettings:
     """Language of the articles: picks stop words and the stemmer (any sumy language)."""
     lead_points: int = 1
     """How many of the most widely reported points open the brief as its lead."""
-    points_per_section: int = 5
-    """Most points shown in one section."""
-    words: int = 0
-    """Cap on the words of all points together; 0 means no cap."""
+    points_per_section: int = 0
+    """Most points shown in one section; 0: as many as the words allow."""
+    words: int = 600
+    """Length of the whole brief in words (lead, points, key quotes and key figures); it
+    comes out at 85-100% of this. 0: no cap (every point that adds something)."""
     other_section: str = "Also reported"
     """Title of the section for points that fit no topic; empty to drop such points."""
 
@@ -353,13 +354,13 @@ def _check_brief(config: Config, source: str) -> None:
         )
     for name, value in (
         ("summary.sentences", config.summary.sentences),
-        ("brief.points_per_section", config.brief.points_per_section),
         ("input.max_bytes", config.input.max_bytes),
     ):
         if value < 1:
             raise ConfigError(f"{source}: '{name}' must be at least 1, not {value}")
     for name, value in (
         ("brief.words", config.brief.words),
+        ("brief.points_per_section", config.brief.points_per_section),
         ("brief.lead_points", config.brief.lead_points),
     ):
         if value < 0:

@@ -46,6 +46,8 @@ class Score:
     redundancy: float
     dangling: float
     outlets_per_section: float | None
+    words: float = 0.0
+    """Words the method actually produced, on average (before the cut to --words)."""
 
 
 def evaluate(
@@ -92,6 +94,7 @@ def evaluate(
                     "redundancy": _redundancy(units),
                     "dangling": sum(needs_context(u) for u in units) / max(len(units), 1),
                     "sections": sections,
+                    "words": word_count(" ".join(units)),
                 }
             )
     return [_average(method, rows) for method, rows in results.items()]
@@ -114,7 +117,7 @@ def _summary(method: str, articles: list[Article], words: int) -> tuple[list[str
     if method == "digest":
         summaries = [summarize(a, "lex-rank", 8) for a in articles]
         config = Config()
-        config = replace(config, brief=replace(config.brief, words=words, points_per_section=100))
+        config = replace(config, brief=replace(config.brief, words=words, points_per_section=0))
         brief = merge(summaries, config, dt.date.today())
         sections = [len({a for p in s.points for a in p.article_ids}) for s in brief.sections]
         return [p.text for p in brief.points], sections
@@ -135,13 +138,15 @@ def _round_robin(split: list[tuple[Sentence, ...]]) -> list[list[Sentence]]:
 
 
 def _take(sentences: list[Sentence], words: int) -> list[Sentence]:
-    """Sentences in the order given until they hold `words` words (the last may pass it)."""
+    """Sentences in the order given that fit in `words` words, as digest fills its brief:
+    one that would pass the budget is skipped, and a shorter one after it may still fit.
+    Every system is held to the same whole-sentence budget, so none gains from a cut."""
     taken, total = [], 0
     for sentence in sentences:
-        if total >= words:
-            break
-        taken.append(sentence)
-        total += word_count(sentence.text)
+        count = word_count(sentence.text)
+        if total + count <= words:
+            taken.append(sentence)
+            total += count
     return taken
 
 
@@ -173,4 +178,5 @@ def _average(method: str, rows: list[dict]) -> Score:
         redundancy=mean("redundancy"),
         dangling=mean("dangling"),
         outlets_per_section=round(statistics.mean(sections), 2) if sections else None,
+        words=round(statistics.mean(r["words"] for r in rows), 1) if rows else 0.0,
     )

@@ -128,6 +128,8 @@ def test_libreoffice_pages_are_kept_as_images(seed_pdf):
     ).stdout
     assert all(line.split()[-5] == "yes" for line in fonts.splitlines()[2:]), fonts  # embedded
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    for stale in ARTIFACTS.glob("brief-docx-page*.png"):  # pages of an earlier, longer brief
+        stale.unlink()
     subprocess.run(
         [
             pdftoppm,

@@ -59,6 +59,12 @@ def test_every_method_is_scored_on_every_cluster(tmp_path):
     assert scores["lead"].outlets_per_section is None
 
 
+def test_every_system_is_held_to_the_same_whole_sentence_budget(tmp_path):
+    scores = evaluate(_clusters(tmp_path), words=30)
+    for score in scores:
+        assert 0 < score.words <= 30, score.method
+
+
 def test_a_summary_equal_to_the_reference_scores_highest(tmp_path):
     clusters = _clusters(tmp_path)
     shutil.rmtree(clusters / "call")

@@ -29,10 +29,25 @@ def test_every_point_is_verbatim_from_its_article(seed_build):
         article = articles[point.article_id]
         sentences = {s.index: s.text for s in split_sentences(clean_article(article))}
         own = [r for r in point.sources if r.article_id == point.article_id]
-        assert " ".join(sentences[r.sentence] for r in own) == point.text
+        own_text = "".join(sentences[r.sentence] for r in own)
+        assert own_text.replace(" ", "") == point.text.replace(" ", "")
         raw = (SEEDS / f"{article.id}.txt").read_text(encoding="utf-8")
+        assert "".join(point.text.split()) in "".join(raw.split())
         for ref in own:
             assert sentences[ref.sentence] in raw
+
+
+def test_a_closing_mark_split_off_stays_with_its_sentence():
+    text = (
+        'Putin described the call with the Republican leader as ”frank and substantive."\n'
+        "The talks in Istanbul were the first direct talks between the two sides in years.\n"
+    )
+    brief = _brief(
+        [_article("a", "Gazette", text), _article("b", "Herald", text.replace("Putin", "He"))]
+    )
+    shown = [p.text for p in brief.points]
+    assert any(t.endswith('substantive."') for t in shown)
+    assert not any(t.endswith("substantive.") for t in shown)
 
 
 def test_no_fact_is_repeated(seed_build):
@@ -59,6 +74,15 @@ def test_dangling_sentences_are_recognised():
     assert needs_context("“As for the package from the United States — that’s a different story.”")
     assert not needs_context("Putin said Russia was ready to talk.")
     assert not needs_context("“We need peace,” Putin said.")
+    assert needs_context("Trump, however, showed reluctance to follow suit.")
+    assert needs_context("Britain followed suit on Tuesday.")
+    assert needs_context("Gaining time to continue occupying and killing.")
+    assert needs_context("Exactly what Moscow has wanted from day one.")
+    assert needs_context("Which means ceding territory.")
+    assert needs_context("Zelensky expressed concern about that, saying talks must include Europe.")
+    assert not needs_context("Zelensky said talks must include Europe, not only the U.S.")
+    assert not needs_context("Speaking from Sochi, the Russian president noted the call.")
+    assert not needs_context("The new law, passed in May, took effect on Monday.")
 
 
 def _article(article_id: str, outlet: str, text: str) -> Article:
@@ -115,3 +139,63 @@ def test_points_fitting_no_topic_go_to_also_reported():
 def test_pointing_back_needs_context():
     assert needs_context("Mr. Trump said he had not discussed that plea with Mr. Putin.")
     assert not needs_context("Trump said that Russia would talk this week.")
+
+
+def _brief_words(brief) -> int:
+    from digest.text.words import word_count
+
+    return (
+        sum(word_count(p.text) for p in brief.points)
+        + sum(word_count(q.text) + word_count(q.speaker) for q in brief.quotes)
+        + sum(word_count(f.value) + word_count(f.context) for f in brief.figures)
+    )
+
+
+def test_one_budget_covers_the_whole_brief_and_every_topic(seed_build):
+    from digest.config import load_config
+
+    config = load_config(str(SEEDS.parent / "digest.toml"))
+    summaries = [
+        summarize(clean_article(a), "lex-rank", 8)
+        for a in __import__("digest.brief.read", fromlist=["x"])
+        .read_inputs([SEEDS], 5_000_000)
+        .articles
+    ]
+    for words in (300, 600):
+        brief = merge(
+            summaries,
+            dataclasses.replace(config, brief=dataclasses.replace(config.brief, words=words)),
+            dt.date(2025, 5, 20),
+        )
+        assert 0.85 * words <= _brief_words(brief) <= words
+        titles = [s.title for s in brief.sections]
+        assert titles[:3] == ["The call", "Ceasefire stance", "European sanctions"]
+        shown = [p.text for p in brief.points]
+        for quote in brief.quotes:
+            assert not any(quote.text in text for text in shown)
+
+
+def test_same_fact_search_stays_bounded_on_thousands_of_near_identical_articles():
+    """2,000 tiny near-identical articles: every sentence matches every other, which an
+    all-pairs search would hold as 4 million similarities. The merge must stay small."""
+    import tracemalloc
+
+    articles = [
+        _article(
+            f"a{i}",
+            f"Outlet {i}",
+            f"The council approved the new budget of {i % 7} million euros on Monday after "
+            "a long debate in the chamber.\n",
+        )
+        for i in range(2000)
+    ]
+    summaries = [summarize(a, "lex-rank", 8) for a in articles]
+    tracemalloc.start()
+    try:
+        brief = merge(summaries, Config(), dt.date(2025, 5, 20))
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 60 * 2**20, f"merge peaked at {peak / 2**20:.0f} MB"
+    assert len(brief.points) == 1  # one fact, once
+    assert len(brief.points[0].outlets) > 1000  # credited to the outlets that report it

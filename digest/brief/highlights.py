@@ -14,10 +14,13 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from digest.models import Figure, Quote, Sentence, SourceRef
 from digest.text.matching import matching_words
+from digest.text.similarity import SentenceSpace
 from digest.text.standalone import SPEECH_VERB
-from digest.text.words import stemmer, stop_words
+from digest.text.words import stemmer, stop_words, word_count
 
 NAME = r"(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|de|von|der|van))*"
 VERB = SPEECH_VERB
@@ -103,131 +106,230 @@ PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "the", "a", "an"}
 MAX_QUOTES = 5
 CLAUSE_WORDS = 16
 MAX_FIGURES = 6
+MAX_MENTIONS = 200
+"""Most salient mentions of one unit compared (bounds the similarity matrix)."""
+SAME_FIGURE = 0.21
+"""Sentences at least this similar report the same count (looser than for points: the
+shared number and unit already say much)."""
+_SPANS = {"hours", "days", "weeks", "months", "minutes", "decades"}
+"""A number in words counts something only as a span ("two hours"), not "two leaders"."""
+MIN_CLAUSE_WORDS = 3
+"""A figure's clause needs this many words besides the figure, or it is a bare fragment."""
+QUOTE_RUN = 6
+_CONVERSION = re.compile(r"\d[\d,.]*\s*[^\W\d_]+\s*\(\s*$")
+"""Text before a figure ending in "8 mph (": the figure restates that one in another unit."""
 
 
 def key_quotes(
-    sentences: Sequence[Sentence], outlet_of: dict[str, str], salience: dict[tuple[str, int], float]
-) -> tuple[Quote, ...]:
-    """Quotations with a named speaker, each once, most widely carried first."""
-    found: list[tuple[str, str, Sentence]] = []
-    for sentence in sentences:
-        for match in list(_QUOTE_FIRST.finditer(sentence.text)) + list(
-            _SPEAKER_FIRST.finditer(sentence.text)
-        ):
+    sentences: Sequence[Sentence],
+    outlet_of: dict[str, str],
+    weights: Sequence[float],
+    used_rows: set[int],
+    shown: Sequence[str],
+    words: int | None,
+    repeats: Callable[[list[int]], np.ndarray] = lambda rows: np.zeros(len(rows), bool),
+) -> tuple[tuple[Quote, ...], list[tuple[tuple[int, ...], int]]]:
+    """Quotations with a named speaker, each once, most widely carried first, within
+    `words` words (None: MAX_QUOTES), leaving out any the points already show (a sentence
+    used by a point, or the same words quoted in one). Also returns, for each quote, the
+    sentences (rows) it stands in and the words it takes."""
+    found: list[tuple[str, str, int]] = []
+    for row, sentence in enumerate(sentences):
+        for match in [
+            *_QUOTE_FIRST.finditer(sentence.text),
+            *_SPEAKER_FIRST.finditer(sentence.text),
+        ]:
             speaker = _speaker(match)
             quote = match.group("quote").strip()
             if speaker and 5 <= len(quote.split()) <= 45:
-                found.append((quote, speaker, sentence))
-    groups: list[list[tuple[str, str, Sentence]]] = []
-    first_words: list[list[str]] = []  # each group's first quotation, in matching form
+                found.append((quote, speaker, row))
+    taken = set().union(*(_shingles(matching_words(text)) for text in shown))
+    groups: list[list[tuple[str, str, int]]] = []
+    group_of: dict[tuple[str, ...], int] = {}  # each group's first quotation's word runs
     for item in found:
-        words = matching_words(item[0])
-        home = next(
-            (g for g, seen in zip(groups, first_words, strict=True) if _same_quote(words, seen)),
-            None,
-        )
+        runs = _shingles(matching_words(item[0]))
+        home = next((group_of[r] for r in runs if r in group_of), None)
         if home is None:
+            group_of.update(dict.fromkeys(runs, len(groups)))
             groups.append([item])
-            first_words.append(words)
-        elif all(s.article_id != item[2].article_id for _, _, s in home):
-            home.append(item)
-    quotes = []
-    for group in groups:
-        quote, speaker, chosen = max(group, key=lambda i: (len(i[0]), -i[2].index))
-        # the article whose words are shown is cited first, as for points
-        article_ids = tuple(dict.fromkeys([chosen.article_id, *(s.article_id for *_, s in group)]))
+        elif all(
+            sentences[r].article_id != sentences[item[2]].article_id for *_, r in groups[home]
+        ):
+            groups[home].append(item)
+    rows = sorted({r for g in groups for *_, r in g})
+    repeated = {r for r, flag in zip(rows, repeats(rows), strict=True) if flag}
+    groups = [
+        g
+        for g in groups
+        if not any(r in used_rows or r in repeated for *_, r in g)
+        and not (_shingles(matching_words(g[0][0])) & taken)
+    ]
+
+    def order(group: list) -> tuple:
+        outlets = {outlet_of[sentences[r].article_id] for *_, r in group}
+        return (-len(outlets), -max(weights[r] for *_, r in group), group[0][0])
+
+    quotes, used = [], []
+    budget = words if words is not None else 10**9
+    for group in sorted(groups, key=order):
+        quote, speaker, chosen = max(group, key=lambda i: (len(i[0]), -sentences[i[2]].index))
+        count = word_count(quote) + word_count(speaker)
+        if len(quotes) >= MAX_QUOTES or count > budget:
+            continue
+        budget -= count
+        article_ids = tuple(
+            dict.fromkeys(
+                [sentences[chosen].article_id, *(sentences[r].article_id for *_, r in group)]
+            )
+        )
         quotes.append(
             Quote(
                 text=quote,
                 speaker=speaker,
-                sources=tuple(SourceRef(s.article_id, s.index) for _, _, s in group),
+                sources=tuple(
+                    SourceRef(sentences[r].article_id, sentences[r].index) for *_, r in group
+                ),
                 article_ids=article_ids,
                 outlets=tuple(dict.fromkeys(outlet_of[a] for a in article_ids)),
             )
         )
-    weight = {
-        id(q): max(salience.get((r.article_id, r.sentence), 0.0) for r in q.sources) for q in quotes
-    }
-    quotes.sort(key=lambda q: (-len(q.outlets), -weight[id(q)], q.text))
-    return tuple(quotes[:MAX_QUOTES])
+        used.append((tuple(r for *_, r in group), count))
+    return tuple(quotes), used
 
 
 @dataclass(frozen=True)
 class _Mention:
-    """One number in one sentence: the stem of what it counts, its value, the words shown
-    ("1,000 prisoners") and the clause around them."""
+    """One number in one sentence (row): the stem of what it counts, its value, the words
+    shown ("1,000 prisoners") and the clause around them."""
 
     unit: str
     value: float
     label: str
     clause: str
-    sentence: Sentence
+    row: int
 
 
 def key_figures(
     sentences: Sequence[Sentence],
     outlet_of: dict[str, str],
-    salience: dict[tuple[str, int], float],
-    similar: Callable[[Sentence, Sentence], bool],
+    weights: Sequence[float],
+    space: SentenceSpace,
+    used_rows: set[int],
+    shown: Sequence[str],
+    words: int | None,
     language: str = "english",
-) -> tuple[Figure, ...]:
-    """Numbers with what they count. Mentions of the same unit in sentences that report the
-    same fact (`similar`) are one figure per number, credited to every outlet; two numbers
-    there are a disagreement, each shown with its outlets. Most widely reported first."""
+    repeats: Callable[[list[int]], np.ndarray] = lambda rows: np.zeros(len(rows), bool),
+) -> tuple[tuple[Figure, ...], list[tuple[tuple[int, ...], int]]]:
+    """Numbers with what they count, within `words` words (None: MAX_FIGURES figures).
+    Mentions of the same unit in sentences that report the same fact (similar to the first
+    such sentence, compared as one matrix) are one figure per number, credited to every
+    outlet. Two numbers there are a disagreement only when no article gives both (one that
+    does is giving two measures, not disagreeing). Figures the points already show, or
+    whose sentence a point uses, are left out. Most widely reported first."""
+    mentions = [
+        m
+        for m in _mentions(sentences, language)
+        if m.row not in used_rows and not any(m.label in text for text in shown)
+    ]
+    by_unit: dict[str, list[_Mention]] = {}
+    for mention in sorted(mentions, key=lambda m: -weights[m.row]):
+        if len(by_unit.setdefault(mention.unit, [])) < MAX_MENTIONS:
+            by_unit[mention.unit].append(mention)
+    kept = [m for group in by_unit.values() for m in group]
+    repeated = {m.row for m, flag in zip(kept, repeats([m.row for m in kept]), strict=True) if flag}
     clusters: list[list[_Mention]] = []
-    for mention in _mentions(sentences, language):
-        home = next(
-            (
-                c
-                for c in clusters
-                if c[0].unit == mention.unit
-                and any(similar(m.sentence, mention.sentence) for m in c)
-            ),
-            None,
-        )
-        if home is None:
-            clusters.append([mention])
-        else:
-            home.append(mention)
+    for group in by_unit.values():
+        clusters += _same_fact([m for m in group if m.row not in repeated], space)
 
-    def score(mention: _Mention) -> float:
-        return salience.get((mention.sentence.article_id, mention.sentence.index), 0.0)
+    def order(cluster: list[_Mention]) -> tuple:
+        outlets = {outlet_of[sentences[m.row].article_id] for m in cluster}
+        return (-len(outlets), -max(weights[m.row] for m in cluster), cluster[0].unit)
 
-    def weight(cluster: list[_Mention]) -> tuple:
-        outlets = {outlet_of[m.sentence.article_id] for m in cluster}
-        return (-len(outlets), -max(score(m) for m in cluster), cluster[0].unit)
-
-    figures = []
-    for cluster in sorted(clusters, key=weight)[:MAX_FIGURES]:
+    figures: list[Figure] = []
+    used: list[tuple[tuple[int, ...], int]] = []
+    seen: set[str] = set()
+    budget = words if words is not None else 10**9
+    for cluster in sorted(clusters, key=order):
         values: dict[float, list[_Mention]] = {}
         for mention in cluster:
             values.setdefault(mention.value, []).append(mention)
-        for group in sorted(values.values(), key=lambda g: -len(g)):
-            best = max(group, key=score)
-            article_ids = tuple(
-                dict.fromkeys([best.sentence.article_id, *(m.sentence.article_id for m in group)])
-            )
-            figures.append(
-                Figure(
-                    value=best.label,
-                    context=best.clause,
-                    sources=tuple(
-                        SourceRef(m.sentence.article_id, m.sentence.index) for m in group
-                    ),
-                    article_ids=article_ids,
-                    outlets=tuple(dict.fromkeys(outlet_of[a] for a in article_ids)),
-                    disputed=len(values) > 1,
-                )
-            )
-    return tuple(figures)
+        disputed = len(values) > 1 and not _one_article_gives_two(values, sentences)
+        shown_values = (
+            sorted(values.values(), key=lambda g: -len(g))
+            if disputed
+            else [max(values.values(), key=len)]
+        )
+        items = [_figure(g, sentences, outlet_of, weights, disputed) for g in shown_values]
+        count = sum(word_count(f.value) + word_count(f.context) for f in items)
+        fresh = [f for f in items if f.context not in seen and f.value not in seen]
+        if len(figures) >= MAX_FIGURES or count > budget or len(fresh) < len(items):
+            continue
+        budget -= count
+        seen.update(x for f in items for x in (f.context, f.value))
+        figures += items
+        used.append((tuple(m.row for m in cluster), count))
+    return tuple(figures), used
+
+
+def _figure(
+    group: list[_Mention],
+    sentences: Sequence[Sentence],
+    outlet_of: dict[str, str],
+    weights: Sequence[float],
+    disputed: bool,
+) -> Figure:
+    best = max(group, key=lambda m: weights[m.row])
+    article_ids = tuple(
+        dict.fromkeys(
+            [sentences[best.row].article_id, *(sentences[m.row].article_id for m in group)]
+        )
+    )
+    return Figure(
+        value=best.label,
+        context=best.clause,
+        sources=tuple(
+            SourceRef(sentences[m.row].article_id, sentences[m.row].index) for m in group
+        ),
+        article_ids=article_ids,
+        outlets=tuple(dict.fromkeys(outlet_of[a] for a in article_ids)),
+        disputed=disputed,
+    )
+
+
+def _same_fact(group: list[_Mention], space: SentenceSpace) -> list[list[_Mention]]:
+    """Mentions of one unit, grouped by the sentence they stand in: each joins the first
+    cluster whose first sentence is similar to its own (one similarity matrix for all)."""
+    rows = [m.row for m in group]
+    sims = space.similarity(rows, rows)
+    heads: list[int] = []
+    clusters: list[list[_Mention]] = []
+    for i, mention in enumerate(group):
+        home = next((c for c, h in enumerate(heads) if h == i or sims[i, h] >= SAME_FIGURE), None)
+        if home is None:
+            heads.append(i)
+            clusters.append([mention])
+        else:
+            clusters[home].append(mention)
+    return clusters
+
+
+def _one_article_gives_two(
+    values: dict[float, list[_Mention]], sentences: Sequence[Sentence]
+) -> bool:
+    articles = [{sentences[m.row].article_id for m in group} for group in values.values()]
+    return any(a & b for i, a in enumerate(articles) for b in articles[i + 1 :])
 
 
 def _mentions(sentences: Sequence[Sentence], language: str) -> list[_Mention]:
-    """Every number that counts something, with the noun it counts."""
+    """Every number with what it counts. A number in
+    brackets right after another ("8 mph (13 kph)") is the same quantity in another unit and
+    is left out, and so is a clause with too few words around its number to say anything."""
     stem, stops = stemmer(language), stop_words(language)
     mentions = []
-    for sentence in sentences:
-        for match in _FIGURE.finditer(sentence.text):
+    for row, sentence in enumerate(sentences):
+        text = sentence.text
+        for match in _FIGURE.finditer(text):
+            number = match.group("number")
             first, *rest = (match.group("measure") or match.group("unit")).lower().split()
             if (
                 first in _NOT_UNITS
@@ -235,6 +337,12 @@ def _mentions(sentences: Sequence[Sentence], language: str) -> list[_Mention]:
                 or first in _NUMBER_WORDS
                 or first in stops
                 or _looks_like_year(match)
+                or _CONVERSION.search(text, 0, match.start())
+                or (
+                    number.lower() in _NUMBER_WORDS
+                    and not match.group("hyphen")
+                    and first not in _SPANS
+                )
             ):
                 continue
             second = rest[0] if rest and rest[0] not in stops | _NOT_UNITS else None
@@ -246,15 +354,10 @@ def _mentions(sentences: Sequence[Sentence], language: str) -> list[_Mention]:
                 noun, end = first, match.start("unit") + len(first)
             else:
                 noun, end = second, match.end("unit")
-            mentions.append(
-                _Mention(
-                    stem(noun),
-                    _value(match.group("number")),
-                    sentence.text[start:end],
-                    _clause(sentence.text, start, end),
-                    sentence,
-                )
-            )
+            clause = _clause(text, start, end)
+            if word_count(clause) - word_count(text[start:end]) < MIN_CLAUSE_WORDS:
+                continue
+            mentions.append(_Mention(stem(noun), _value(number), text[start:end], clause, row))
     return mentions
 
 
@@ -268,10 +371,11 @@ def _speaker(match: re.Match) -> str | None:
     return " ".join(words)
 
 
-def _same_quote(a: list[str], b: list[str]) -> bool:
-    """One quotation contains a run of six words of the other: the same words quoted."""
-    shingles = {tuple(a[i : i + 6]) for i in range(len(a) - 5)}
-    return bool(shingles & {tuple(b[i : i + 6]) for i in range(len(b) - 5)}) or a == b
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    """Runs of QUOTE_RUN words: two quotations sharing one quote the same words."""
+    if len(words) < QUOTE_RUN:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i : i + QUOTE_RUN]) for i in range(len(words) - QUOTE_RUN + 1)}
 
 
 def _value(number: str) -> float:
@@ -289,7 +393,7 @@ def _looks_like_year(match: re.Match) -> bool:
 def _clause(text: str, start: int, end: int) -> str:
     """The clause around a figure, verbatim (at most CLAUSE_WORDS words around it), with …
     where it was cut."""
-    marks = (",", ";", ":", "—", " – ", "(", "“", "”")
+    marks = (",", ";", ":", "—", " – ", "(", ")", "“", "”")
     left = max(text.rfind(mark, 0, start) for mark in marks)
     left = left + 1 if left >= 0 else 0
     rights = [i for i in (text.find(m, end) for m in marks) if i != -1]

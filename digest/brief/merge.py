@@ -1,69 +1,63 @@
-"""Merge stage: the articles' best sentences become one brief, organised by topic.
+"""Merge stage: one story's articles become one brief, organised by topic, in N words.
 
-1. Candidates are each article's summarizer picks that can stand alone: a sentence that
-   leans on the one before it ("But ...", "“...,” he said.") brings that sentence along, or
-   is left out.
-2. Salience combines how central a sentence is to the whole story, how its own summarizer
-   ranked it, how early it stands, and how many outlets report the same fact.
-3. The same fact from several outlets (similar wording, or the same quotation) becomes one
-   point, shown in the words of its most salient sentence and credited to every outlet.
-4. Points go to the topic they are most similar to; the most widely reported open the
-   brief as its lead; each section keeps its best points, skipping near-repeats, within the
-   section and word budgets.
+1. Candidates come from the whole story (candidates.py): every sentence that can stand
+   alone, weighed by the concepts it covers, how many outlets use them, and its prior
+   (position, centrality, summarizer rank).
+2. The few hundred most promising get their cross-outlet support (support.py): softly, how
+   well each other outlet's best sentence matches, and which outlets report the same fact
+   (matched against the candidate's own sentence, never through a chain).
+3. Points are chosen globally within one word budget (choose.py): the lead first, then the
+   best widely reported fact of every topic, then the facts most outlets report, then
+   whatever adds most per word; key quotes
+   and key figures come out of the same budget and repeat nothing already shown.
+4. Each point is filed under the topic it fits best; sections keep the configured order.
 
-The merger decides content and order only; how a point looks is the renderers' business.
+`merge_story` does this for one story's summaries; `merge` wraps it into a Brief. The merger
+decides content and order only; how a point looks is the renderers' business.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 
 import numpy as np
 
+from digest.brief.candidates import Candidate, Story, candidates
+from digest.brief.choose import Chooser
 from digest.brief.highlights import key_figures, key_quotes
-from digest.config import Config, Topic
-from digest.models import (
-    Article,
-    Brief,
-    Figure,
-    Point,
-    Quote,
-    Salience,
-    Section,
-    Sentence,
-    SourceRef,
-    Summary,
-)
+from digest.brief.support import Support, support
+from digest.config import BriefSettings, Config, MatchingSettings, Topic
+from digest.models import Article, Brief, Figure, Point, Quote, Section, SourceRef, Summary
 from digest.text.matching import matching_words
 from digest.text.similarity import SentenceSpace
-from digest.text.standalone import is_bare_attribution, needs_context
-from digest.text.words import word_count
+from digest.text.standalone import needs_context
 
-MIN_WORDS, MAX_WORDS = 6, 60
-"""Shorter sentences carry too little alone; longer ones are quote dumps, not briefing lines."""
+__all__ = ["StoryContent", "merge", "merge_story", "needs_context"]
+
 TOPIC_MIN_SIMILARITY = 0.04
 """Below this a point fits no topic and goes to the 'Also reported' section."""
 REPEAT_OVERLAP = 0.6
 """Share of words two points must have in common to be the same point on two days."""
-TOPIC_PICKS = 2
-"""Besides its summary, each article offers its best-fitting sentences for every topic."""
-REDUNDANCY = 0.3
-"""A point this similar to one already shown adds too little to be shown too."""
-WEIGHTS = {"centrality": 0.3, "rank": 0.25, "position": 0.15, "support": 0.3}
+POOL = 400
+"""Candidates still in contention after the first, cheap estimate (bounds the work)."""
+TOPIC_POOL = 20
+"""Besides, each topic's best-fitting candidates stay in contention."""
+HIGHLIGHTS_FROM = 400
+"""Briefs of at least this many words give part of them to key quotes and figures..."""
+HIGHLIGHTS_SHARE = 0.2
+"""...at most this share."""
 
-@dataclass
-class _Candidate:
-    sentence: Sentence
-    outlet: str
-    text: str
-    refs: tuple[SourceRef, ...]
-    rows: tuple[int, ...] = ()
-    salience: float = 0.0
-    why: Salience | None = None
-    near: dict[int, float] = field(default_factory=dict)
-    """Sentences (rows) reporting the same fact as one of this candidate's, with similarity."""
-    credits: dict[str, SourceRef] = field(default_factory=dict)
+
+@dataclass(frozen=True)
+class StoryContent:
+    """What the brief says about one story: its lead, topic sections, quotes and figures."""
+
+    lead: tuple[Point, ...]
+    sections: tuple[Section, ...]
+    quotes: tuple[Quote, ...]
+    figures: tuple[Figure, ...]
 
 
 def merge(
@@ -73,290 +67,148 @@ def merge(
     built_at: dt.datetime | None = None,
     previous: tuple[tuple[str, tuple[str, ...]], ...] | None = None,
 ) -> Brief:
-    """One Brief from every article's summary, following the config's topics and budgets.
+    """One Brief from every article's summary, following the config's topics and budget.
     With `previous` ((text, outlets) of the last brief's points), points it had are marked
     not new, and left out unless an outlet has joined or the config shows repeats."""
-    built_at = built_at or dt.datetime.now().astimezone()
-    sentences = [s for summary in summaries for s in summary.sentences]
-    outlet_of = {summary.article.id: summary.article.outlet for summary in summaries}
-    row_of = {(s.article_id, s.index): row for row, s in enumerate(sentences)}
-    lead: tuple[Point, ...] = ()
-    sections: tuple[Section, ...] = ()
-    quotes: tuple[Quote, ...] = ()
-    figures: tuple[Figure, ...] = ()
-    if sentences:
-        space = SentenceSpace(
-            [s.text for s in sentences], config.brief.language, config.matching.spellings
-        )
-        topics = list(config.topics) or [Topic(name="Key points")]
-        topic_fit = space.similarity_to_texts(
-            range(len(sentences)), _topic_texts(topics), config.matching.spellings
-        )
-        candidates = _candidates(summaries, outlet_of, row_of, topic_fit if config.topics else None)
-        if candidates:
-            _find_same_facts(candidates, space, config.matching.duplicate_similarity)
-            _credit_other_outlets(candidates, sentences)
-            _score(candidates, summaries, space, outlet_of)
-        points = _group(candidates, outlet_of)
-        if previous is not None:
-            points = _against_previous(points, previous, config.selection.show_repeats)
-        assignment = _assign_topics(points, topics, topic_fit, config)
-        lead, sections = _arrange(points, assignment, topics, config, space)
-        weights = {(c.sentence.article_id, c.sentence.index): c.salience for c in candidates}
-        quotes = key_quotes(sentences, outlet_of, weights)
-        threshold = config.matching.duplicate_similarity
-
-        def similar(a: Sentence, b: Sentence) -> bool:
-            rows = [row_of[(a.article_id, a.index)], row_of[(b.article_id, b.index)]]
-            return a == b or space.similarity(rows[:1], rows[1:])[0, 0] >= threshold * 0.6
-
-        figures = key_figures(sentences, outlet_of, weights, similar, config.brief.language)
-    articles = _citation_order(
-        lead, sections, [summary.article for summary in summaries], quotes + figures
+    content = merge_story(
+        summaries,
+        config.topics,
+        config.brief,
+        config.matching,
+        previous=previous,
+        show_repeats=config.selection.show_repeats,
     )
+    shown = content.lead + tuple(p for s in content.sections for p in s.points)
     return Brief(
         title=config.brief.title,
         date=date,
-        built_at=built_at,
-        articles=articles,
-        lead=lead,
-        sections=sections,
+        built_at=built_at or dt.datetime.now().astimezone(),
+        articles=_citation_order(
+            shown + content.quotes + content.figures, [s.article for s in summaries]
+        ),
+        lead=content.lead,
+        sections=content.sections,
         method=summaries[0].method if summaries else config.summary.method,
-        quotes=quotes,
-        figures=figures,
+        quotes=content.quotes,
+        figures=content.figures,
     )
 
 
-def _candidates(
-    summaries: list[Summary], outlet_of: dict[str, str], row_of: dict, topic_fit: np.ndarray | None
-) -> list[_Candidate]:
-    """Each article's summary, plus its sentences that fit each topic best (so a topic the
-    summarizer overlooked still gets its facts), keeping those that can stand in a brief.
-    A sentence that leans on the one before it brings that one along, or is left out."""
-    candidates = []
-    for summary in summaries:
-        by_index = {s.index: s for s in summary.sentences}
-        chosen = [p.sentence for p in summary.picks]
-        if topic_fit is not None:
-            rows = [row_of[(s.article_id, s.index)] for s in summary.sentences]
-            for topic in range(topic_fit.shape[1]):
-                fit = topic_fit[rows, topic]
-                best = [
-                    i
-                    for i in np.argsort(-fit, kind="stable")
-                    if fit[i] >= TOPIC_MIN_SIMILARITY and _can_stand(summary.sentences[i])
-                ]
-                chosen += [summary.sentences[i] for i in best[:TOPIC_PICKS]]
-        for sentence in dict.fromkeys(chosen):
-            if not _can_stand(sentence):
-                continue
-            refs = (SourceRef(sentence.article_id, sentence.index),)
-            text = sentence.text
-            rows = (row_of[(sentence.article_id, sentence.index)],)
-            if needs_context(sentence.text):
-                before = by_index.get(sentence.index - 1)
-                if (
-                    before is None
-                    or needs_context(before.text)
-                    or word_count(sentence.text) + word_count(before.text) > MAX_WORDS
-                ):
-                    continue
-                text = f"{before.text} {sentence.text}"
-                refs = (SourceRef(before.article_id, before.index), *refs)
-                rows = (row_of[(before.article_id, before.index)], *rows)
-            candidates.append(
-                _Candidate(sentence, outlet_of[sentence.article_id], text, refs, rows)
-            )
-    return candidates
-
-
-def _can_stand(sentence: Sentence) -> bool:
-    """Long enough to say something, short enough for a briefing line, not a bare
-    attribution."""
-    return MIN_WORDS <= word_count(sentence.text) <= MAX_WORDS and not is_bare_attribution(
-        sentence.text
-    )
-
-
-def _find_same_facts(candidates: list[_Candidate], space: SentenceSpace, threshold: float) -> None:
-    """Every sentence that reports the same fact as a candidate (the best of its one or two
-    sentences), found once with a sparse search."""
-    rows = sorted({r for c in candidates for r in c.rows})
-    near_row = dict(zip(rows, space.neighbours(rows, threshold), strict=True))
-    for candidate in candidates:
-        near: dict[int, float] = {}
-        for row in candidate.rows:
-            for col, sim in near_row[row].items():
-                if sim > near.get(col, 0.0):
-                    near[col] = sim
-        for row in candidate.rows:
-            near.pop(row, None)
-        candidate.near = near
-
-
-def _credit_other_outlets(candidates: list[_Candidate], sentences: list[Sentence]) -> None:
-    """For each candidate, the best matching sentence of every other article that reports
-    the same fact."""
-    for candidate in candidates:
-        best: dict[str, tuple[float, int]] = {}
-        for col, sim in candidate.near.items():
-            other = sentences[col]
-            if other.article_id == candidate.sentence.article_id:
-                continue
-            if (sim, -col) > best.get(other.article_id, (0.0, 0)):
-                best[other.article_id] = (sim, -col)
-        candidate.credits = {
-            article_id: SourceRef(article_id, sentences[-negative_col].index)
-            for article_id, (_, negative_col) in sorted(
-                best.items(), key=lambda kv: (-kv[1][0], kv[0])
-            )
-        }
-
-
-def _score(
-    candidates: list[_Candidate],
-    summaries: list[Summary],
-    space: SentenceSpace,
-    outlet_of: dict[str, str],
-) -> None:
-    """Salience in [0, 1]: a weighted sum of centrality, summarizer rank, position and
-    support (the share of the other outlets reporting the same fact)."""
-    centrality = space.centrality()
-    top = max(max(centrality[list(c.rows)].max() for c in candidates), 1e-9)
-    lengths = {s.article.id: max(len(s.sentences), 1) for s in summaries}
-    ranks = {
-        (r.sentence.article_id, r.sentence.index): r.rank for s in summaries for r in s.ranking
-    }
-    outlet_total = len(set(outlet_of.values()))
-    for c in candidates:
-        length = lengths[c.sentence.article_id]
-        outlets = {c.outlet} | {outlet_of[a] for a in c.credits}
-        c.why = Salience(
-            centrality=float(centrality[list(c.rows)].max() / top),
-            rank=1 - ranks.get((c.sentence.article_id, c.sentence.index), length) / length,
-            position=1 - c.sentence.index / length,
-            support=(len(outlets) - 1) / max(outlet_total - 1, 1),
+def merge_story(
+    summaries: Sequence[Summary],
+    topics: Sequence[Topic],
+    brief: BriefSettings,
+    matching: MatchingSettings,
+    previous: tuple[tuple[str, tuple[str, ...]], ...] | None = None,
+    show_repeats: bool = False,
+) -> StoryContent:
+    """The lead, sections, key quotes and key figures of one story, within `brief.words`
+    words in all (0: no cap). With no topics, one "Key points" section."""
+    story = Story(summaries, brief.language)
+    if not story.sentences:
+        return StoryContent((), (), (), ())
+    space = SentenceSpace([s.text for s in story.sentences], brief.language, matching.spellings)
+    sections = [t.name for t in topics] or ["Key points"]
+    fit = (
+        space.similarity_to_texts(
+            range(len(story.sentences)), _topic_texts(topics), matching.spellings
         )
-        c.salience = round(sum(w * getattr(c.why, k) for k, w in WEIGHTS.items()), 6)
-
-
-def _group(
-    candidates: list[_Candidate], outlet_of: dict[str, str]
-) -> list[tuple[Point, tuple[int, ...]]]:
-    """Candidates reporting the same fact become one point (most salient wording first):
-    each joins the earliest group holding a candidate it matches, or starts its own."""
-    ordered = sorted(
-        candidates, key=lambda c: (-c.salience, c.sentence.article_id, c.sentence.index)
+        if topics
+        else np.ones((len(story.sentences), 1))
     )
-    group_of_row: dict[int, int] = {}
-    groups: list[list[_Candidate]] = []
-    for candidate in ordered:
-        homes = [group_of_row[col] for col in candidate.near if col in group_of_row]
-        if homes:
-            home = min(homes)
-            groups[home].append(candidate)
-        else:
-            home = len(groups)
-            groups.append([candidate])
-        for row in candidate.rows:
-            group_of_row.setdefault(row, home)
-    return [_point(group, outlet_of) for group in groups]
+    found = candidates(story, space.centrality())
+    pool = _pool(found, story.weight, fit)
+    found = [found[i] for i in pool]
+    supports = support(
+        space, [c.row for c in found], story.outlet_of_row, matching.duplicate_similarity
+    )
+    new = _against_previous(found, supports, story, previous, show_repeats)
+    keep = [i for i, flag in enumerate(new) if flag is not False]
+    home = [
+        _section(found[i], fit, sections, topics, brief.other_section) for i in range(len(found))
+    ]
+    keep = [i for i in keep if home[i]]
+    chooser = Chooser(found, supports, story.weight, space, brief.words, story.concepts)
+    chooser.limit_sections(home, brief.points_per_section)
+    chooser.fill(keep, limit=brief.lead_points)
+    lead = list(chooser.picks)
+    for topic in sections if topics else []:
+        if not any(home[i] == topic for i in chooser.picks):
+            wide = [i for i in keep if home[i] == topic and len(supports[i].outlets)]
+            chooser.fill(wide, limit=len(chooser.picks) + 1)
+    reserve = int(HIGHLIGHTS_SHARE * brief.words) if brief.words >= HIGHLIGHTS_FROM else 0
+    chooser.words_left -= reserve
+    chooser.fill([i for i in keep if _most_report(supports[i], story.outlet_count)])
+    chooser.fill(keep)
+    chooser.words_left += reserve
+    quotes, figures = _highlights(story, chooser, reserve if brief.words else None)
+    chooser.fill(keep)
+    points = {i: _point(found[i], supports[i], story, new[i]) for i in chooser.picks}
+    lead = sorted(lead, key=lambda i: _importance(points[i]), reverse=True)
+    shown_sections = []
+    for name in [*sections, brief.other_section]:
+        members = [i for i in chooser.picks if home[i] == name and i not in lead]
+        members.sort(key=lambda i: _importance(points[i]), reverse=True)
+        if name and members:
+            shown_sections.append(Section(name, tuple(points[i] for i in members)))
+    return StoryContent(tuple(points[i] for i in lead), tuple(shown_sections), quotes, figures)
 
 
-def _point(group: list[_Candidate], outlet_of: dict[str, str]) -> tuple[Point, tuple[int, ...]]:
-    """One point from a group: the head's words, credited to every member's articles."""
-    head = group[0]
-    credits: dict[str, SourceRef] = {}
-    for member in group:
-        if member is not head and member.sentence.article_id != head.sentence.article_id:
-            credits.setdefault(
-                member.sentence.article_id,
-                SourceRef(member.sentence.article_id, member.sentence.index),
-            )
-        for article_id, ref in member.credits.items():
-            credits.setdefault(article_id, ref)
-    credits.pop(head.sentence.article_id, None)
-    article_ids = (head.sentence.article_id, *credits)
-    point = Point(
-        text=head.text,
-        article_id=head.sentence.article_id,
-        sources=head.refs + tuple(credits.values()),
+def _pool(found: list[Candidate], weight: np.ndarray, fit: np.ndarray) -> list[int]:
+    """The candidates worth the cost of measuring their support: the best POOL by a first
+    estimate of their gain, and every topic's TOPIC_POOL best-fitting ones."""
+    if not found:
+        return []
+    estimate = np.array(
+        [c.prior * sum(weight[k] for k in c.concepts) / c.words**0.8 for c in found]
+    )
+    chosen = set(np.argsort(-estimate, kind="stable")[:POOL].tolist())
+    rows = [c.row for c in found]
+    for topic in range(fit.shape[1]):
+        topical = fit[rows, topic] * estimate
+        chosen |= set(np.argsort(-topical, kind="stable")[:TOPIC_POOL].tolist())
+    return sorted(chosen)
+
+
+def _section(
+    candidate: Candidate,
+    fit: np.ndarray,
+    sections: list[str],
+    topics: Sequence[Topic],
+    other: str,
+) -> str:
+    """The topic the candidate fits best, or the 'Also reported' section when it fits none
+    ("" when that section is switched off); with no topics, every point is a key point."""
+    if not topics:
+        return sections[0]
+    scores = fit[list(candidate.rows)].max(axis=0)
+    best = int(scores.argmax())
+    return sections[best] if scores[best] >= TOPIC_MIN_SIMILARITY else other
+
+
+def _point(candidate: Candidate, backing: Support, story: Story, new: bool | None) -> Point:
+    """A point in the candidate's words, credited to every outlet that reports its fact."""
+    head = story.sentences[candidate.row]
+    credited = [story.sentences[row] for row in backing.rows.tolist()]
+    credited = [s for s in credited if s.article_id != head.article_id]
+    article_ids = tuple(dict.fromkeys([head.article_id, *(s.article_id for s in credited)]))
+    outlet_of = story.outlet_of_article
+    return Point(
+        text=candidate.text,
+        article_id=head.article_id,
+        sources=candidate.refs + tuple(SourceRef(s.article_id, s.index) for s in credited),
         article_ids=article_ids,
         outlets=tuple(dict.fromkeys(outlet_of[a] for a in article_ids)),
-        salience=head.salience,
-        why=head.why,
+        salience=round(candidate.prior * (1 + backing.soft) / 2, 6),
+        new=new,
+        why=replace(candidate.why, support=round(backing.soft, 6)),
     )
-    return point, head.rows
 
 
-def _against_previous(
-    points: list[tuple[Point, tuple[int, ...]]],
-    previous: tuple[tuple[str, tuple[str, ...]], ...],
-    show_repeats: bool,
-) -> list[tuple[Point, tuple[int, ...]]]:
-    """Mark each point new or not; drop repeats that no new outlet reports."""
-    earlier = [(set(matching_words(text)), set(outlets)) for text, outlets in previous]
-    kept = []
-    for point, rows in points:
-        words = set(matching_words(point.text))
-        match = next(
-            (
-                outlets
-                for seen, outlets in earlier
-                if len(words & seen) >= REPEAT_OVERLAP * len(words | seen)
-            ),
-            None,
-        )
-        if match is None:
-            kept.append((replace(point, new=True), rows))
-        elif show_repeats or not set(point.outlets) <= match:
-            kept.append((replace(point, new=False), rows))
-    return kept
-
-
-def _arrange(
-    points: list[tuple[Point, tuple[int, ...]]],
-    assignment: list[str],
-    topics: list[Topic],
-    config: Config,
-    space: SentenceSpace,
-) -> tuple[tuple[Point, ...], tuple[Section, ...]]:
-    """Pick the lead and each section's points within the budgets, skipping near-repeats."""
-    if not points:
-        return (), ()
-    order = sorted(range(len(points)), key=lambda i: _importance(points[i][0]), reverse=True)
-    shown_rows: list[int] = []
-    words_left = config.brief.words or 10**9
-
-    def admit(i: int) -> bool:
-        """Show point i if it fits the word budget and repeats no point already shown."""
-        nonlocal words_left
-        point, rows = points[i]
-        words = word_count(point.text)
-        if words > words_left:
-            return False
-        if shown_rows and space.similarity(rows, shown_rows).max() >= REDUNDANCY:
-            return False
-        shown_rows.extend(rows)
-        words_left -= words
-        return True
-
-    lead = []
-    for i in order:
-        if len(lead) >= config.brief.lead_points:
-            break
-        if admit(i):
-            lead.append(i)
-    sections = []
-    for topic in [t.name for t in topics] + [config.brief.other_section]:
-        members = [i for i in order if assignment[i] == topic and i not in lead]
-        chosen: list[int] = []
-        for i in members:
-            if len(chosen) < config.brief.points_per_section and admit(i):
-                chosen.append(i)
-        if topic and chosen:
-            sections.append(Section(topic, tuple(points[i][0] for i in chosen)))
-    return tuple(points[i][0] for i in lead), tuple(sections)
+def _most_report(backing: Support, outlets: int) -> bool:
+    """More than half the story's outlets, and three at least, report the fact."""
+    reporting = len(backing.outlets) + 1
+    return reporting >= 4 and 2 * reporting > outlets
 
 
 def _importance(point: Point) -> tuple[int, float]:
@@ -364,40 +216,78 @@ def _importance(point: Point) -> tuple[int, float]:
     return (len(point.outlets), point.salience)
 
 
-def _topic_texts(topics: list[Topic]) -> list[str]:
+def _against_previous(
+    found: list[Candidate],
+    supports: list[Support],
+    story: Story,
+    previous: tuple[tuple[str, tuple[str, ...]], ...] | None,
+    show_repeats: bool,
+) -> list[bool | None]:
+    """For each candidate: True if the previous brief did not have it, False if it did and
+    no new outlet reports it now (left out unless repeats are shown, then None stands for
+    "shown, not new"), None when there is no previous brief."""
+    if previous is None:
+        return [None] * len(found)
+    earlier = [(set(matching_words(text)), set(outlets)) for text, outlets in previous]
+    flags: list[bool | None] = []
+    for candidate, backing in zip(found, supports, strict=True):
+        words = set(matching_words(candidate.text))
+        outlets = {story.outlet_names[o] for o in (candidate.outlet, *backing.outlets.tolist())}
+        match = next(
+            (
+                seen_outlets
+                for seen, seen_outlets in earlier
+                if len(words & seen) >= REPEAT_OVERLAP * len(words | seen)
+            ),
+            None,
+        )
+        if match is None:
+            flags.append(True)
+        elif show_repeats or not outlets <= match:
+            flags.append(None)
+        else:
+            flags.append(False)
+    return flags
+
+
+def _topic_texts(topics: Sequence[Topic]) -> list[str]:
     """What a sentence is compared with to place it: name, description, keywords (twice,
     since they are the words the user chose)."""
     return [" ".join([t.name, t.description, *t.keywords, *t.keywords]) for t in topics]
 
 
-def _assign_topics(
-    points: list[tuple[Point, tuple[int, ...]]],
-    topics: list[Topic],
-    topic_fit: np.ndarray,
-    config: Config,
-) -> list[str]:
-    """The topic each point's sentence fits best, or the 'Also reported' section when it
-    fits none (with no topics configured, every point is a key point)."""
-    if not config.topics:
-        return [topics[0].name] * len(points)
-    names = []
-    for _, rows in points:
-        fit = topic_fit[list(rows)].max(axis=0)
-        best = int(fit.argmax())
-        names.append(
-            topics[best].name if fit[best] >= TOPIC_MIN_SIMILARITY else config.brief.other_section
-        )
-    return names
+def _highlights(
+    story: Story, chooser: Chooser, words: int | None
+) -> tuple[tuple[Quote, ...], tuple[Figure, ...]]:
+    """Key quotes, then key figures, in `words` words (None: no cap), repeating nothing the
+    points show; what they show is counted as covered, so later points do not repeat it."""
+    shown = [story.sentences[r].text for r in chooser.shown_rows]
+    weights = story.row_prior
+    outlet_of = story.outlet_of_article
+    quotes, used = key_quotes(
+        story.sentences, outlet_of, weights, chooser.used_rows, shown, words, chooser.repeats
+    )
+    for rows, count in used:
+        chooser.cover(set().union(*(story.concepts[r] for r in rows)), rows, count)
+    left = None if words is None else max(words - sum(c for _, c in used), 0)
+    figures, used = key_figures(
+        story.sentences,
+        outlet_of,
+        weights,
+        chooser.space,
+        chooser.used_rows,
+        shown,
+        left,
+        story.language,
+        chooser.repeats,
+    )
+    for rows, count in used:
+        chooser.cover(set().union(*(story.concepts[r] for r in rows)), rows, count)
+    return quotes, figures
 
 
-def _citation_order(
-    lead: tuple[Point, ...],
-    sections: tuple[Section, ...],
-    articles: list[Article],
-    highlights: tuple = (),
-) -> tuple[Article, ...]:
+def _citation_order(shown: tuple, articles: list[Article]) -> tuple[Article, ...]:
     """Articles numbered in the order the brief first cites them; uncited ones last."""
-    shown = lead + tuple(q for s in sections for q in s.points) + tuple(highlights)
     cited = [a for item in shown for a in item.article_ids]
     order = {article_id: n for n, article_id in enumerate(dict.fromkeys(cited))}
     return tuple(sorted(articles, key=lambda a: order.get(a.id, len(order))))

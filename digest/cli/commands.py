@@ -94,13 +94,14 @@ def run_eval(args: argparse.Namespace) -> int:
     scores = evaluate(folder, args.words, methods, progress=progress)
     print(
         f"{'method':<10} {'clusters':>8} {'R-1':>6} {'R-2':>6} {'R-L':>6} "
-        f"{'redund.':>8} {'dangling':>8} {'art/sect':>8}"
+        f"{'redund.':>8} {'dangling':>8} {'art/sect':>8} {'words':>6}"
     )
     for s in scores:
         per_section = f"{s.outlets_per_section:.1f}" if s.outlets_per_section else "-"
         print(
             f"{s.method:<10} {s.clusters:>8} {s.rouge1:>6.2f} {s.rouge2:>6.2f} "
-            f"{s.rougeL:>6.2f} {s.redundancy:>8.1f} {s.dangling:>8.1f} {per_section:>8}"
+            f"{s.rougeL:>6.2f} {s.redundancy:>8.1f} {s.dangling:>8.1f} {per_section:>8} "
+            f"{s.words:>6.0f}"
         )
     if args.out:
         for path in write_reports(scores, Path(args.out)):

@@ -58,6 +58,15 @@ class SentenceSpace:
                     sims[a, position[col]] = 1.0
         return sims
 
+    def similarity_to_all(self, rows: Sequence[int]) -> np.ndarray:
+        """Cosine similarity of every text in `rows` with every text of the space (dense,
+        len(rows) x texts: call it in blocks), raised to 1 where two share a quotation."""
+        sims = (self.matrix[list(rows)] @ self.matrix.T).toarray()
+        for a, row in enumerate(rows):
+            for col in self._sharing_a_quote(row):
+                sims[a, col] = 1.0
+        return sims
+
     def neighbours(self, rows: Sequence[int], threshold: float) -> list[dict[int, float]]:
         """For each text in `rows`, the other texts at least `threshold` similar to it
         ({text: similarity}). Sparse and in blocks, so it scales with the number of texts,

@@ -25,12 +25,29 @@ _DANGLING_START = re.compile(
     r"^(he|she|they|it|its|his|her|their|this|that|these|those|there|but|and|or|so|yet|"
     r"however|still|also|meanwhile|instead|then|thus|therefore|moreover|furthermore|"
     r"besides|afterward|afterwards|later|in fact|even so|as a result|for his part|"
-    r"for her part|the same|such)\b",
+    r"for her part|the same|such|which|exactly what|just what)\b",
     re.I,
 )
 _PRONOUN_SPEAKER = re.compile(r"[\"”’'],?\s+(he|she|they|it)\s+" + SPEECH_VERB + r"\b", re.I)
 _BARE_ATTRIBUTION = re.compile(r"^[\w.’' -]{1,40}\b" + SPEECH_VERB + r"\.$", re.I)
+_LEANING = re.compile(
+    # "Trump, however, ...", "... did the same", "... followed suit": a contrast or a copy of
+    # something the sentence before said
+    r"^(?:[\w.'’-]+\s+){0,3}[\w.'’-]+,\s+(?:however|though|too|instead|meanwhile)\b|"
+    r"\b(?:follow(?:s|ed|ing)?|followed)\s+suit\b"
+)
+_POINTING_BACK = re.compile(
+    r"\b(?:about|of|with|on|to|by|for|after|despite) (?:that|this)\s*[,.;:]"
+)
+"""'expressed concern about that,': "that" stands for something said before."""
+_PARTICIPLE_ONLY = re.compile(r"^[A-Z][a-z]+ing\b[^,;:]*$")
+"""'Gaining time to continue occupying.': a phrase with no subject, the rest of a sentence."""
 _BARE_QUOTE = re.compile(r'"[^"]+"')
+_FIRST_PERSON_START = re.compile(r"^(we|i|you|our|us)\b")
+"""'We thought that was a shame.': a speaker's words with no speaker (outside quotation
+marks; '"We need peace," Putin said.' names its speaker)."""
+_CLOSING_SINGLE = re.compile(r"[.?!,]'$")
+_OPENING_SINGLE = re.compile(r"(?:^|[\s(\[])'")
 _DEMONSTRATIVE = re.compile(
     # "that plea", "these talks": a noun phrase pointing back at something said before
     r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|that)\s+(?!(?:the|a|an|he|she|it|they|we|i|you|there|is|was|"
@@ -42,20 +59,35 @@ _DEMONSTRATIVE = re.compile(
 
 def needs_context(text: str) -> bool:
     """True when a sentence cannot be understood alone: it opens with a pronoun or a
-    connective, points back with "that plea" or "these talks", attributes a quotation to
-    "he" or "she", or is a quotation alone, with no speaker."""
+    connective, points back ("that plea", "these talks", "about that,", "Trump, however,",
+    "follow suit"), attributes a quotation to "he" or "she", is a quotation alone, with no
+    speaker, or a participle phrase with no subject ("Gaining time to ...")."""
     form = matching_form(text).strip()
     if _BARE_QUOTE.fullmatch(form):
         return True  # a quotation with no speaker: the sentence before says who it is
+    if is_quote_fragment(form):
+        return True  # the end of a quotation that opened sentences before
     plain = form.lstrip("\"'([ ")
     opening = " ".join(text.split()[:10])
     return bool(
         _DANGLING_START.match(plain)
+        or _FIRST_PERSON_START.match(form)
         or _PRONOUN_SPEAKER.search(form)
         or _DEMONSTRATIVE.search(opening)
+        or _LEANING.search(plain)
+        or _PARTICIPLE_ONLY.match(text.strip())
+        or _POINTING_BACK.search(form)
+    )
+
+
+def is_quote_fragment(text: str) -> bool:
+    """A quotation mark that closes what this text never opened ("... about this?'")."""
+    form = matching_form(text).strip()
+    return form.count('"') % 2 == 1 or bool(
+        _CLOSING_SINGLE.search(form) and not _OPENING_SINGLE.search(form)
     )
 
 
 def is_bare_attribution(text: str) -> bool:
-    """"Peskov said." alone: it belongs to the quotation before it."""
+    """ "Peskov said." alone: it belongs to the quotation before it."""
     return bool(_BARE_ATTRIBUTION.match(text.strip()))

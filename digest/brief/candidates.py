@@ -1,0 +1,210 @@
+"""Candidate points from the whole story, and what makes one worth showing.
+
+Every sentence of every article that can stand alone is a candidate (one that leans on the
+sentence before it brings that sentence along, or is left out), not only each article's
+summary: a fact the summarizer ranked 20th in its article but that four outlets report must
+be able to win.
+
+What a candidate says is measured in *concepts*: its stemmed content words and pairs of
+consecutive stemmed words (not two stop words). A concept is worth more the more outlets
+use it (cross-outlet support that survives paraphrase better than whole-sentence
+similarity: "a memorandum on a future peace" and "memorandum on a possible peace" share
+concepts while their sentences score low), and the earlier it appears in an article. A
+brief that covers the most of that weight in its words says the most of what the outlets
+report, once (Gillick and Favre's concept coverage).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+import numpy as np
+
+from digest.models import Salience, Sentence, SourceRef, Summary
+from digest.text.matching import matching_form
+from digest.text.standalone import is_bare_attribution, is_quote_fragment, needs_context
+from digest.text.words import stemmer, stop_words, word_count
+
+MIN_WORDS, MAX_WORDS = 6, 60
+"""Shorter sentences carry too little alone; longer ones are quote dumps, not briefing lines."""
+POSITION_DECAY = 10.0
+"""A concept first seen at sentence i of an article earns 1 / (1 + i / POSITION_DECAY)."""
+POSITION_WEIGHT, CENTRALITY_WEIGHT, RANK_WEIGHT, QUOTED_WEIGHT = 2.0, 5.0, 0.1, 1.5
+_QUOTATION = re.compile(r'[“”"]')
+_WORDY = re.compile(r"\w")
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A unit that could be one point: one sentence, or two where the second leans on the
+    first. `rows` index the story's sentences, in order."""
+
+    text: str
+    rows: tuple[int, ...]
+    row: int
+    """The sentence chosen for itself (the others carry it: the one before it leans on, a
+    closing quotation mark after it)."""
+    refs: tuple[SourceRef, ...]
+    outlet: int
+    words: int
+    concepts: frozenset[int]
+    prior: float
+    """How much position, centrality and the summarizer favour it, in (0, 1]."""
+    why: Salience
+    """The prior's parts (support is filled in once it is measured)."""
+
+
+class Story:
+    """The story's sentences in one list (rows), the outlet of each, and its concepts."""
+
+    def __init__(self, summaries: Sequence[Summary], language: str) -> None:
+        self.sentences: list[Sentence] = [s for summary in summaries for s in summary.sentences]
+        outlets = {summary.article.outlet: None for summary in summaries if summary.sentences}
+        self.outlet_of_article = {s.article.id: s.article.outlet for s in summaries}
+        self.outlet_names: list[str] = list(outlets)
+        outlet_number = {name: n for n, name in enumerate(self.outlet_names)}
+        self.outlet_of_row = np.array(
+            [
+                outlet_number[summary.article.outlet]
+                for summary in summaries
+                for _ in summary.sentences
+            ],
+            dtype=np.int64,
+        )
+        self.row_of = {(s.article_id, s.index): row for row, s in enumerate(self.sentences)}
+        self.article_length = {summary.article.id: len(summary.sentences) for summary in summaries}
+        self.rank = {
+            (r.sentence.article_id, r.sentence.index): r.rank
+            for summary in summaries
+            for r in summary.ranking
+        }
+        self.language = language
+        self.concepts, self.weight = _concepts(self.sentences, self.outlet_of_row, language)
+        self.row_prior = np.zeros(len(self.sentences))
+        """Each sentence's prior (position and centrality), set by `candidates`."""
+
+    @property
+    def outlet_count(self) -> int:
+        return len(self.outlet_names)
+
+
+def candidates(story: Story, centrality: np.ndarray) -> list[Candidate]:
+    """Every unit of the story that can be a point, with its concepts and prior."""
+    found = []
+    top = max(float(centrality.max()), 1e-9) if len(centrality) else 1.0
+    index = np.array([s.index for s in story.sentences], dtype=float)
+    story.row_prior = (
+        (1 + POSITION_WEIGHT / (1 + index))
+        * (1 + CENTRALITY_WEIGHT * centrality / top)
+        / ((1 + POSITION_WEIGHT) * (1 + CENTRALITY_WEIGHT))
+    )
+    for row, sentence in enumerate(story.sentences):
+        if not can_stand(sentence.text):
+            continue
+        rows = (row,)
+        if needs_context(sentence.text):
+            before = story.row_of.get((sentence.article_id, sentence.index - 1))
+            if before is None or not _can_lead(story.sentences[before].text, sentence.text):
+                continue
+            rows = (before, row)
+        after = story.row_of.get((sentence.article_id, sentence.index + 1))
+        if after is not None and not _WORDY.search(story.sentences[after].text):
+            rows = (*rows, after)  # a closing mark split off by the splitter: ”frank." + "
+        text = _join([story.sentences[r].text for r in rows])
+        if is_quote_fragment(text):
+            continue  # the end of a quotation that began further back
+        length = story.article_length[sentence.article_id]
+        rank = story.rank.get((sentence.article_id, sentence.index), length)
+        why = Salience(
+            centrality=float(centrality[row] / top),
+            rank=1 - rank / length,
+            position=1 / (1 + sentence.index),
+            support=0.0,
+        )
+        found.append(
+            Candidate(
+                text=text,
+                rows=rows,
+                row=row,
+                refs=tuple(
+                    SourceRef(story.sentences[r].article_id, story.sentences[r].index) for r in rows
+                ),
+                outlet=int(story.outlet_of_row[row]),
+                words=word_count(text),
+                concepts=frozenset().union(*(story.concepts[r] for r in rows)),
+                prior=prior(why, bool(_QUOTATION.search(text))),
+                why=why,
+            )
+        )
+    return found
+
+
+def prior(why: Salience, quoted: bool = False) -> float:
+    """Position, centrality, summarizer rank and quotation together, in (0, 1]: an early
+    sentence close to the story as a whole counts most, and one quoting someone a little more
+    (what the story's actors said is what readers and human summaries keep). Tuned on
+    Multi-News dev; the rank counts little: it sees one article, not the story."""
+    return (
+        (1 + POSITION_WEIGHT * why.position)
+        * (1 + CENTRALITY_WEIGHT * why.centrality)
+        * (1 + RANK_WEIGHT * why.rank)
+        * (QUOTED_WEIGHT if quoted else 1.0)
+        / ((1 + POSITION_WEIGHT) * (1 + CENTRALITY_WEIGHT) * (1 + RANK_WEIGHT) * QUOTED_WEIGHT)
+    )
+
+
+def can_stand(text: str) -> bool:
+    """Long enough to say something, short enough for a briefing line, not a bare
+    attribution."""
+    return MIN_WORDS <= word_count(text) <= MAX_WORDS and not is_bare_attribution(text)
+
+
+def _join(texts: list[str]) -> str:
+    """Consecutive sentences as one text: a space between sentences, none before a piece
+    that is only punctuation (it belongs to the sentence before, as in the article)."""
+    joined = texts[0]
+    for text in texts[1:]:
+        joined += text if not _WORDY.search(text) else f" {text}"
+    return joined
+
+
+def _can_lead(before: str, sentence: str) -> bool:
+    """The sentence before can carry a dangling one: it stands alone and the two fit."""
+    return not needs_context(before) and word_count(before) + word_count(sentence) <= MAX_WORDS
+
+
+def _concepts(
+    sentences: list[Sentence], outlet_of_row: np.ndarray, language: str
+) -> tuple[list[frozenset[int]], np.ndarray]:
+    """Each sentence's concepts (ids: its content words and pairs of consecutive words),
+    and each concept's weight: the number of outlets
+    using it plus a bonus for an early position; zero for a concept only one outlet uses
+    when the story has several outlets."""
+    stem, stops = stemmer(language), stop_words(language)
+    ids: dict[tuple[str, ...], int] = {}
+    per_sentence: list[frozenset[int]] = []
+    outlets: list[set[int]] = []
+    early: list[float] = []
+    for row, sentence in enumerate(sentences):
+        words = [stem(w) for w in _TOKEN.findall(matching_form(sentence.text))]
+        found = set()
+        position = 1 / (1 + sentence.index / POSITION_DECAY)
+        pairs = [p for p in pairwise(words) if not (p[0] in stops and p[1] in stops)]
+        for pair in pairs + [(w,) for w in words if w not in stops]:
+            concept = ids.setdefault(pair, len(ids))
+            if concept == len(outlets):
+                outlets.append(set())
+                early.append(0.0)
+            outlets[concept].add(int(outlet_of_row[row]))
+            early[concept] = max(early[concept], position)
+            found.add(concept)
+        per_sentence.append(frozenset(found))
+    spread = np.array([len(o) for o in outlets], dtype=float)
+    weight = spread + np.array(early, dtype=float)
+    if len(set(outlet_of_row.tolist())) > 1:
+        weight[spread < 2] = 0.0
+    return per_sentence, weight

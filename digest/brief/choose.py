@@ -1,0 +1,178 @@
+"""Choosing the brief's points: globally, by importance, within one word budget.
+
+A greedy fill over all candidates of the story: each step takes the candidate that adds the
+most not-yet-covered concept weight per word (see candidates.py), scaled by its prior
+(position, centrality, summarizer rank, quotation) and its soft cross-outlet support.
+Covered concepts count no more, and a candidate is refused outright when it is too like a
+point already chosen (REDUNDANCY), when a point, key quote or key figure already shows its sentence,
+when it is a chosen point's fact in other outlets' words (its sentences are credited to
+that point, it is like it and says little new), or when it does not fit the words left.
+Gains only shrink as the brief fills, so the fill is lazy (a heap of stale
+upper bounds), which keeps it fast on thousands of candidates.
+
+Topics are served by a floor, not by order: after the lead, every configured topic that has a
+fact reported by two or more outlets gets its best one before the global fill goes on, so a
+busy first topic can never starve a later one.
+"""
+
+from __future__ import annotations
+
+import heapq
+from collections.abc import Sequence
+
+import numpy as np
+
+from digest.brief.candidates import Candidate
+from digest.brief.support import Support
+from digest.text.similarity import SentenceSpace
+
+REDUNDANCY = 0.33
+"""A candidate this similar (TF-IDF cosine) to a chosen point repeats it."""
+SAID = 0.5
+"""A quote or figure whose sentence has this share of its concept weight covered repeats
+the points."""
+TOLD = 0.2
+"""A candidate whose fact other outlets tell in sentences credited to a point repeats that
+point when at least this similar to it."""
+LENGTH_EXPONENT = 0.8
+"""Gain per word**LENGTH_EXPONENT: a little kinder to full sentences than gain per word."""
+SUPPORT_WEIGHT = 1.0
+FILLER = 0.01
+"""A candidate that covers nothing new can still fill words left over, by prior alone."""
+
+
+class Chooser:
+    """The state of the greedy fill: what is covered, shown and used, and the words left."""
+
+    def __init__(
+        self,
+        candidates: Sequence[Candidate],
+        supports: Sequence[Support],
+        weight: np.ndarray,
+        space: SentenceSpace,
+        words: int,
+        row_concepts: Sequence[frozenset[int]] = (),
+    ) -> None:
+        self.candidates = candidates
+        self.row_concepts = row_concepts
+        self.supports = supports
+        self.weight = weight
+        self.space = space
+        self.unlimited = words <= 0
+        self.words_left = 10**9 if self.unlimited else words
+        self.covered: set[int] = set()
+        self.shown_rows: list[int] = []
+        self.used_rows: set[int] = set()
+        """Sentences a point shows or was credited with: no key quote or figure uses them."""
+        self.used_mask = np.zeros(space.matrix.shape[0], dtype=bool)
+        """Sentences a point shows or was credited with on similarity alone (a mutual best
+        match may hold another fact): what `_told_elsewhere` looks at."""
+        self.shown_or_quoted: set[int] = set()
+        self.credited_by: dict[int, int] = {}
+        """Another outlet's sentence -> the pick it is credited to."""
+        """Sentences a point, key quote or key figure shows: none is shown twice."""
+        self.picks: list[int] = []
+        self.refused: set[int] = set()
+        self.section_of: Sequence[str] = ()
+        self.per_section = 0
+
+    def limit_sections(self, section_of: Sequence[str], per_section: int) -> None:
+        """At most `per_section` points (0: any number) in each candidate's section."""
+        self.section_of, self.per_section = section_of, per_section
+
+    def gain(self, i: int) -> float:
+        c = self.candidates[i]
+        new = sum(self.weight[k] for k in c.concepts - self.covered)
+        if new <= 0 and self.unlimited:
+            return 0.0
+        boost = c.prior * (1 + SUPPORT_WEIGHT * self.supports[i].soft)
+        return new / c.words**LENGTH_EXPONENT * boost + FILLER * boost
+
+    def admissible(self, i: int) -> bool:
+        """Fits the words left, is no other outlet's wording of a chosen fact, is not too
+        like a chosen point, and its section has room. All but the first only get worse
+        as the brief fills, so those refusals are final."""
+        c = self.candidates[i]
+        if i in self.refused or c.words > self.words_left:
+            return False
+        ok = not set(c.rows) & self.shown_or_quoted and not self._told_elsewhere(i)
+        if ok and self.per_section:
+            section = self.section_of[i]
+            ok = sum(self.section_of[p] == section for p in self.picks) < self.per_section
+        if ok and self.shown_rows:
+            ok = float(self.space.similarity(c.rows, self.shown_rows).max()) < REDUNDANCY
+        if not ok:
+            self.refused.add(i)
+        return ok
+
+    def _told_elsewhere(self, i: int) -> bool:
+        """The candidate is a chosen point's fact in other words (three wordings of one
+        memorandum are one point): its own sentence is credited to that point, or at least
+        half the other outlets that report it do so in sentences credited to it; and it is
+        somewhat like that point (TOLD) and says mostly what is covered (SAID). Credits are
+        best matches, and a best match can hold a second fact: the last two tests let it."""
+        c = self.candidates[i]
+        rows = self.supports[i].rows
+        shared = [int(r) for r in rows if self.used_mask[r]]
+        own = [r for r in c.rows if self.used_mask[r]]
+        if not own and (not shared or 2 * len(shared) < len(rows)):
+            return False
+        holders = {self.credited_by[r] for r in [*own, *shared] if r in self.credited_by}
+        heads = [r for p in holders for r in self.candidates[p].rows]
+        alike = bool(heads) and float(self.space.similarity(c.rows, heads).max()) >= TOLD
+        return alike and self._new_share(c.concepts) < 1 - SAID
+
+    def _new_share(self, concepts: frozenset[int]) -> float:
+        """The share of a sentence's concept weight that nothing shown covers yet."""
+        total = sum(self.weight[k] for k in concepts)
+        return sum(self.weight[k] for k in concepts - self.covered) / total if total else 0.0
+
+    def repeats(self, rows: Sequence[int]) -> np.ndarray:
+        """For each sentence in `rows`: too like a chosen point to be shown as a quote or
+        figure (one similarity matrix for all), or saying mostly what the points say (SAID
+        of its concepts' weight covered)."""
+        if not self.shown_rows or not len(rows):
+            return np.zeros(len(rows), dtype=bool)
+        alike = self.space.similarity(rows, self.shown_rows).max(axis=1) >= REDUNDANCY
+        said = [1 - self._new_share(self.row_concepts[r]) >= SAID for r in rows]
+        return alike | np.array(said, dtype=bool)
+
+    def take(self, i: int) -> None:
+        c = self.candidates[i]
+        self.picks.append(i)
+        self.covered |= c.concepts
+        self.shown_rows.extend(c.rows)
+        backing = self.supports[i]
+        self._use([*c.rows, *backing.rows.tolist()])
+        sure = backing.rows[backing.strong].tolist()
+        self.used_mask[[*c.rows, *sure]] = True
+        for row in sure:
+            self.credited_by.setdefault(row, i)
+        self.shown_or_quoted.update(c.rows)
+        self.words_left -= c.words
+
+    def _use(self, rows: Sequence[int]) -> None:
+        self.used_rows.update(rows)
+
+    def cover(self, concepts: set[int], rows: Sequence[int], words: int) -> None:
+        """Count something shown outside the points (a key quote or figure)."""
+        self.covered |= concepts
+        self._use(rows)
+        self.shown_or_quoted.update(rows)
+        self.words_left -= words
+
+    def fill(self, pool: Sequence[int], limit: int | None = None) -> None:
+        """Take the best candidates of `pool` until nothing more fits (lazy greedy)."""
+        heap = [(-self.gain(i), i) for i in pool if i not in self.picks]
+        heapq.heapify(heap)
+        while heap and (limit is None or len(self.picks) < limit):
+            _, i = heapq.heappop(heap)
+            if not self.admissible(i):
+                continue
+            now = self.gain(i)
+            if now <= 0:
+                continue
+            if heap and now < -heap[0][0]:
+                heapq.heappush(heap, (-now, i))
+                continue
+            self.take(i)

@@ -1,0 +1,33 @@
+import pytest
+
+from digest.text.standalone import is_bare_attribution, needs_context
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "What do you think about this?'",  # the end of a quotation opened sentences before
+        'He was clear." Then the talks began.',
+        "We thought that was a shame.",  # "we" of a quotation, with no speaker
+        "But the Kremlin refused.",
+    ],
+)
+def test_sentences_that_lean_on_the_one_before(text):
+    assert needs_context(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        'The president said the call was "good" for both sides.',
+        "Peskov said the talks were 'constructive.'",
+        "Trump's plan for talks in the Vatican is ready.",
+    ],
+)
+def test_sentences_that_stand_alone(text):
+    assert not needs_context(text)
+
+
+def test_a_bare_attribution_belongs_to_its_quotation():
+    assert is_bare_attribution("Peskov told reporters.")
+    assert not is_bare_attribution("Peskov told reporters the talks would go on for weeks.")
