@@ -42,6 +42,19 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class PinnedStory:
+    """A story the desk follows (`[[stories]]`): shown first, with its topics, whenever the
+    day's articles report it. It is the day's story that best fits its name, description
+    and keywords."""
+
+    name: str
+    description: str = ""
+    keywords: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    """Names of [[topics]] that are this story's sections."""
+
+
+@dataclass(frozen=True)
 class BriefSettings:
     title: str = "Daily brief"
     """Shown as the brief's title and in the document properties."""
@@ -55,6 +68,10 @@ class BriefSettings:
     """Cap on the words of all points together; 0 means no cap."""
     other_section: str = "Also reported"
     """Title of the section for points that fit no topic; empty to drop such points."""
+    stories: int = 8
+    """Most stories shown in full; the others are listed in one line each under Also today."""
+    other_stories: bool = True
+    """With [[stories]] pinned: false leaves out every story the desk does not follow."""
 
 
 @dataclass(frozen=True)
@@ -194,6 +211,7 @@ class Config:
     selection: SelectionSettings = field(default_factory=SelectionSettings)
     sources: tuple[Source, ...] = ()
     topics: tuple[Topic, ...] = ()
+    stories: tuple[PinnedStory, ...] = ()
     base_dir: str = "."
     """Folder that relative paths are resolved from: the config file's folder."""
 
@@ -354,6 +372,7 @@ def _check_brief(config: Config, source: str) -> None:
     for name, value in (
         ("summary.sentences", config.summary.sentences),
         ("brief.points_per_section", config.brief.points_per_section),
+        ("brief.stories", config.brief.stories),
         ("input.max_bytes", config.input.max_bytes),
     ):
         if value < 1:
@@ -413,6 +432,20 @@ def _check_sources_and_topics(config: Config, source: str) -> None:
     names = [t.name for t in config.topics]
     if len(set(names)) != len(names) or not all(n.strip() for n in names):
         raise ConfigError(f"{source}: every [[topics]] needs a name, and names must differ")
+    _check_stories(config, names, source)
+
+
+def _check_stories(config: Config, topics: list[str], source: str) -> None:
+    """Every pinned story has a name, and its topics are configured [[topics]]."""
+    for pinned in config.stories:
+        if not pinned.name.strip():
+            raise ConfigError(f"{source}: every [[stories]] needs a name")
+        unknown = [name for name in pinned.topics if name not in topics]
+        if unknown:
+            raise ConfigError(
+                f"{source}: [[stories]] '{pinned.name}': '{unknown[0]}' is not the name of "
+                "one of the [[topics]]"
+            )
 
 
 def with_overrides(

@@ -10,12 +10,12 @@ from .conftest import SEEDS
 
 
 def test_seed_brief_has_key_quotes_with_speakers_once_each(seed_build):
-    brief = seed_build.brief
-    assert 3 <= len(brief.quotes) <= 5
-    texts = [q.text for q in brief.quotes]
+    brief, story = seed_build.brief, seed_build.brief.stories[0]
+    assert 3 <= len(story.quotes) <= 5
+    texts = [q.text for q in story.quotes]
     assert len(set(texts)) == len(texts)
     articles = {a.id: a for a in brief.articles}
-    for quote in brief.quotes:
+    for quote in story.quotes:
         assert quote.speaker and quote.speaker.split()[0][0].isupper()
         sentences = {
             s.index: s.text
@@ -26,12 +26,12 @@ def test_seed_brief_has_key_quotes_with_speakers_once_each(seed_build):
             for r in quote.sources
             if r.article_id == quote.article_ids[0]
         )
-    truth_social = next(q for q in brief.quotes if "END to the War" in q.text)
+    truth_social = next(q for q in story.quotes if "END to the War" in q.text)
     assert truth_social.speaker == "Trump" and len(truth_social.outlets) >= 2
 
 
 def test_seed_brief_has_key_figures_from_several_outlets(seed_build):
-    figures = seed_build.brief.figures
+    figures = seed_build.brief.stories[0].figures
     values = [f.value for f in figures]
     assert "1,000 prisoners" in values and any("two" in v and "hour" in v for v in values)
     prisoners = next(f for f in figures if f.value == "1,000 prisoners")

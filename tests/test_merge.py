@@ -19,7 +19,8 @@ def test_seed_brief_has_the_story_sections_from_several_outlets(seed_build):
     for section in brief.sections[:3]:
         outlets = {o for p in section.points for o in p.outlets}
         assert len(outlets) >= 2, section.title
-    assert brief.lead and len(brief.lead[0].outlets) >= 3
+    lead = brief.stories[0].lead
+    assert lead and len(lead[0].outlets) >= 3
 
 
 def test_every_point_is_verbatim_from_its_article(seed_build):

@@ -172,7 +172,7 @@ def test_second_fetch_adds_nothing_and_a_new_article_is_marked_new(site, config)
     assert len(second.articles) == 3  # only what arrived since the first brief
     assert any(p.new and "sanctions" in p.text for p in second.points)
     assert any(p.new and "390 prisoners" in p.text for p in second.points)
-    yesterdays_lead = first.lead[0].text
+    yesterdays_lead = first.stories[0].lead[0].text
     assert yesterdays_lead.startswith("Following a phone call")
     assert all(p.text != yesterdays_lead for p in second.points)  # a repeat: left out
     assert all(p.new for p in second.points)

@@ -25,7 +25,6 @@ from digest.brief.highlights import key_figures, key_quotes
 from digest.config import Config, Topic
 from digest.models import (
     Article,
-    Brief,
     Figure,
     Point,
     Quote,
@@ -33,6 +32,7 @@ from digest.models import (
     Section,
     Sentence,
     SourceRef,
+    Story,
     Summary,
 )
 from digest.text.matching import matching_words
@@ -72,11 +72,10 @@ def merge(
     date: dt.date,
     built_at: dt.datetime | None = None,
     previous: tuple[tuple[str, tuple[str, ...]], ...] | None = None,
-) -> Brief:
-    """One Brief from every article's summary, following the config's topics and budgets.
+) -> Story:
+    """One story from its articles' summaries, following the config's topics and budgets.
     With `previous` ((text, outlets) of the last brief's points), points it had are marked
     not new, and left out unless an outlet has joined or the config shows repeats."""
-    built_at = built_at or dt.datetime.now().astimezone()
     sentences = [s for summary in summaries for s in summary.sentences]
     outlet_of = {summary.article.id: summary.article.outlet for summary in summaries}
     row_of = {(s.article_id, s.index): row for row, s in enumerate(sentences)}
@@ -114,17 +113,7 @@ def merge(
     articles = _citation_order(
         lead, sections, [summary.article for summary in summaries], quotes + figures
     )
-    return Brief(
-        title=config.brief.title,
-        date=date,
-        built_at=built_at,
-        articles=articles,
-        lead=lead,
-        sections=sections,
-        method=summaries[0].method if summaries else config.summary.method,
-        quotes=quotes,
-        figures=figures,
-    )
+    return Story(articles=articles, lead=lead, sections=sections, quotes=quotes, figures=figures)
 
 
 def _candidates(
