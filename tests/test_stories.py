@@ -203,3 +203,22 @@ def test_a_story_from_the_previous_brief_is_marked_continuing(config):
         "Dock workers strike at the port": False,
     }
     assert {s.continuing for s in assemble_brief(summaries, config, SEED_DATE).stories} == {None}
+
+
+def test_without_headlines_a_story_is_titled_by_the_start_of_its_lead(config):
+    lead = "The chief of the U.S. Forest Service stepped down on Wednesday after an inquiry"
+    summaries = [
+        _summary(f"f{n}", f"Outlet {n}", f"{lead.replace('U.S.', 'US')}. {BRIDGE}")
+        for n in range(2)
+    ]
+    article = dataclasses.replace(summaries[0].article, text=lead)
+    sentence = Sentence("f0", 0, 0, lead + ".")
+    summaries[0] = dataclasses.replace(
+        summaries[0],
+        article=article,
+        sentences=(sentence, *summaries[0].sentences[1:]),
+        ranking=(RankedSentence(sentence, 1.0, 0), *summaries[0].ranking[1:]),
+    )
+    brief = assemble_brief(summaries, dataclasses.replace(config, topics=()), SEED_DATE)
+    (story,) = brief.stories
+    assert story.title == lead  # the whole first sentence: "U.S." does not end it

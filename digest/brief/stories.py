@@ -28,6 +28,7 @@ from digest.config import Config, PinnedStory, Topic
 from digest.models import Article, Brief, Point, PreviousPoints, SourceRef, Story, Summary
 from digest.text.matching import matching_words
 from digest.text.similarity import SentenceSpace
+from digest.text.splitting import split_text
 from digest.text.standalone import needs_context
 from digest.text.words import stemmer, stop_words, tokens, word_count
 
@@ -337,7 +338,7 @@ def _title(group: list[Summary], lead: tuple[Point, ...]) -> str:
         shared = [sum(len(w & o) / max(len(w | o), 1) for o in words if o is not w) for w in words]
         return headlines[int(np.argmax(shared))]
     text = lead[0].text if lead else (group[0].sentences[0].text if group[0].sentences else "")
-    first = re.split(r"(?<=[.!?])\s+", text.strip(), maxsplit=1)[0]
+    first = next(iter(split_text(text)), "")
     cut = first.split()
     if len(cut) <= TITLE_WORDS:
         return first.rstrip(".")
