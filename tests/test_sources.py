@@ -168,7 +168,8 @@ def test_second_fetch_adds_nothing_and_a_new_article_is_marked_new(site, config)
             etag='"v2"',
         )
     assert sum(r.new for r in _fetch(config).values()) == 3
-    second = build_brief(config, day=DAY + dt.timedelta(days=1)).brief
+    built = build_brief(config, day=DAY + dt.timedelta(days=1))
+    second = built.brief
     assert len(second.articles) == 3  # only what arrived since the first brief
     assert any(p.new and "sanctions" in p.text for p in second.points)
     assert any(p.new and "390 prisoners" in p.text for p in second.points)
@@ -176,6 +177,10 @@ def test_second_fetch_adds_nothing_and_a_new_article_is_marked_new(site, config)
     assert yesterdays_lead.startswith("Following a phone call")
     assert all(p.text != yesterdays_lead for p in second.points)  # a repeat: left out
     assert all(p.new for p in second.points)
+    assert second.stories and all(s.continuing for s in second.stories)  # the same war
+    text = Path(built.files["brief.txt"]).read_text(encoding="utf-8")
+    assert "continuing from the previous brief" in text
+    assert all(s.continuing is None for s in first.stories)  # no brief before the first
 
 
 def test_one_failing_source_never_stops_the_others(site, config):
