@@ -68,9 +68,6 @@ def template_environment(template_dirs: Sequence[str | Path] = ()) -> jinja2.Env
         story_label=story_label,
     )
     environment.filters["wrap"] = _wrap
-    environment.filters["zip"] = lambda left, right: [
-        (a, str(b)) for a, b in zip(left, right, strict=True)
-    ]
     return environment
 
 
