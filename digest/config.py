@@ -9,9 +9,6 @@ silently ignored.
 from __future__ import annotations
 
 import dataclasses
-import email.headerregistry
-import email.policy
-import email.utils
 import os
 import re
 import tomllib
@@ -22,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.errors import ConfigError
+from digest.text.addresses import parse_address
 from digest.text.methods import METHOD_NAMES
 
 CONFIG_FILE_NAME = "digest.toml"
@@ -218,33 +216,6 @@ class Config:
     def resolve(self, path: str) -> Path:
         """A path from the config, made absolute relative to the config file."""
         return Path(self.base_dir, os.path.expanduser(path))
-
-
-def parse_address(text: str) -> str | None:
-    """One e-mail address as RFC 5322 reads it, with or without a display name ("Desk
-    <desk@example.org>"), its domain in IDNA ASCII form; None for anything else: a line break
-    or control character, several addresses, no domain, a non-ASCII local part."""
-    if not text.strip() or any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
-        return None
-    header = email.policy.default.header_factory("to", text)
-    if header.defects or len(header.addresses) != 1:
-        return None
-    address = header.addresses[0]
-    try:
-        domain = address.domain.encode("idna").decode("ascii").lower()
-    except UnicodeError:
-        return None
-    labels = domain.split(".")
-    if not address.username or not (len(labels) > 1 or domain == "localhost"):
-        return None
-    if not all(re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?", label) for label in labels):
-        return None
-    return str(email.headerregistry.Address(address.display_name, address.username, domain))
-
-
-def address_spec(address: str) -> str:
-    """The bare name@example.org of an address parse_address accepted (for the envelope)."""
-    return email.utils.parseaddr(address)[1]
 
 
 def find_config_file(explicit: str | None) -> Path | None:
