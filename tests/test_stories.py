@@ -62,6 +62,15 @@ def test_topics_hold_only_their_own_storys_points(four_stories):
         assert [s.title for s in story.sections] == ["Key points"]
 
 
+def test_without_their_story_the_topics_find_no_home(config):
+    """The seeds' topics on a day without the seeds: Iran's nuclear talks mention talks,
+    negotiations and sanctions, yet are not 'The call' or 'European sanctions'."""
+    result = build(config, [STORIES], SEED_DATE)
+    assert [[s.title for s in story.sections] for story in result.brief.stories] == [
+        ["Key points"]
+    ] * 3
+
+
 def test_each_story_counts_its_own_outlets(four_stories):
     text = Path(four_stories.files["brief.txt"]).read_text(encoding="utf-8")
     for story in four_stories.brief.stories:

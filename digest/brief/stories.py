@@ -36,8 +36,10 @@ STORY_SIMILARITY = 0.2
 """Average cosine of two groups' articles above which they are one story. On all 150
 Multi-News dev clusters mixed (bench/stories.py) 0.2 gives B-cubed precision 0.975 and recall
 0.878; 0.17 lets unrelated stories join (precision 0.944), 0.22 splits more (recall 0.858)."""
-TOPIC_FIT = 0.02
-"""A topic (or a pinned story) below this similarity to every story belongs to none."""
+TOPIC_WORDS = 0.6
+"""A topic (or a pinned story) belongs to a story that mentions at least this share of its
+words. The seeds' story mentions 94-100% of each of the seeds' topics' words; unrelated
+stories (a cruise, SkyMall, Iran's nuclear talks, which mention sanctions) at most 43%."""
 CONTINUING_FIT = 0.2
 """A story continues yesterday's when one of yesterday's points fits it this well (cosine of
 the point with the story's whole text). Yesterday's seeds points fit today's articles on the
@@ -69,10 +71,11 @@ def assemble_brief(
     """The brief of the day: every story's own consolidated part, in reading order, then the
     stories listed in one line under Also today."""
     built_at = built_at or dt.datetime.now().astimezone()
-    groups = [[summaries[i] for i in group] for group in group_stories(summaries, config)]
-    space = _story_space(groups, config, previous)
-    homes = _homes(groups, config, space)
-    continuing = _continuing(groups, space, previous)
+    vectors, stems = _article_vectors(summaries, config.brief.language)
+    positions = _grouped(vectors) if summaries else []
+    groups = [[summaries[i] for i in group] for group in positions]
+    homes = _homes([set(vectors[list(p)].indices) for p in positions], stems, config)
+    continuing = _continuing(groups, _story_space(groups, config, previous), previous)
     full, listed, untold = _split_full_and_brief(groups, homes, config)
     shares = _word_shares([groups[g] for g in full], config.brief.words)
     stories = [
@@ -107,17 +110,23 @@ def group_stories(summaries: Sequence[Summary], config: Config) -> list[tuple[in
     article. Deterministic: the same articles always give the same stories."""
     if not summaries:
         return []
-    vectors = _article_vectors(summaries, config.brief.language)
+    return _grouped(_article_vectors(summaries, config.brief.language)[0])
+
+
+def _grouped(vectors: scipy.sparse.csr_matrix) -> list[tuple[int, ...]]:
+    """The stories of the articles whose vectors these are (see group_stories)."""
     stories: list[tuple[int, ...]] = []
-    for members in _connected(vectors, np.arange(len(summaries)), STORY_SIMILARITY):
+    for members in _connected(vectors, np.arange(vectors.shape[0]), STORY_SIMILARITY):
         stories.extend(_average_linkage(vectors, members, STORY_SIMILARITY))
     return sorted(stories)
 
 
-def _article_vectors(summaries: Sequence[Summary], language: str) -> scipy.sparse.csr_matrix:
-    """Unit TF-IDF vectors of each article's stemmed content words; the headline counts
-    twice, as it names the event."""
-    stem, stops = stemmer(language), stop_words(language)
+def _article_vectors(
+    summaries: Sequence[Summary], language: str
+) -> tuple[scipy.sparse.csr_matrix, dict[str, int]]:
+    """Unit TF-IDF vectors of each article's stemmed content words (the headline counts
+    twice, as it names the event), and the column of each stem."""
+    stem = stemmer(language)
     counts = []
     for summary in summaries:
         title = summary.article.title or ""
@@ -126,8 +135,7 @@ def _article_vectors(summaries: Sequence[Summary], language: str) -> scipy.spars
     stems: dict[str, int] = {}
     column = {
         word: stems.setdefault(stem(word), len(stems))
-        for word in sorted(set().union(*counts))  # the same columns on every run
-        if len(word) > 2 and word.isalpha() and word not in stops
+        for word in _content_words(sorted(set().union(*counts)), language)  # stable columns
     }
     rows, cols, values = [], [], []
     for row, words in enumerate(counts):
@@ -143,7 +151,13 @@ def _article_vectors(summaries: Sequence[Summary], language: str) -> scipy.spars
     matrix.data = (1 + np.log(matrix.data)) * idf[matrix.indices]
     norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
     norms[norms == 0] = 1
-    return scipy.sparse.csr_matrix(matrix.multiply(1 / norms[:, None]))
+    return scipy.sparse.csr_matrix(matrix.multiply(1 / norms[:, None])), stems
+
+
+def _content_words(words: Sequence[str], language: str) -> list[str]:
+    """Words that can say what an article is about: no stop words, numbers or initials."""
+    stops = stop_words(language)
+    return [w for w in words if len(w) > 2 and w.isalpha() and w not in stops]
 
 
 def _connected(
@@ -200,9 +214,9 @@ class _Homes:
 def _story_space(
     groups: list[list[Summary]], config: Config, previous: PreviousPoints | None
 ) -> SentenceSpace | None:
-    """Each story's whole text in one TF-IDF space, to compare topics, pinned stories and
-    the previous brief's points with (None when there is nothing to compare)."""
-    if not groups or not (config.topics or config.stories or previous):
+    """Each story's whole text in one TF-IDF space, to compare the previous brief's points
+    with (None when there is nothing to compare)."""
+    if not groups or not previous:
         return None
     return SentenceSpace(
         [" ".join(s.text for summary in group for s in summary.sentences) for group in groups],
@@ -211,38 +225,46 @@ def _story_space(
     )
 
 
-def _homes(groups: list[list[Summary]], config: Config, space: SentenceSpace | None) -> _Homes:
-    """Each pinned story goes to the story it fits best (one each), with its topics; every
-    other topic goes to the story it fits best as a whole, or to none."""
-    if space is None or not (config.topics or config.stories):
-        return _Homes({}, {})
-    pins = space.similarity_to_texts(
-        range(len(groups)), [_describe(p) for p in config.stories], config.matching.spellings
-    )
+def _homes(present: list[set[int]], stems: dict[str, int], config: Config) -> _Homes:
+    """Each pinned story goes to the story that mentions most of its words (one each), with
+    its topics; every other topic to the story that mentions most of its words; a story
+    that mentions fewer than TOPIC_WORDS of them is none's."""
+    pins = _coverage(present, stems, config.stories, config.brief.language)
     pinned: dict[int, int] = {}
     for number in range(len(config.stories)):
-        fit = np.where([g in pinned for g in range(len(groups))], -1.0, pins[:, number])
-        if fit.size and fit.max() >= TOPIC_FIT:
+        fit = np.where([g in pinned for g in range(len(present))], -1.0, pins[:, number])
+        if fit.size and fit.max() >= TOPIC_WORDS:
             pinned[int(fit.argmax())] = number
     owner = {name: g for g, n in pinned.items() for name in config.stories[n].topics}
-    fits = space.similarity_to_texts(
-        range(len(groups)), [_describe(t) for t in config.topics], config.matching.spellings
-    )
     claimed = {name for pin in config.stories for name in pin.topics}
+    fits = _coverage(present, stems, config.topics, config.brief.language)
     topics: dict[int, list[Topic]] = {}
     for number, topic in enumerate(config.topics):
         home = owner.get(topic.name)
-        if home is None and topic.name not in claimed and fits[:, number].max() >= TOPIC_FIT:
+        if home is None and topic.name not in claimed and fits[:, number].max() >= TOPIC_WORDS:
             home = int(fits[:, number].argmax())
         if home is not None:
             topics.setdefault(home, []).append(topic)
     return _Homes({g: tuple(ts) for g, ts in topics.items()}, pinned)
 
 
-def _describe(item: Topic | PinnedStory) -> str:
-    """What a story is compared with: name, description and keywords (twice, as the words
-    the desk chose)."""
-    return " ".join([item.name, item.description, *item.keywords, *item.keywords])
+def _coverage(
+    present: list[set[int]],
+    stems: dict[str, int],
+    items: Sequence[Topic | PinnedStory],
+    language: str,
+) -> np.ndarray:
+    """Story by item: the share of the item's words (name, description, keywords; stemmed,
+    without stop words) that the story's articles mention."""
+    stem = stemmer(language)
+    fits = np.zeros((len(present), len(items)))
+    for number, item in enumerate(items):
+        text = " ".join([item.name, item.description, *item.keywords]).lower()
+        wanted = {stem(w) for w in _content_words(tokens(text), language)}
+        columns = {stems[w] for w in wanted if w in stems}
+        for g, columns_of_story in enumerate(present):
+            fits[g, number] = len(columns & columns_of_story) / max(len(wanted), 1)
+    return fits
 
 
 def _split_full_and_brief(
