@@ -147,7 +147,7 @@ def test_text_lines_fit_78_columns_with_twenty_outlets(tmp_path, config):
     (folder / "sources.toml").write_text("\n".join(manifest))
     result = build(config, [folder], SEED_DATE)
     text = Path(result.files["brief.txt"]).read_text(encoding="utf-8")
-    assert "Coverage (points per outlet)" in text and "Town 19" in text
+    assert "Covered by 20 outlets" in text and "Town 19" in text
     too_long = [line for line in text.splitlines() if len(line) > 78]
     assert too_long == []
 
