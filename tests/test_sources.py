@@ -296,3 +296,27 @@ def test_a_bad_drop_folder_fails_alone_and_links_out_are_not_stored(config, tmp_
     with ArticleStore(database_path(config)) as store:
         stored = store.since(dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
     assert len(stored) == 1 and "private key" not in stored[0].text
+
+
+def test_selection_keeps_every_story_unless_only_the_pinned_ones_are_wanted(config, tmp_path):
+    from digest.config import PinnedStory
+    from digest.daily.selection import select_articles
+
+    texts = {
+        "Gazette": "The city council voted on Monday to close the old river bridge in June.",
+        "Harbour News": "Dock workers at the northern port walked out on Tuesday over pay.",
+        "Coast Radio": "The dock workers' strike at the northern port entered its second day.",
+    }
+    with ArticleStore(tmp_path / "store.sqlite") as store:
+        for outlet, text in texts.items():
+            store.add(outlet=outlet, text=text, url=f"https://example.org/{len(text)}")
+        everything = select_articles(config, store, DAY)  # the seeds' topics filter nothing
+        assert {a.outlet for a in everything.articles} == set(texts)
+        pinned = PinnedStory(name="Port strike", keywords=("dock", "strike"))
+        only = dataclasses.replace(
+            config,
+            stories=(pinned,),
+            brief=dataclasses.replace(config.brief, other_stories=False),
+        )
+        selected = select_articles(only, store, DAY)
+        assert {a.outlet for a in selected.articles} == {"Harbour News", "Coast Radio"}
