@@ -1,3 +1,5 @@
+import itertools
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -163,6 +165,9 @@ def test_several_stories_open_with_a_list_of_links_to_their_headings(tmp_path, c
     stories = result.brief.stories
     assert ids == [f"story-{n}" for n in range(1, len(stories) + 1)]
     assert links[: len(stories)] == [f"#{i}" for i in ids]
+    levels = [int(tag[1]) for tag, _ in page.tags if re.fullmatch(r"h[1-6]", tag)]
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels))
+    assert 3 in levels  # each story's sections sit under its heading
     text = " ".join("".join(page.text).split())
     for story in stories:
         assert text.count(story.title) == 2  # in the list and as its heading
