@@ -23,7 +23,7 @@ import scipy.sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
 
-from digest.brief.merge import MAX_WORDS, MIN_WORDS, merge
+from digest.brief.merge import merge
 from digest.config import Config, PinnedStory, Topic
 from digest.models import Article, Brief, Point, PreviousPoints, SourceRef, Story, Summary
 from digest.text.matching import matching_words
@@ -59,6 +59,9 @@ TITLE_WORDS = 14
 """A title cut from the lead is at most this many words."""
 ALSO_TODAY = 20
 """Most stories listed under Also today; the rest are counted."""
+LINE_WORDS = (6, 60)
+"""Length of the sentence an Also today story is traced to: enough to say something alone,
+short enough for one line."""
 
 
 def assemble_brief(
@@ -331,7 +334,7 @@ def _one_line_story(group: list[Summary]) -> Story:
             (
                 r.sentence
                 for r in summary.ranking
-                if MIN_WORDS <= word_count(r.sentence.text) <= MAX_WORDS
+                if LINE_WORDS[0] <= word_count(r.sentence.text) <= LINE_WORDS[1]
                 and not needs_context(r.sentence.text)
             ),
             None,
