@@ -214,20 +214,19 @@ def test_a_story_from_the_previous_brief_is_marked_continuing(config):
     assert {s.continuing for s in assemble_brief(summaries, config, SEED_DATE).stories} == {None}
 
 
-def test_without_headlines_a_story_is_titled_by_the_start_of_its_lead(config):
+def test_without_headlines_a_story_is_titled_by_the_start_of_its_lead():
+    from digest.models import Point
+
+    group = [_summary(f"f{n}", f"Outlet {n}", BRIDGE) for n in range(2)]
     lead = "The chief of the U.S. Forest Service stepped down on Wednesday after an inquiry"
-    summaries = [
-        _summary(f"f{n}", f"Outlet {n}", f"{lead.replace('U.S.', 'US')}. {BRIDGE}")
-        for n in range(2)
-    ]
-    article = dataclasses.replace(summaries[0].article, text=lead)
-    sentence = Sentence("f0", 0, 0, lead + ".")
-    summaries[0] = dataclasses.replace(
-        summaries[0],
-        article=article,
-        sentences=(sentence, *summaries[0].sentences[1:]),
-        ranking=(RankedSentence(sentence, 1.0, 0), *summaries[0].ranking[1:]),
+    point = Point(lead + ".", "f0", (), ("f0",), ("Outlet 0",), 1.0)
+    assert stories._title(group, (point,)) == lead  # "U.S." does not end the sentence
+    longer = Point(
+        f"{lead}, officials said on the record late on Wednesday night.",
+        "f0",
+        (),
+        ("f0",),
+        ("Outlet 0",),
+        1.0,
     )
-    brief = assemble_brief(summaries, dataclasses.replace(config, topics=()), SEED_DATE)
-    (story,) = brief.stories
-    assert story.title == lead  # the whole first sentence: "U.S." does not end it
+    assert stories._title(group, (longer,)) == lead + "…"  # cut at the clause, marked as cut

@@ -378,8 +378,8 @@ def _title(group: list[Summary], lead: tuple[Point, ...]) -> str:
     cut = first.split()
     if len(cut) <= TITLE_WORDS:
         return first.rstrip(".")
-    clause = re.match(r"(.{20,}?)[,;:—–]\s", " ".join(cut[:TITLE_WORDS]))
-    return (clause.group(1) if clause else " ".join(cut[:TITLE_WORDS])) + "…"
+    clause = re.match(r"(.{20,}?)[,;:—–](?:\s|$)", " ".join(cut[:TITLE_WORDS]))
+    return (clause.group(1) if clause else " ".join(cut[:TITLE_WORDS])).rstrip(",;:—– ") + "…"
 
 
 def _file_stem(path: str) -> str:
