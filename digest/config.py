@@ -9,9 +9,6 @@ silently ignored.
 from __future__ import annotations
 
 import dataclasses
-import email.headerregistry
-import email.policy
-import email.utils
 import os
 import re
 import tomllib
@@ -22,6 +19,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from digest.errors import ConfigError
+from digest.text.addresses import parse_address
 from digest.text.methods import METHOD_NAMES
 
 CONFIG_FILE_NAME = "digest.toml"
@@ -42,6 +40,19 @@ class Topic:
 
 
 @dataclass(frozen=True)
+class PinnedStory:
+    """A story the desk follows (`[[stories]]`): shown first, with its topics, whenever the
+    day's articles report it. It is the day's story that best fits its name, description
+    and keywords."""
+
+    name: str
+    description: str = ""
+    keywords: tuple[str, ...] = ()
+    topics: tuple[str, ...] = ()
+    """Names of [[topics]] that are this story's sections."""
+
+
+@dataclass(frozen=True)
 class BriefSettings:
     title: str = "Daily brief"
     """Shown as the brief's title and in the document properties."""
@@ -56,6 +67,10 @@ class BriefSettings:
     comes out at 85-100% of this. 0: no cap (every point that adds something)."""
     other_section: str = "Also reported"
     """Title of the section for points that fit no topic; empty to drop such points."""
+    stories: int = 8
+    """Most stories shown in full; the others are listed in one line each under Also today."""
+    other_stories: bool = True
+    """With [[stories]] pinned: false leaves out every story the desk does not follow."""
 
 
 @dataclass(frozen=True)
@@ -195,39 +210,13 @@ class Config:
     selection: SelectionSettings = field(default_factory=SelectionSettings)
     sources: tuple[Source, ...] = ()
     topics: tuple[Topic, ...] = ()
+    stories: tuple[PinnedStory, ...] = ()
     base_dir: str = "."
     """Folder that relative paths are resolved from: the config file's folder."""
 
     def resolve(self, path: str) -> Path:
         """A path from the config, made absolute relative to the config file."""
         return Path(self.base_dir, os.path.expanduser(path))
-
-
-def parse_address(text: str) -> str | None:
-    """One e-mail address as RFC 5322 reads it, with or without a display name ("Desk
-    <desk@example.org>"), its domain in IDNA ASCII form; None for anything else: a line break
-    or control character, several addresses, no domain, a non-ASCII local part."""
-    if not text.strip() or any(ord(ch) < 32 or ord(ch) == 127 for ch in text):
-        return None
-    header = email.policy.default.header_factory("to", text)
-    if header.defects or len(header.addresses) != 1:
-        return None
-    address = header.addresses[0]
-    try:
-        domain = address.domain.encode("idna").decode("ascii").lower()
-    except UnicodeError:
-        return None
-    labels = domain.split(".")
-    if not address.username or not (len(labels) > 1 or domain == "localhost"):
-        return None
-    if not all(re.fullmatch(r"[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?", label) for label in labels):
-        return None
-    return str(email.headerregistry.Address(address.display_name, address.username, domain))
-
-
-def address_spec(address: str) -> str:
-    """The bare name@example.org of an address parse_address accepted (for the envelope)."""
-    return email.utils.parseaddr(address)[1]
 
 
 def find_config_file(explicit: str | None) -> Path | None:
@@ -354,6 +343,7 @@ def _check_brief(config: Config, source: str) -> None:
         )
     for name, value in (
         ("summary.sentences", config.summary.sentences),
+        ("brief.stories", config.brief.stories),
         ("input.max_bytes", config.input.max_bytes),
     ):
         if value < 1:
@@ -414,6 +404,20 @@ def _check_sources_and_topics(config: Config, source: str) -> None:
     names = [t.name for t in config.topics]
     if len(set(names)) != len(names) or not all(n.strip() for n in names):
         raise ConfigError(f"{source}: every [[topics]] needs a name, and names must differ")
+    _check_stories(config, names, source)
+
+
+def _check_stories(config: Config, topics: list[str], source: str) -> None:
+    """Every pinned story has a name, and its topics are configured [[topics]]."""
+    for pinned in config.stories:
+        if not pinned.name.strip():
+            raise ConfigError(f"{source}: every [[stories]] needs a name")
+        unknown = [name for name in pinned.topics if name not in topics]
+        if unknown:
+            raise ConfigError(
+                f"{source}: [[stories]] '{pinned.name}': '{unknown[0]}' is not the name of "
+                "one of the [[topics]]"
+            )
 
 
 def with_overrides(

@@ -14,7 +14,6 @@ pronoun or connective.
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import json
 import statistics
 from collections.abc import Callable, Sequence
@@ -118,7 +117,7 @@ def _summary(method: str, articles: list[Article], words: int) -> tuple[list[str
         summaries = [summarize(a, "lex-rank", 8) for a in articles]
         config = Config()
         config = replace(config, brief=replace(config.brief, words=words, points_per_section=0))
-        brief = merge(summaries, config, dt.date.today())
+        brief = merge(summaries, config)
         sections = [len({a for p in s.points for a in p.article_ids}) for s in brief.sections]
         return [p.text for p in brief.points], sections
     split = [split_sentences(a) for a in articles]

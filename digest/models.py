@@ -199,21 +199,60 @@ class Section:
 
 
 @dataclass(frozen=True)
+class Story:
+    """One event as the day's outlets report it: its own lead, topic sections, quotes and
+    figures, built from its articles alone, so "reported by k of n outlets" counts within
+    the story.
+
+    `articles` are the story's articles in the order its points first cite them. `title` is
+    an extract (the most widely shared headline, or the start of the lead), never written by
+    digest. `continuing`: True when the previous brief had this story, False when it did not,
+    None when there is no previous brief. `pinned`: a story the desk follows (`[[stories]]`).
+    """
+
+    articles: tuple[Article, ...]
+    lead: tuple[Point, ...]
+    sections: tuple[Section, ...]
+    quotes: tuple[Quote, ...] = ()
+    figures: tuple[Figure, ...] = ()
+    title: str = ""
+    continuing: bool | None = None
+    pinned: bool = False
+
+    @property
+    def points(self) -> tuple[Point, ...]:
+        """Every point in the order the story shows it: the lead first, then each section."""
+        return self.lead + tuple(p for s in self.sections for p in s.points)
+
+    @property
+    def outlets(self) -> tuple[str, ...]:
+        """Distinct outlets of the story's articles, in citation order."""
+        return tuple(dict.fromkeys(a.outlet for a in self.articles))
+
+    @property
+    def outlet_count(self) -> int:
+        return len(self.outlets)
+
+
+@dataclass(frozen=True)
 class Brief:
     """The whole brief, ready to render. Every renderer draws from this and nothing else.
 
-    `articles` are in citation order: an article's citation number is its position plus one.
+    `stories` are shown in full, in order; `also_today` are stories shown as one line each
+    (reported by one outlet while others are more widely reported, or beyond the number of
+    stories a brief shows). `articles` are in citation order: an article's citation number
+    is its position plus one.
     """
 
     title: str
     date: dt.date
     built_at: dt.datetime
     articles: tuple[Article, ...]
-    lead: tuple[Point, ...]
-    sections: tuple[Section, ...]
+    stories: tuple[Story, ...]
     method: str
-    quotes: tuple[Quote, ...] = ()
-    figures: tuple[Figure, ...] = ()
+    also_today: tuple[Story, ...] = ()
+    untold: int = 0
+    """Stories neither shown nor listed (beyond Also today's length), counted for the reader."""
     notice: str = ""
     """Said instead of points when there is too little coverage to brief on."""
     outlet_count: int = field(init=False)
@@ -231,28 +270,13 @@ class Brief:
 
     @property
     def points(self) -> tuple[Point, ...]:
-        """Every point in the order the brief shows it: the lead first, then each section."""
-        return self.lead + tuple(p for s in self.sections for p in s.points)
+        """Every point of every story in the order the brief shows them (not Also today)."""
+        return tuple(p for story in self.stories for p in story.points)
 
-    def coverage(self) -> list[tuple[str, list[int]]]:
-        """Topic by outlet: how many points of each section every outlet contributed to.
-
-        Columns follow `outlets()`; a point counts once for each outlet that reports it.
-        """
-        outlets = self.outlets()
-        rows = []
-        for section in self.sections:
-            counts = [sum(outlet in p.outlets for p in section.points) for outlet in outlets]
-            rows.append((section.title, counts))
-        return rows
-
-    def citation_of_outlet(self, outlet: str) -> int:
-        """The Sources number of an outlet's first article."""
-        return next(n for n, a in enumerate(self.articles, start=1) if a.outlet == outlet)
-
-    def outlets(self) -> list[str]:
-        """Distinct outlets in citation order."""
-        return list(dict.fromkeys(a.outlet for a in self.articles))
+    @property
+    def sections(self) -> tuple[Section, ...]:
+        """Every story's sections, in order."""
+        return tuple(s for story in self.stories for s in story.sections)
 
 
 PreviousPoints = tuple[tuple[str, tuple[str, ...]], ...]

@@ -204,9 +204,13 @@ def write_config_file(folder: Path, extra: str = "") -> Path:
 @pytest.fixture(scope="session")
 def seed_pdf(seed_build, tmp_path_factory) -> Path:
     """The seeds' Word document as LibreOffice prints it (converted once per session)."""
+    return print_docx(Path(seed_build.files["brief.docx"]), tmp_path_factory.mktemp("seed-pdf"))
+
+
+def print_docx(docx: Path, folder: Path) -> Path:
+    """A Word document as LibreOffice prints it: the PDF's path in `folder`."""
     import subprocess
 
-    folder = tmp_path_factory.mktemp("seed-pdf")
     subprocess.run(
         [
             require_program("soffice"),
@@ -216,10 +220,10 @@ def seed_pdf(seed_build, tmp_path_factory) -> Path:
             "pdf",
             "--outdir",
             str(folder),
-            seed_build.files["brief.docx"],
+            str(docx),
         ],
         check=True,
         capture_output=True,
         timeout=180,
     )
-    return folder / "brief.pdf"
+    return folder / f"{docx.stem}.pdf"

@@ -375,3 +375,11 @@ def test_the_readme_example_prints_what_the_readme_shows(tmp_path):
         if line.strip() != "...":
             assert line in printed, (line, printed)
     assert re.search(r"briefs/\d{4}-\d\d-\d\d/", "\n".join(shown))
+
+
+def test_build_says_how_many_stories_it_found(tmp_path):
+    result = digest("build", str(ROOT / "tests" / "stories"), "--out-dir", str(tmp_path), "-q")
+    assert result.returncode == 0, result.stderr
+    assert "in 3 sections of 3 stories." in result.stdout
+    seeds = digest("build", str(SEEDS), "--out-dir", str(tmp_path), "-q")
+    assert "stories" not in seeds.stdout  # one story: said as before

@@ -110,3 +110,17 @@ def test_paper_is_a4_or_letter():
     assert Config().output.paper == "letter"
     with pytest.raises(ConfigError, match="'output.paper' must be letter or a4, not 'A3'"):
         parse_config({"output": {"paper": "A3"}})
+
+
+def test_pinned_stories_are_read_and_their_topics_must_exist():
+    topics = [{"name": "The call", "keywords": ["call"]}]
+    pinned = {"name": "Trump-Putin talks", "keywords": ["Putin"], "topics": ["The call"]}
+    config = parse_config({"topics": topics, "stories": [pinned], "brief": {"stories": 3}})
+    assert config.stories[0].topics == ("The call",) and config.brief.stories == 3
+    wrong = {**pinned, "topics": ["The cal"]}
+    with pytest.raises(ConfigError, match=r"^digest\.toml: .*'The cal' is not the name of one"):
+        parse_config({"topics": topics, "stories": [wrong]}, "digest.toml")
+    with pytest.raises(ConfigError, match=r"unknown key 'stories\[0\]\.keyword'"):
+        parse_config({"stories": [{"name": "x", "keyword": ["y"]}]})
+    with pytest.raises(ConfigError, match="brief.stories"):
+        parse_config({"brief": {"stories": 0}})

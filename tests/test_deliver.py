@@ -5,6 +5,7 @@ import email
 import email.header
 import email.policy
 import io
+import os
 import ssl
 from pathlib import Path
 
@@ -15,7 +16,7 @@ from digest.daily.database import database_path
 from digest.daily.ledger import Ledger
 from digest.daily.run import send
 
-from .conftest import SEED_DATE, SEEDS, mail_config, write_config_file
+from .conftest import ROOT, SEED_DATE, SEEDS, mail_config, write_config_file
 
 
 @pytest.fixture
@@ -228,6 +229,7 @@ def test_killed_while_sending_is_unknown_and_never_sent_again(tmp_path, smtp_ser
         cwd=tmp_path,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},  # this checkout's digest, not another
     )
     deadline = time.time() + 120
     while not recorder.data_started.is_set() and time.time() < deadline:

@@ -3,6 +3,7 @@ phone and desktop widths, and the Word document as LibreOffice prints it. Screen
 page images are kept in $DIGEST_ARTIFACTS (default build/test-artifacts/) for a person to
 look at."""
 
+import dataclasses
 import itertools
 import os
 import re
@@ -12,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, require_program
+from .conftest import ROOT, print_docx, require_program
 
 ARTIFACTS = Path(os.environ.get("DIGEST_ARTIFACTS", ROOT / "build" / "test-artifacts"))
 CHROMIUM_FLAGS = [
@@ -54,11 +55,76 @@ def _chromium(args: list[str], tmp_path: Path) -> subprocess.CompletedProcess:
     )
 
 
+@pytest.fixture(scope="module")
+def thirty_outlets(repo_config, tmp_path_factory):
+    """Four stories from 38 outlets, 30 of them on the seeds' story (each seed as six
+    outlets with long names), built with the repository's topics."""
+    from digest.brief.build import build
+
+    from .conftest import SEED_DATE, SEEDS
+
+    folder = tmp_path_factory.mktemp("thirty-outlets")
+    manifest = []
+    for copy in range(6):
+        for seed in sorted(SEEDS.glob("*.txt")):
+            name = f"{seed.stem}-{copy}.txt"
+            shutil.copy(seed, folder / name)
+            outlet = f"{seed.stem.replace('-', ' ').title()} Regional Morning Edition {copy + 1}"
+            manifest.append(f'["{name}"]\noutlet = "{outlet}"\n')
+    (folder / "sources.toml").write_text("\n".join(manifest), encoding="utf-8")
+    out = tmp_path_factory.mktemp("thirty-outlets-brief")
+    config = dataclasses.replace(
+        repo_config, output=dataclasses.replace(repo_config.output, dir=str(out))
+    )
+    return build(config, [folder, ROOT / "tests" / "stories"], SEED_DATE)
+
+
 @pytest.mark.parametrize("width", [375, 600])
 def test_email_html_fits_the_screen_in_chromium(seed_build, tmp_path, width):
-    brief = Path(seed_build.files["brief.html"])
+    _assert_fits(Path(seed_build.files["brief.html"]), width, tmp_path, "brief-email")
+
+
+@pytest.mark.parametrize("width", [375, 600])
+def test_a_thirty_outlet_email_fits_a_phone_in_chromium(thirty_outlets, tmp_path, width):
+    brief = thirty_outlets.brief
+    assert brief.stories[0].outlet_count == 30 and len(brief.stories) == 4
+    _assert_fits(Path(thirty_outlets.files["brief.html"]), width, tmp_path, "stories-email")
+
+
+def test_a_thirty_outlet_word_document_has_no_stacked_letters(thirty_outlets, tmp_path):
+    pdf = print_docx(Path(thirty_outlets.files["brief.docx"]), tmp_path)
+    text = subprocess.run(
+        [require_program("pdftotext"), str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    flat = " ".join(text.split())
+    for story in thirty_outlets.brief.stories:
+        assert story.title in flat  # each story's heading, on its line
+        for outlet in story.outlets:  # every outlet's name reads across the line
+            assert outlet in flat, outlet
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    single = [line for line in lines if len(line) == 1 and line.isalpha()]
+    assert len(single) <= 2, f"{len(single)} lines of one letter: words stacked letter by letter"
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    subprocess.run(
+        [
+            require_program("pdftoppm"),
+            "-r",
+            "50",
+            "-png",
+            "-l",
+            "4",
+            str(pdf),
+            str(ARTIFACTS / "stories-docx-page"),
+        ],
+        check=True,
+    )
+    shutil.copy(pdf, ARTIFACTS / "stories-docx.pdf")
+
+
+def _assert_fits(html: Path, width: int, tmp_path: Path, name: str) -> None:
+    """The e-mail in a `width` px iframe: nothing past the right edge; screenshot kept."""
     wrapper = tmp_path / f"at-{width}px.html"
-    wrapper.write_text(WRAPPER.format(src=brief.as_uri(), width=width), encoding="utf-8")
+    wrapper.write_text(WRAPPER.format(src=html.as_uri(), width=width), encoding="utf-8")
     dom = _chromium(
         ["--allow-file-access-from-files", "--dump-dom", wrapper.as_uri()], tmp_path
     ).stdout
@@ -70,7 +136,7 @@ def test_email_html_fits_the_screen_in_chromium(seed_build, tmp_path, width):
     assert too_wide == "", f"elements past the right edge: {too_wide}"
 
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    screenshot = ARTIFACTS / f"brief-email-{width}px.png"
+    screenshot = ARTIFACTS / f"{name}-{width}px.png"
     _chromium(
         [
             "--allow-file-access-from-files",

@@ -8,12 +8,12 @@ from .conftest import SEEDS
 
 
 def test_seed_brief_has_key_quotes_with_speakers_once_each(seed_build):
-    brief = seed_build.brief
-    assert 1 <= len(brief.quotes) <= 5  # quotes share the one word budget with the points
-    texts = [q.text for q in brief.quotes]
+    brief, story = seed_build.brief, seed_build.brief.stories[0]
+    assert 1 <= len(story.quotes) <= 5  # quotes share the one word budget with the points
+    texts = [q.text for q in story.quotes]
     assert len(set(texts)) == len(texts)
     articles = {a.id: a for a in brief.articles}
-    for quote in brief.quotes:
+    for quote in story.quotes:
         assert quote.speaker and quote.speaker.split()[0][0].isupper()
         sentences = {
             s.index: s.text
@@ -24,20 +24,20 @@ def test_seed_brief_has_key_quotes_with_speakers_once_each(seed_build):
             for r in quote.sources
             if r.article_id == quote.article_ids[0]
         )
-    shown = [p.text for p in brief.points] + [q.text for q in brief.quotes]
+    shown = [p.text for p in story.points] + [q.text for q in story.quotes]
     carrying = [t for t in shown if "END to the War" in t]
     assert len(carrying) == 1  # a quote shown as a point is not repeated as a key quote
 
 
 def test_seed_brief_has_key_figures_each_once_and_none_a_point_shows(seed_build):
-    brief = seed_build.brief
-    shown = [p.text for p in brief.points]
+    story = seed_build.brief.stories[0]
+    shown = [p.text for p in story.points]
     prisoners = [t for t in shown if "1,000 prisoners" in t]
-    prisoners += [f.value for f in brief.figures if f.value == "1,000 prisoners"]
+    prisoners += [f.value for f in story.figures if f.value == "1,000 prisoners"]
     assert len(prisoners) == 1  # as a point or as a figure, once
-    values = [f.value for f in brief.figures]
+    values = [f.value for f in story.figures]
     assert len(values) == len(set(values))
-    for figure in brief.figures:
+    for figure in story.figures:
         assert not any(figure.value in text for text in shown)
         raw = (SEEDS / f"{figure.article_ids[0]}.txt").read_text(encoding="utf-8")
         assert figure.value in raw and figure.context.strip("…") in raw

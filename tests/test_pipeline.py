@@ -19,10 +19,16 @@ def _essentials(brief_json: dict) -> dict:
     return {
         "title": brief_json["title"],
         "articles": [[a["number"], a["outlet"]] for a in brief_json["articles"]],
-        "lead": [[p["text"], p["citations"]] for p in brief_json["lead"]],
-        "sections": [
-            [s["title"], [[p["text"], p["citations"]] for p in s["points"]]]
-            for s in brief_json["sections"]
+        "stories": [
+            {
+                "title": story["title"],
+                "lead": [[p["text"], p["citations"]] for p in story["lead"]],
+                "sections": [
+                    [s["title"], [[p["text"], p["citations"]] for p in s["points"]]]
+                    for s in story["sections"]
+                ],
+            }
+            for story in brief_json["stories"]
         ],
     }
 

@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from digest.brief.clean import clean_article
-from digest.brief.merge import merge
 from digest.brief.read import decode_text, read_article
+from digest.brief.stories import assemble_brief
 from digest.brief.summarize import summarize
 from digest.config import Config
 from digest.errors import DigestError
@@ -88,7 +88,7 @@ def _brief_from(texts: list[str]):
         for i, t in enumerate(texts)
     ]
     summaries = [summarize(a, "lex-rank", 5) for a in articles]
-    return merge(summaries, Config(), dt.date(2025, 5, 20), built_at=BUILT_AT)
+    return assemble_brief(summaries, Config(), dt.date(2025, 5, 20), built_at=BUILT_AT)
 
 
 class _Tags(HTMLParser):
@@ -113,6 +113,7 @@ ALLOWED_TAGS = {
     "th",
     "h1",
     "h2",
+    "h3",
     "p",
     "span",
     "ul",

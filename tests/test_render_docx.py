@@ -17,18 +17,18 @@ def test_docx_reopens_with_title_sections_points_and_sources(seed_build):
     document = _open(seed_build)
     paragraphs = document.paragraphs
     assert paragraphs[0].style.name == "Title" and paragraphs[0].text == brief.title
+    (story,) = brief.stories
     headings = [p.text for p in paragraphs if p.style.name == "Heading 1"]
     assert headings == [
         "Lead",
         *[s.title for s in brief.sections],
         "Key quotes",
-        "Key figures",
-        "Coverage",
+        *(["Key figures"] if story.figures else []),  # figures share the story's word budget
         "Sources",
     ]
     bullets = [p.text for p in paragraphs if p.style.name == "List Bullet"]
     points = [p for s in brief.sections for p in s.points]
-    assert len(bullets) == len(points) + len(brief.quotes) + len(brief.figures)
+    assert len(bullets) == len(points) + len(story.quotes) + len(story.figures)
     for bullet, point in zip(bullets, points, strict=False):
         assert bullet.startswith(point.text)
         assert re.search(r"\[\d\](\[\d\])*", bullet[len(point.text) :])
@@ -37,13 +37,14 @@ def test_docx_reopens_with_title_sections_points_and_sources(seed_build):
         assert noise.strip() not in text
 
 
-def test_docx_has_properties_coverage_table_and_page_numbers(seed_build):
+def test_docx_has_properties_a_covered_by_line_and_page_numbers(seed_build):
     document = _open(seed_build)
     assert document.core_properties.title == seed_build.brief.title
     assert document.core_properties.author == "digest"
-    table = document.tables[0]
-    assert [c.text for c in table.rows[0].cells][1:] == seed_build.brief.outlets()
-    assert len(table.rows) == len(seed_build.brief.sections) + 1
+    covered = next(p.text for p in document.paragraphs if p.text.startswith("Covered by"))
+    assert covered.startswith("Covered by 5 outlets: ") and not document.tables
+    for number, article in enumerate(seed_build.brief.articles, start=1):
+        assert f"{article.outlet} [{number}]" in covered
     styles_xml = document.styles.element.xml
     assert 'w:lang w:val="en-GB"' in styles_xml  # the document's language, for screen readers
     footer_xml = document.sections[0].footer._element.xml
@@ -153,7 +154,8 @@ def test_citations_link_to_their_sources_entry(seed_build):
         for p in body.xpath(".//w:p")
         if any(text.startswith("[") for text in p.xpath(".//w:hyperlink//w:t/text()"))
     ]
-    quotes_and_figures = len(seed_build.brief.quotes) + len(seed_build.brief.figures)
+    (story,) = seed_build.brief.stories
+    quotes_and_figures = len(story.quotes) + len(story.figures)
     assert len(cited) == len(seed_build.brief.points) + quotes_and_figures
 
 
@@ -179,3 +181,21 @@ def test_paper_a4_is_the_page_size_of_the_docx_and_the_pdf(tmp_path, config):
         check=True,
     ).stdout
     assert re.search(r"Page size:\s+595\.\d* x 841\.\d* pts \(A4\)", info), info
+
+
+def test_several_stories_open_with_a_contents_list_linked_to_their_headings(tmp_path, config):
+    from digest.brief.build import build
+
+    from .conftest import ROOT
+
+    result = build(config, [ROOT / "tests" / "stories"])
+    stories = result.brief.stories
+    assert len(stories) == 3
+    document = docx.Document(result.files["brief.docx"])
+    headings = [p for p in document.paragraphs if p.style.name == "Heading 1"]
+    assert [h.text for h in headings] == ["Contents", *[s.title for s in stories], "Sources"]
+    contents = [p for p in document.paragraphs if p.style.name == "List Number"]
+    assert [p.text.split(" · ")[0] for p in contents] == [s.title for s in stories]
+    for number, (entry, heading) in enumerate(zip(contents, headings[1:], strict=False), 1):
+        assert f'w:anchor="story-{number}"' in entry._p.xml
+        assert f'w:name="story-{number}"' in heading._p.xml

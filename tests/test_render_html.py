@@ -1,3 +1,5 @@
+import itertools
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -112,16 +114,20 @@ def test_a_template_cannot_reach_python_or_a_shell(tmp_path, seed_build):
 
 
 def test_citations_are_links_to_their_sources_entry(seed_build):
+    from digest.render.labels import citation_numbers, number_runs
+
+    brief = seed_build.brief
     page = _parse(Path(seed_build.files["brief.html"]).read_text(encoding="utf-8"))
     ids = {attrs["id"] for _, attrs in page.tags if "id" in attrs}
     targets = [attrs["href"] for tag, attrs in page.tags if tag == "a"]
     internal = [t for t in targets if t.startswith("#")]
     assert ids >= {f"source-{n}" for n in range(1, len(seed_build.brief.articles) + 1)}
     assert internal and {t[1:] for t in internal} <= ids
-    expected = sum(
-        len(p.article_ids)
-        for p in (*seed_build.brief.points, *seed_build.brief.quotes, *seed_build.brief.figures)
-    )
+    (story,) = brief.stories
+    expected = 0  # one link per number, two per range (its first and last)
+    for item in (*story.points, *story.quotes, *story.figures):
+        _own, others = citation_numbers(brief, item)
+        expected += 1 + sum(1 if a == b else 2 for a, b in number_runs(others))
     assert len(internal) == expected
 
 
@@ -143,6 +149,26 @@ def test_text_lines_fit_78_columns_with_twenty_outlets(tmp_path, config):
     (folder / "sources.toml").write_text("\n".join(manifest))
     result = build(config, [folder], SEED_DATE)
     text = Path(result.files["brief.txt"]).read_text(encoding="utf-8")
-    assert "Coverage (points per outlet)" in text and "Town 19" in text
+    assert "Covered by 20 outlets" in text and "Town 19" in text
     too_long = [line for line in text.splitlines() if len(line) > 78]
     assert too_long == []
+
+
+def test_several_stories_open_with_a_list_of_links_to_their_headings(tmp_path, config):
+    from .conftest import ROOT
+
+    result = build(config, [ROOT / "tests" / "stories"])
+    html = Path(result.files["brief.html"]).read_text(encoding="utf-8")
+    page = _parse(html)
+    links = [attrs["href"] for tag, attrs in page.tags if tag == "a" and "href" in attrs]
+    ids = [attrs["id"] for tag, attrs in page.tags if tag == "h2" and "id" in attrs]
+    stories = result.brief.stories
+    assert ids == [f"story-{n}" for n in range(1, len(stories) + 1)]
+    assert links[: len(stories)] == [f"#{i}" for i in ids]
+    levels = [int(tag[1]) for tag, _ in page.tags if re.fullmatch(r"h[1-6]", tag)]
+    assert levels[0] == 1 and all(b - a <= 1 for a, b in itertools.pairwise(levels))
+    assert 3 in levels  # each story's sections sit under its heading
+    text = " ".join("".join(page.text).split())
+    for story in stories:
+        assert text.count(story.title) == 2  # in the list and as its heading
+        assert f"Covered by {story.outlet_count} outlets" in text

@@ -168,14 +168,19 @@ def test_second_fetch_adds_nothing_and_a_new_article_is_marked_new(site, config)
             etag='"v2"',
         )
     assert sum(r.new for r in _fetch(config).values()) == 3
-    second = build_brief(config, day=DAY + dt.timedelta(days=1)).brief
+    built = build_brief(config, day=DAY + dt.timedelta(days=1))
+    second = built.brief
     assert len(second.articles) == 3  # only what arrived since the first brief
     assert any(p.new and "sanctions" in p.text for p in second.points)
     assert any(p.new and "390 prisoners" in p.text for p in second.points)
-    yesterdays_lead = first.lead[0].text
+    yesterdays_lead = first.stories[0].lead[0].text
     assert yesterdays_lead.startswith("Following a phone call")
     assert all(p.text != yesterdays_lead for p in second.points)  # a repeat: left out
     assert all(p.new for p in second.points)
+    assert second.stories and all(s.continuing for s in second.stories)  # the same war
+    text = Path(built.files["brief.txt"]).read_text(encoding="utf-8")
+    assert "continuing from the previous brief" in text
+    assert all(s.continuing is None for s in first.stories)  # no brief before the first
 
 
 def test_one_failing_source_never_stops_the_others(site, config):
@@ -291,3 +296,27 @@ def test_a_bad_drop_folder_fails_alone_and_links_out_are_not_stored(config, tmp_
     with ArticleStore(database_path(config)) as store:
         stored = store.since(dt.datetime(2000, 1, 1, tzinfo=dt.UTC))
     assert len(stored) == 1 and "private key" not in stored[0].text
+
+
+def test_selection_keeps_every_story_unless_only_the_pinned_ones_are_wanted(config, tmp_path):
+    from digest.config import PinnedStory
+    from digest.daily.selection import select_articles
+
+    texts = {
+        "Gazette": "The city council voted on Monday to close the old river bridge in June.",
+        "Harbour News": "Dock workers at the northern port walked out on Tuesday over pay.",
+        "Coast Radio": "The dock workers' strike at the northern port entered its second day.",
+    }
+    with ArticleStore(tmp_path / "store.sqlite") as store:
+        for outlet, text in texts.items():
+            store.add(outlet=outlet, text=text, url=f"https://example.org/{len(text)}")
+        everything = select_articles(config, store, DAY)  # the seeds' topics filter nothing
+        assert {a.outlet for a in everything.articles} == set(texts)
+        pinned = PinnedStory(name="Port strike", keywords=("dock", "strike"))
+        only = dataclasses.replace(
+            config,
+            stories=(pinned,),
+            brief=dataclasses.replace(config.brief, other_stories=False),
+        )
+        selected = select_articles(only, store, DAY)
+        assert {a.outlet for a in selected.articles} == {"Harbour News", "Coast Radio"}

@@ -1,6 +1,6 @@
 """`digest build` as one function that reads top-down like the product's story:
 
-    read -> clean -> summarize -> merge -> render -> write
+    read -> clean -> summarize -> stories (merge each) -> render -> write
 
 Each stage is a module; this one only sequences them, reports progress, and decides what
 counts as a usable article. Files in, brief out: no database here. The daily service
@@ -21,8 +21,8 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from digest.brief.clean import clean_article, language_of
-from digest.brief.merge import merge
 from digest.brief.read import ReadReport, read_inputs
+from digest.brief.stories import assemble_brief
 from digest.brief.summarize import summarize
 from digest.brief.write import existing_formats, output_folder, write_brief
 from digest.config import Config
@@ -67,7 +67,7 @@ def build_from_articles(
     progress: Callable[[str], None] = lambda _message: None,
     clock: StageClock | None = None,
 ) -> BuildResult:
-    """clean -> summarize -> merge -> render -> write, for articles already read.
+    """clean -> summarize -> stories -> render -> write, for articles already read.
 
     `previous` (the last brief's points) marks what is new; `notice` (too little coverage)
     is said instead of summarising."""
@@ -81,8 +81,7 @@ def build_from_articles(
             date=date,
             built_at=_now(),
             articles=tuple(report.articles),
-            lead=(),
-            sections=(),
+            stories=(),
             method=config.summary.method,
             notice=notice,
         )
@@ -91,10 +90,10 @@ def build_from_articles(
             summaries = _clean_and_summarize(report.articles, config, skipped, progress)
         warnings += [_partly_ranked(s) for s in summaries if len(s.ranking) < len(s.sentences)]
         sentences = sum(len(s.sentences) for s in summaries)
-        progress("Merging into one brief")
+        progress("Grouping into stories and merging each")
         with clock("merge"):
-            brief = merge(summaries, config, date, previous=previous)
-        if not brief.points:
+            brief = assemble_brief(summaries, config, date, previous=previous)
+        if not brief.points and not brief.also_today:
             raise NoUsableArticles(
                 "no usable article, so no brief was written: no sentence of "
                 f"{_describe([s.article.path for s in summaries])} makes a point"

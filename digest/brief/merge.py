@@ -12,13 +12,13 @@
    and key figures come out of the same budget and repeat nothing already shown.
 4. Each point is filed under the topic it fits best; sections keep the configured order.
 
-`merge_story` does this for one story's summaries; `merge` wraps it into a Brief. The merger
-decides content and order only; how a point looks is the renderers' business.
+`merge_story` does this for one story's summaries; `merge` wraps it into a `models.Story`
+with its articles in citation order (stories.py titles the stories and builds the Brief).
+The merger decides content and order only; how a point looks is the renderers' business.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -29,7 +29,8 @@ from digest.brief.choose import Chooser
 from digest.brief.highlights import key_figures, key_quotes
 from digest.brief.support import Support, support
 from digest.config import BriefSettings, Config, MatchingSettings, Topic
-from digest.models import Article, Brief, Figure, Point, Quote, Section, SourceRef, Summary
+from digest.models import Article, Figure, Point, Quote, Section, SourceRef, Summary
+from digest.models import Story as BriefStory
 from digest.text.matching import matching_words
 from digest.text.similarity import SentenceSpace
 from digest.text.standalone import needs_context
@@ -63,11 +64,9 @@ class StoryContent:
 def merge(
     summaries: list[Summary],
     config: Config,
-    date: dt.date,
-    built_at: dt.datetime | None = None,
     previous: tuple[tuple[str, tuple[str, ...]], ...] | None = None,
-) -> Brief:
-    """One Brief from every article's summary, following the config's topics and budget.
+) -> BriefStory:
+    """One story from its articles' summaries, following the config's topics and budget.
     With `previous` ((text, outlets) of the last brief's points), points it had are marked
     not new, and left out unless an outlet has joined or the config shows repeats."""
     content = merge_story(
@@ -79,16 +78,12 @@ def merge(
         show_repeats=config.selection.show_repeats,
     )
     shown = content.lead + tuple(p for s in content.sections for p in s.points)
-    return Brief(
-        title=config.brief.title,
-        date=date,
-        built_at=built_at or dt.datetime.now().astimezone(),
+    return BriefStory(
         articles=_citation_order(
             shown + content.quotes + content.figures, [s.article for s in summaries]
         ),
         lead=content.lead,
         sections=content.sections,
-        method=summaries[0].method if summaries else config.summary.method,
         quotes=content.quotes,
         figures=content.figures,
     )

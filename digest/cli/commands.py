@@ -11,6 +11,7 @@ import sys
 
 from digest.config import Config, load_config, with_overrides
 from digest.errors import DigestError
+from digest.models import Brief
 from digest.text.words import counted
 
 PARTIAL_FETCH = 7
@@ -168,7 +169,7 @@ def run_build(args: argparse.Namespace) -> int:
         f"Read {counted(len(brief.articles), 'article')} from "
         f"{counted(brief.outlet_count, 'outlet')} ({len(result.skipped)} skipped), "
         f"{counted(result.sentences_read, 'sentence')}; kept {counted(len(brief.points), 'point')}"
-        f" in {counted(len(brief.sections), 'section')}."
+        f" in {counted(len(brief.sections), 'section')}{_stories_told(brief)}."
     )
     print(f"Brief of {brief.date.isoformat()} written to {shown(result.directory)}/")
     for path in result.files.values():
@@ -206,3 +207,11 @@ def shown(path: str) -> str:
     """A path as the user would type it: relative when it is under the working folder."""
     relative = os.path.relpath(path)
     return path if relative.startswith("..") else relative
+
+
+def _stories_told(brief: Brief) -> str:
+    """' of 4 stories, 3 more under Also today' when the brief holds several stories."""
+    told = f" of {len(brief.stories)} stories" if len(brief.stories) > 1 else ""
+    if brief.also_today:
+        told += f", {len(brief.also_today) + brief.untold} more under Also today"
+    return told

@@ -8,8 +8,9 @@ import datetime as dt
 
 from digest import __version__
 from digest.cli import commands
-from digest.config import CONFIG_ENV_VAR, CONFIG_FILE_NAME, FORMATS, parse_address
+from digest.config import CONFIG_ENV_VAR, CONFIG_FILE_NAME, FORMATS
 from digest.errors import DamagedDatabase
+from digest.text.addresses import parse_address
 from digest.text.methods import METHOD_NAMES
 
 EXIT_CODES = f"""\

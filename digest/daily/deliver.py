@@ -32,12 +32,13 @@ from pathlib import Path
 
 from digest.brief.locks import exclusive_lock
 from digest.brief.write import date_lock, output_folder, write_atomically
-from digest.config import Config, EmailSettings, address_spec
+from digest.config import Config, EmailSettings
 from digest.daily.database import database_path
 from digest.daily.ledger import Ledger
 from digest.errors import DeliveryError
 from digest.models import clean_name
 from digest.render.labels import long_date
+from digest.text.addresses import address_spec
 from digest.text.words import counted
 
 DOCX_TYPE = ("application", "vnd.openxmlformats-officedocument.wordprocessingml.document")

@@ -73,7 +73,8 @@ def build_from_store(
         progress=progress,
         clock=clock,
     )
-    points = tuple((p.text, p.outlets) for p in result.brief.points)
+    shown = (*result.brief.stories, *result.brief.also_today)  # tomorrow's "new", "continuing"
+    points = tuple((p.text, p.outlets) for story in shown for p in story.points)
     with ArticleStore(database_path(config)) as store:
         store.record_brief(day, result.brief.built_at, points)
     return result

@@ -1,5 +1,6 @@
 """Read stage for a daily brief built from the configured sources: the articles first seen
-since the previous brief, about the story, as Articles."""
+since the previous brief (only those on the desk's pinned stories, if it wants no others),
+as Articles."""
 
 from __future__ import annotations
 
@@ -63,5 +64,13 @@ def select_articles(
 
 
 def _story_words(config: Config) -> list[str]:
-    """The topics' keywords (in matching form): an article must mention one to be used."""
-    return [matching_form(k) for topic in config.topics for k in topic.keywords if k.strip()]
+    """Words (in matching form) an article must mention one of to be used: none, so every
+    story is briefed, unless the desk wants only its pinned stories (`brief.other_stories =
+    false`); then the pinned stories' keywords and those of their topics."""
+    if config.brief.other_stories or not config.stories:
+        return []
+    followed = {name for pinned in config.stories for name in pinned.topics}
+    words = [k for pinned in config.stories for k in pinned.keywords] + [
+        k for topic in config.topics if topic.name in followed for k in topic.keywords
+    ]
+    return [matching_form(k) for k in words if k.strip()]

@@ -18,16 +18,21 @@ import jinja2.sandbox
 from markupsafe import Markup
 
 from digest.errors import ConfigError
-from digest.models import Brief
+from digest.models import Brief, Story
 from digest.render.labels import (
     citation_numbers,
     citations,
     coverage_label,
+    covered_by,
     date_line,
     figure_line,
+    number_runs,
     quote_line,
     source_anchor,
     source_line,
+    story_citations,
+    story_label,
+    story_numbers,
 )
 
 HTML_TEMPLATE = "brief.html"
@@ -58,11 +63,11 @@ def template_environment(template_dirs: Sequence[str | Path] = ()) -> jinja2.Env
         quote_line=quote_line,
         figure_line=figure_line,
         source_line=source_line,
+        covered_by=covered_by,
+        story_citations=story_citations,
+        story_label=story_label,
     )
     environment.filters["wrap"] = _wrap
-    environment.filters["zip"] = lambda left, right: [
-        (a, str(b)) for a, b in zip(left, right, strict=True)
-    ]
     return environment
 
 
@@ -72,7 +77,11 @@ def render_html(brief: Brief, template_dirs: Sequence[str | Path] = ()) -> bytes
     import css_inline
 
     environment = template_environment(template_dirs)
-    environment.globals.update(citations=_linked_citations, source_anchor=source_anchor)
+    environment.globals.update(
+        citations=_linked_citations,
+        story_citations=_linked_story_citations,
+        source_anchor=source_anchor,
+    )
     html = _render(environment, HTML_TEMPLATE, brief)
     return css_inline.inline(html).encode("utf-8")
 
@@ -96,10 +105,27 @@ def _render(environment: jinja2.Environment, name: str, brief: Brief) -> str:
 def _linked_citations(brief: Brief, point) -> Markup:
     """'[5] (also [2][4])' with each number a link to its entry under Sources."""
     own, others = citation_numbers(brief, point)
-    link = '<a href="#{anchor}">[{number}]</a>'
-    links = [Markup(link).format(anchor=source_anchor(n), number=n) for n in (own, *others)]
-    also = Markup("").join(links[1:])
-    return links[0] + Markup(" (also ") + also + Markup(")") if others else links[0]
+    return (
+        _linked_numbers([own]) + Markup(" (also ") + _linked_numbers(others) + Markup(")")
+        if others
+        else _linked_numbers([own])
+    )
+
+
+def _linked_story_citations(brief: Brief, story: Story) -> Markup:
+    """A story's Sources numbers, each a link to its entry."""
+    return _linked_numbers(story_numbers(brief, story))
+
+
+def _linked_numbers(numbers: list[int]) -> Markup:
+    """'[2][4]', each number a link to its entry under Sources (runs as ranges)."""
+    link = Markup('<a href="#{anchor}">[{number}]</a>')
+    parts = []
+    for first, last in number_runs(numbers):
+        parts.append(link.format(anchor=source_anchor(first), number=first))
+        if last != first:
+            parts.append(Markup("–") + link.format(anchor=source_anchor(last), number=last))
+    return Markup("").join(parts)
 
 
 def _wrap(text: str, indent: str = "") -> str:

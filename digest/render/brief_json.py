@@ -1,17 +1,23 @@
 """Render a Brief as JSON, for other tools and for tracing every sentence to its source.
 
-Schema 1 (documented in the README):
-{"schema": 1, "title", "date", "built_at", "method",
+Schema 2 (documented in the README):
+{"schema": 2, "title", "date", "built_at", "method", "notice",
  "articles": [{"id", "number", "outlet", "title", "author", "date", "url", "path"}],
- "lead": [point], "sections": [{"title", "points": [point]}]}
+ "stories": [story], "also_today": [story], "untold": n}
+story = {"title", "articles": [article ids], "outlets", "pinned", "continuing",
+         "lead": [point], "sections": [{"title", "points": [point]}],
+         "quotes": [...], "figures": [...]}
 point = {"text", "sources": [{"article", "sentence"}], "outlets": [...], "citations": [n],
          "salience", "new"}   (new: true/false against the previous brief, null if none)
-"notice" is a sentence said instead of points when there was too little coverage.
+"continuing": true/false when the previous brief had / did not have the story, null if none.
+"notice" is a sentence said instead of stories when there was too little coverage.
 "quotes": [{"text", "speaker", "outlets", "citations", "sources"}] and "figures": [{"value",
 "context", "disputed", "outlets", "citations", "sources"}]: quotations and numbers, verbatim.
-The first sources are the sentences `text` is made of (one, or two where the first gives
-context); the rest are the matching sentences of the other outlets. `sentence` counts the
-sentences of the article's cleaned body from 0. Output is deterministic: same brief, same bytes.
+"also_today" stories have a title and at most one lead point; "untold" counts the stories
+neither shown nor listed. The first sources are the sentences `text` is made of (one, or two
+where the first gives context); the rest are the matching sentences of the other outlets.
+`sentence` counts the sentences of the article's cleaned body from 0. Output is
+deterministic: same brief, same bytes.
 """
 
 from __future__ import annotations
@@ -20,9 +26,9 @@ import json
 from collections.abc import Sequence
 from pathlib import Path
 
-from digest.models import Brief, Point
+from digest.models import Brief, Point, Story
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 def render_json(brief: Brief, _templates: Sequence[Path] = ()) -> bytes:
@@ -47,10 +53,24 @@ def render_json(brief: Brief, _templates: Sequence[Path] = ()) -> bytes:
             }
             for number, article in enumerate(brief.articles, start=1)
         ],
-        "lead": [_point(brief, p) for p in brief.lead],
+        "stories": [_story(brief, story) for story in brief.stories],
+        "also_today": [_story(brief, story) for story in brief.also_today],
+        "untold": brief.untold,
+    }
+    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
+
+
+def _story(brief: Brief, story: Story) -> dict:
+    return {
+        "title": story.title,
+        "articles": [a.id for a in story.articles],
+        "outlets": list(story.outlets),
+        "pinned": story.pinned,
+        "continuing": story.continuing,
+        "lead": [_point(brief, p) for p in story.lead],
         "sections": [
             {"title": s.title, "points": [_point(brief, p) for p in s.points]}
-            for s in brief.sections
+            for s in story.sections
         ],
         "quotes": [
             {
@@ -60,7 +80,7 @@ def render_json(brief: Brief, _templates: Sequence[Path] = ()) -> bytes:
                 "citations": [brief.citation(a) for a in q.article_ids],
                 "sources": _refs(q),
             }
-            for q in brief.quotes
+            for q in story.quotes
         ],
         "figures": [
             {
@@ -71,10 +91,9 @@ def render_json(brief: Brief, _templates: Sequence[Path] = ()) -> bytes:
                 "citations": [brief.citation(a) for a in f.article_ids],
                 "sources": _refs(f),
             }
-            for f in brief.figures
+            for f in story.figures
         ],
     }
-    return (json.dumps(document, ensure_ascii=False, indent=2) + "\n").encode("utf-8")
 
 
 def _refs(item) -> list[dict]:

@@ -1,9 +1,11 @@
 """Render a Brief as a Word document (python-docx).
 
-Layout: title, date line, lead, one Heading 1 per section with each point a bullet ending in
-its citations, a coverage table (topic by outlet), the numbered sources with clickable links,
-page numbers in the footer, and the document's core properties filled in. The content and
-its order come from the Brief; this module only lays it out.
+Layout: title, date line; with several stories a Contents list linked to each story's
+Heading 1; per story a "Covered by" line, the lead, one heading per section with each point a
+bullet ending in its citations (links to the Sources), key quotes and figures; Also today;
+the numbered sources with clickable links, page numbers in the footer, and the document's
+core properties filled in. The content and its order come from the Brief; this module only
+lays it out.
 """
 
 from __future__ import annotations
@@ -20,18 +22,24 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Inches, Mm, Pt, RGBColor
 
-from digest.models import Brief, Point
+from digest.models import Brief, Story
 from digest.render.labels import (
     citation_numbers,
     coverage_label,
+    covered_by,
     date_line,
     figure_line,
+    number_runs,
     quote_line,
     source_anchor,
     source_line,
+    story_label,
+    story_numbers,
 )
 
 LINK_COLOUR = "1F4E79"
+STORY_BOOKMARKS = 100_000
+"""Bookmark ids of the stories' headings start here, clear of the Sources' ids (1, 2, ...)."""
 
 
 PAPER_SIZES = {"a4": (Mm(210), Mm(297)), "letter": (Inches(8.5), Inches(11))}
@@ -49,31 +57,24 @@ def render_docx(brief: Brief, _templates: Sequence[Path] = (), paper: str = "let
 
     if brief.notice:
         document.add_paragraph(brief.notice).runs[0].bold = True
-    if brief.lead:
-        document.add_heading("Lead", level=1)
-        for point in brief.lead:
-            paragraph = document.add_paragraph()
-            paragraph.add_run(point.text).bold = True
-            _add_citations(paragraph, brief, point)
-    for section in brief.sections:
-        document.add_heading(section.title, level=1)
-        for point in section.points:
+    several = len(brief.stories) > 1 or bool(brief.also_today)
+    if several:
+        _add_contents(document, brief)
+    for number, story in enumerate(brief.stories, start=1):
+        if several:
+            heading = document.add_heading(level=1)
+            _add_bookmark(heading, STORY_BOOKMARKS + number, f"story-{number}", story.title)
+        _add_story(document, brief, story, level=2 if several else 1)
+    if brief.also_today:
+        heading = document.add_heading(level=1)
+        _add_bookmark(heading, STORY_BOOKMARKS, "also-today", "Also today")
+        for story in brief.also_today:
             paragraph = document.add_paragraph(style="List Bullet")
-            paragraph.add_run(point.text)
-            _add_citations(paragraph, brief, point)
-
-    for heading, items, line in (
-        ("Key quotes", brief.quotes, quote_line),
-        ("Key figures", brief.figures, figure_line),
-    ):
-        if items:
-            document.add_heading(heading, level=1)
-            for item in items:
-                paragraph = document.add_paragraph(style="List Bullet")
-                paragraph.add_run(line(item))
-                _add_citations(paragraph, brief, item)
-    if brief.sections:
-        _add_coverage_table(document, brief)
+            paragraph.add_run(story.title)
+            _add_numbers(paragraph, story_numbers(brief, story))
+            _add_label(paragraph, story_label(story))
+        if brief.untold:
+            document.add_paragraph(f"And {brief.untold} more stories, each in the sources below.")
     document.add_heading("Sources", level=1)
     for number, article in enumerate(brief.articles, start=1):
         paragraph = document.add_paragraph()
@@ -107,41 +108,70 @@ def _set_properties(document, brief: Brief) -> None:
     run_properties.append(language)
 
 
-def _add_citations(paragraph, brief: Brief, point: Point) -> None:
+def _add_story(document, brief: Brief, story: Story, level: int) -> None:
+    """A story's covered-by line, lead, sections, key quotes and key figures."""
+    document.add_paragraph(covered_by(brief, story)).runs[0].italic = True
+    if story.lead:
+        if level == 1:
+            document.add_heading("Lead", level=1)
+        for point in story.lead:
+            paragraph = document.add_paragraph()
+            paragraph.add_run(point.text).bold = True
+            _add_citations(paragraph, brief, story, point)
+    sections = [(s.title, s.points, lambda p: p.text) for s in story.sections]
+    for heading, items, line in (
+        *sections,
+        ("Key quotes", story.quotes, quote_line),
+        ("Key figures", story.figures, figure_line),
+    ):
+        if items:
+            document.add_heading(heading, level=level)
+            for item in items:
+                paragraph = document.add_paragraph(style="List Bullet")
+                paragraph.add_run(line(item))
+                _add_citations(paragraph, brief, story, item)
+
+
+def _add_contents(document, brief: Brief) -> None:
+    """'Contents': each story's title, linked to its heading."""
+    document.add_heading("Contents", level=1)
+    entries = [(f"story-{n}", s.title, story_label(s)) for n, s in enumerate(brief.stories, 1)]
+    if brief.also_today:
+        more = len(brief.also_today) + brief.untold
+        entries.append(("also-today", "Also today", f"{more} more stories"))
+    for anchor, title, label in entries:
+        paragraph = document.add_paragraph(style="List Number")
+        _add_hyperlink(paragraph, title, anchor=anchor)
+        _add_label(paragraph, label)
+
+
+def _add_citations(paragraph, brief: Brief, story: Story, point) -> None:
     """' [5] (also [2][4])', each number an internal link to its entry under Sources."""
     own, others = citation_numbers(brief, point)
-    paragraph.add_run(" ")
-    _add_hyperlink(paragraph, f"[{own}]", anchor=source_anchor(own))
+    _add_numbers(paragraph, [own])
     if others:
         paragraph.add_run(" (also ")
-        for number in others:
-            _add_hyperlink(paragraph, f"[{number}]", anchor=source_anchor(number))
+        _add_numbers(paragraph, others, space="")
         paragraph.add_run(")")
-    if coverage_label(brief, point):
-        label = paragraph.add_run(f" · {coverage_label(brief, point)}")
-        label.italic = True
-        label.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
+    _add_label(paragraph, coverage_label(story, point))
 
 
-def _add_coverage_table(document, brief: Brief) -> None:
-    document.add_heading("Coverage", level=1)
-    outlets = brief.outlets()
-    table = document.add_table(rows=1, cols=len(outlets) + 1)
-    table.style = "Table Grid"
-    header = table.rows[0].cells
-    header[0].text = "Topic"
-    for cell, outlet in zip(header[1:], outlets, strict=True):
-        cell.text = outlet
-    for topic, counts in brief.coverage():
-        cells = table.add_row().cells
-        cells[0].text = topic
-        for cell, count in zip(cells[1:], counts, strict=True):
-            cell.text = str(count)
-            cell.paragraphs[0].alignment = WD_ALIGN_PARAGRAPH.CENTER
-    for cell in table.rows[0].cells:
-        for run in cell.paragraphs[0].runs:
-            run.bold = True
-            run.font.size = Pt(9)
+def _add_numbers(paragraph, numbers: list[int], space: str = " ") -> None:
+    """Sources numbers, each an internal link to its entry, runs as ranges."""
+    paragraph.add_run(space)
+    for first, last in number_runs(numbers):
+        _add_hyperlink(paragraph, f"[{first}]", anchor=source_anchor(first))
+        if last != first:
+            paragraph.add_run("–")
+            _add_hyperlink(paragraph, f"[{last}]", anchor=source_anchor(last))
+
+
+def _add_label(paragraph, label: str) -> None:
+    """' · label' in grey italics (nothing when there is no label)."""
+    if label:
+        run = paragraph.add_run(f" · {label}")
+        run.italic = True
+        run.font.color.rgb = RGBColor(0x59, 0x59, 0x59)
 
 
 def _add_hyperlink(paragraph, text: str, url: str = "", anchor: str = "") -> None:
