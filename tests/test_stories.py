@@ -14,13 +14,17 @@ import pytest
 
 from digest.brief import stories
 from digest.brief.build import build
+from digest.brief.clean import clean_article
+from digest.brief.read import read_inputs
 from digest.brief.stories import (
     MIN_STORY_WORDS,
     assemble_brief,
     group_stories,
 )
+from digest.brief.summarize import summarize
 from digest.config import Config, PinnedStory, Topic
 from digest.models import Article, RankedSentence, Sentence, Summary
+from digest.text.words import word_count
 
 from .conftest import SEED_DATE, SEEDS
 
@@ -170,6 +174,26 @@ def test_the_word_budget_is_shared_so_no_story_is_starved(config):
     brief = assemble_brief(summaries, config, SEED_DATE)
     assert [s.outlet_count for s in brief.stories] == [6, 2]
     assert all(story.points for story in brief.stories)
+
+
+@pytest.mark.parametrize("words", [300, 600])
+def test_the_whole_brief_with_also_today_is_85_to_100_percent_of_the_words(repo_config, words):
+    """Four stories in 300 words: three in full and one line under Also today, which comes
+    out of the same budget as the stories' points, quotes and figures."""
+    config = dataclasses.replace(
+        repo_config, brief=dataclasses.replace(repo_config.brief, words=words)
+    )
+    summaries = [
+        summarize(clean_article(a), config.summary.method, config.summary.sentences)
+        for a in read_inputs([SEEDS, STORIES], config.input.max_bytes).articles
+    ]
+    brief = assemble_brief(summaries, config, SEED_DATE)
+    shown = [*brief.stories, *brief.also_today]
+    total = sum(word_count(p.text) for story in shown for p in story.points)
+    total += sum(word_count(q.text) + word_count(q.speaker) for s in shown for q in s.quotes)
+    total += sum(word_count(f.value) + word_count(f.context) for s in shown for f in s.figures)
+    assert len(shown) + brief.untold == 4 and len(brief.stories) >= 3
+    assert 0.85 * words <= total <= words
 
 
 def test_a_pinned_story_comes_first_and_can_leave_out_the_rest(config):

@@ -80,7 +80,16 @@ def assemble_brief(
     homes = _homes([set(vectors[list(p)].indices) for p in positions], stems, config)
     continuing = _continuing(groups, _story_space(groups, config, previous), previous)
     full, listed, untold = _split_full_and_brief(groups, homes, config)
-    shares = _word_shares([groups[g] for g in full], config.brief.words)
+    lines = [
+        dataclasses.replace(_one_line_story(groups[g]), continuing=continuing[g]) for g in listed
+    ]
+    words = config.brief.words
+    if words:  # Also today's lines come out of the same budget, after each story's floor
+        kept = _lines_within(lines, words - MIN_STORY_WORDS * len(full))
+        untold += len(lines) - len(kept)
+        lines = kept
+        words -= sum(_line_words(line) for line in lines)
+    shares = _word_shares([groups[g] for g in full], words)
     stories = [
         dataclasses.replace(
             _merged_story(groups[g], homes.topics.get(g, ()), share, config, previous),
@@ -91,9 +100,6 @@ def assemble_brief(
     ]
     stories = [s for s in stories if s.points]  # all said in the previous brief already
     stories.sort(key=lambda s: (not s.pinned, -s.outlet_count, -_salience(s)))
-    lines = [
-        dataclasses.replace(_one_line_story(groups[g]), continuing=continuing[g]) for g in listed
-    ]
     return Brief(
         title=config.brief.title,
         date=date,
@@ -303,6 +309,21 @@ def _word_shares(groups: list[list[Summary]], words: int) -> list[int]:
     if excess > 0 and room.sum() > 0:  # the floors were paid by the widest-reported stories
         shares -= excess * room / room.sum()
     return [int(s) for s in shares]
+
+
+def _lines_within(lines: list[Story], words: int) -> list[Story]:
+    """The Also today lines, in order, that fit in `words` words; one that would pass them is
+    left out (and counted), and a shorter one after it may still fit."""
+    kept = []
+    for line in lines:
+        if _line_words(line) <= words:
+            kept.append(line)
+            words -= _line_words(line)
+    return kept
+
+
+def _line_words(line: Story) -> int:
+    return sum(word_count(p.text) for p in line.points)
 
 
 def _merged_story(
