@@ -1,5 +1,5 @@
 from digest.brief.clean import clean_article
-from digest.brief.highlights import key_figures
+from digest.brief.highlights import key_figures, key_quotes
 from digest.brief.summarize import split_sentences, summarize
 from digest.models import Article, Sentence
 from digest.text.similarity import SentenceSpace
@@ -83,3 +83,28 @@ def test_one_quantity_in_two_units_or_two_measures_is_not_a_dispute():
     values = [f.value for f in figures]
     assert len(values) == len(set(values))
     assert all(f.context.count("(") == f.context.count(")") for f in figures)
+
+
+def test_a_number_that_names_something_is_not_a_figure():
+    texts = [
+        "SkyMall filed for Chapter 11 protection from creditors on Thursday night in Phoenix.",
+        "Its parent said SkyMall had filed for Chapter 11 protection, citing 300 lost jobs and "
+        "40 stores.",
+    ]
+    sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
+    outlet_of = {"a0": "Outlet 0", "a1": "Outlet 1"}
+    figures, _ = key_figures(sentences, outlet_of, [1.0] * 2, SentenceSpace(texts), set(), [], None)
+    assert [f.value for f in figures] == ["300 lost jobs"]
+
+
+def test_a_quotation_that_opens_in_lower_case_is_not_a_key_quote():
+    texts = [
+        'The talks must go on "so that any action in Congress is aligned with our strategy," '
+        "Caitlin Hayden said.",
+        '"We will not accept any deal that leaves Iran a path to a bomb," Caitlin Hayden said.',
+    ]
+    sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
+    quotes, _ = key_quotes(sentences, {"a0": "A", "a1": "B"}, [1.0, 1.0], set(), [], None)
+    assert [q.text for q in quotes] == [
+        "We will not accept any deal that leaves Iran a path to a bomb"
+    ]

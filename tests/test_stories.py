@@ -54,6 +54,12 @@ def test_four_unrelated_stories_are_four_stories_of_their_own_articles(four_stor
     assert brief.stories[0].outlet_count == 5  # most outlets first: the seeds
 
 
+def test_each_story_of_several_has_its_own_key_quotes_or_figures(four_stories):
+    # every story's part is long enough here to give some of its words to highlights
+    for story in four_stories.brief.stories:
+        assert story.quotes or story.figures, story.title
+
+
 def test_topics_hold_only_their_own_storys_points(four_stories):
     seeds, *others = four_stories.brief.stories
     assert {a.id for a in seeds.articles} == FOUR["seeds"]

@@ -59,6 +59,11 @@ _FIGURE = re.compile(
     + r")(?:(?P<hyphen>-)(?P<measure>[a-z]{3,})\b|\s+(?P<unit>[a-z]{3,}(?:\s+[a-z]{3,})?)\b)",
     re.I,
 )
+_NAMING = re.compile(
+    r"(?i)\b(?:chapter|article|section|title|no\.|number|flight|route|phase|category|level|"
+    r"grade|stage|room|gate|page|platform|line)\s*$"
+)
+"""'Chapter 11 protection', 'Flight 370': the number names something, it counts nothing."""
 _NOT_UNITS = {
     "of",
     "and",
@@ -141,7 +146,8 @@ def key_quotes(
         ]:
             speaker = _speaker(match)
             quote = match.group("quote").strip()
-            if speaker and 5 <= len(quote.split()) <= 45:
+            # a quotation that opens in lower case is the end of a sentence: not a key quote
+            if speaker and 5 <= len(quote.split()) <= 45 and not quote[:1].islower():
                 found.append((quote, speaker, row))
     taken = set().union(*(_shingles(matching_words(text)) for text in shown))
     groups: list[list[tuple[str, str, int]]] = []
@@ -337,6 +343,7 @@ def _mentions(sentences: Sequence[Sentence], language: str) -> list[_Mention]:
                 or first in _NUMBER_WORDS
                 or first in stops
                 or _looks_like_year(match)
+                or _NAMING.search(text, 0, match.start())
                 or _CONVERSION.search(text, 0, match.start())
                 or (
                     number.lower() in _NUMBER_WORDS

@@ -65,6 +65,7 @@ def merge(
     summaries: list[Summary],
     config: Config,
     previous: tuple[tuple[str, tuple[str, ...]], ...] | None = None,
+    highlights_from: int = HIGHLIGHTS_FROM,
 ) -> BriefStory:
     """One story from its articles' summaries, following the config's topics and budget.
     With `previous` ((text, outlets) of the last brief's points), points it had are marked
@@ -76,6 +77,7 @@ def merge(
         config.matching,
         previous=previous,
         show_repeats=config.selection.show_repeats,
+        highlights_from=highlights_from,
     )
     shown = content.lead + tuple(p for s in content.sections for p in s.points)
     return BriefStory(
@@ -96,9 +98,11 @@ def merge_story(
     matching: MatchingSettings,
     previous: tuple[tuple[str, tuple[str, ...]], ...] | None = None,
     show_repeats: bool = False,
+    highlights_from: int = HIGHLIGHTS_FROM,
 ) -> StoryContent:
     """The lead, sections, key quotes and key figures of one story, within `brief.words`
-    words in all (0: no cap). With no topics, one "Key points" section."""
+    words in all (0: no cap). With no topics, one "Key points" section. Key quotes and
+    figures get a share of the words from `highlights_from` words on."""
     story = Story(summaries, brief.language)
     if not story.sentences:
         return StoryContent((), (), (), ())
@@ -131,7 +135,7 @@ def merge_story(
         if not any(home[i] == topic for i in chooser.picks):
             wide = [i for i in keep if home[i] == topic and len(supports[i].outlets)]
             chooser.fill(wide, limit=len(chooser.picks) + 1)
-    reserve = int(HIGHLIGHTS_SHARE * brief.words) if brief.words >= HIGHLIGHTS_FROM else 0
+    reserve = int(HIGHLIGHTS_SHARE * brief.words) if brief.words >= highlights_from else 0
     chooser.words_left -= reserve
     chooser.fill([i for i in keep if _most_report(supports[i], story.outlet_count)])
     chooser.fill(keep)

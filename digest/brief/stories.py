@@ -23,7 +23,7 @@ import scipy.sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
 
-from digest.brief.merge import merge
+from digest.brief.merge import HIGHLIGHTS_FROM, merge
 from digest.config import Config, PinnedStory, Topic
 from digest.models import Article, Brief, Point, PreviousPoints, SourceRef, Story, Summary
 from digest.text.matching import matching_words
@@ -57,6 +57,9 @@ NEAR_COPIES = 0.9
 """A group still too large at this similarity is near-copies of one text: one story."""
 TITLE_WORDS = 14
 """A title cut from the lead is at most this many words."""
+STORY_HIGHLIGHTS_FROM = 120
+"""In a brief of several stories, a story's part of at least this many words gives a share
+of them to its key quotes and figures (a one-story brief does from HIGHLIGHTS_FROM)."""
 ALSO_TODAY = 20
 """Most stories listed under Also today; the rest are counted."""
 LINE_WORDS = (6, 60)
@@ -92,7 +95,14 @@ def assemble_brief(
     shares = _word_shares([groups[g] for g in full], words)
     stories = [
         dataclasses.replace(
-            _merged_story(groups[g], homes.topics.get(g, ()), share, config, previous),
+            _merged_story(
+                groups[g],
+                homes.topics.get(g, ()),
+                share,
+                config,
+                previous,
+                STORY_HIGHLIGHTS_FROM if len(full) > 1 else HIGHLIGHTS_FROM,
+            ),
             pinned=g in homes.pinned,
             continuing=continuing[g],
         )
@@ -332,12 +342,14 @@ def _merged_story(
     words: int,
     config: Config,
     previous: PreviousPoints | None,
+    several_from: int,
 ) -> Story:
-    """One story merged as a one-story brief, with its own topics and share of the words."""
+    """One story merged as a one-story brief, with its own topics and share of the words
+    (key quotes and figures from `several_from` words on)."""
     story_config = dataclasses.replace(
         config, topics=topics, brief=dataclasses.replace(config.brief, words=words)
     )
-    story = merge(group, story_config, previous=previous)
+    story = merge(group, story_config, previous=previous, highlights_from=several_from)
     return dataclasses.replace(story, title=_title(group, story.lead))
 
 
