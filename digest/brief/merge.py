@@ -207,7 +207,7 @@ def _point(candidate: Candidate, backing: Support, story: Story, new: bool | Non
 def _most_report(backing: Support, outlets: int) -> bool:
     """More than half the story's outlets, and three at least, report the fact."""
     reporting = len(backing.outlets) + 1
-    return reporting >= 4 and 2 * reporting > outlets
+    return 2 * reporting > outlets and (reporting >= 4 or outlets >= 5)
 
 
 def _importance(point: Point) -> tuple[int, float]:

@@ -419,16 +419,14 @@ def _continuing(
     groups: list[list[Summary]], space: SentenceSpace | None, previous: PreviousPoints | None
 ) -> list[bool | None]:
     """For each story, whether the previous brief reported it: one of that brief's points
-    fits this story best of all the day's stories, and well (None: no previous brief)."""
+    fits this story well (None: no previous brief). A story the previous brief told in one
+    part may come back as several (a day's articles on the same war): each continues it."""
     if previous is None:
         return [None] * len(groups)
-    continuing = [False] * len(groups)
-    if space is not None and previous:
-        fits = space.similarity_to_texts(range(len(groups)), [text for text, _ in previous])
-        for point in range(fits.shape[1]):
-            best = int(fits[:, point].argmax())
-            continuing[best] = continuing[best] or bool(fits[best, point] >= CONTINUING_FIT)
-    return continuing
+    if space is None or not previous:
+        return [False] * len(groups)
+    fits = space.similarity_to_texts(range(len(groups)), [text for text, _ in previous])
+    return [bool(fits[g].max() >= CONTINUING_FIT) for g in range(len(groups))]
 
 
 def _salience(story: Story) -> float:

@@ -23,7 +23,8 @@ SPEECH_VERB = r"(?:told reporters|" + "|".join(SPEECH_VERBS) + r")"
 
 _DANGLING_START = re.compile(
     r"^(he|she|they|it|its|his|her|their|this|that|these|those|there|but|and|or|so|yet|"
-    r"however|still|also|meanwhile|instead|then|thus|therefore|moreover|furthermore|"
+    r"however|still|also|meanwhile|instead|then|thus|therefore|moreover|furthermore|likewise|"
+    r"similarly|otherwise|nevertheless|nonetheless|"
     r"besides|afterward|afterwards|later|in fact|even so|as a result|for his part|"
     r"for her part|the same|such|which|exactly what|just what)\b",
     re.I,
