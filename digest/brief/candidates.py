@@ -183,28 +183,30 @@ def _concepts(
     """Each sentence's concepts (ids: its content words and pairs of consecutive words),
     and each concept's weight: the number of outlets
     using it plus a bonus for an early position; zero for a concept only one outlet uses
-    when the story has several outlets."""
+    when the story has several outlets. Concepts are numbered in the order they first occur;
+    outlets and positions are counted over all occurrences at once."""
     stem, stops = stemmer(language), stop_words(language)
     ids: dict[tuple[str, ...], int] = {}
     per_sentence: list[frozenset[int]] = []
-    outlets: list[set[int]] = []
-    early: list[float] = []
-    for row, sentence in enumerate(sentences):
+    occurrences: list[int] = []
+    ends: list[int] = []
+    for sentence in sentences:
         words = [stem(w) for w in _TOKEN.findall(matching_form(sentence.text))]
-        found = set()
-        position = 1 / (1 + sentence.index / POSITION_DECAY)
-        pairs = [p for p in pairwise(words) if not (p[0] in stops and p[1] in stops)]
-        for pair in pairs + [(w,) for w in words if w not in stops]:
-            concept = ids.setdefault(pair, len(ids))
-            if concept == len(outlets):
-                outlets.append(set())
-                early.append(0.0)
-            outlets[concept].add(int(outlet_of_row[row]))
-            early[concept] = max(early[concept], position)
-            found.add(concept)
-        per_sentence.append(frozenset(found))
-    spread = np.array([len(o) for o in outlets], dtype=float)
-    weight = spread + np.array(early, dtype=float)
+        keys = [p for p in pairwise(words) if not (p[0] in stops and p[1] in stops)]
+        keys += [(w,) for w in words if w not in stops]
+        found = [ids.setdefault(key, len(ids)) for key in keys]
+        per_sentence.append(frozenset(set(found)))
+        occurrences += found
+        ends.append(len(occurrences))
+    concept = np.array(occurrences, dtype=np.int64)
+    row = np.repeat(np.arange(len(sentences)), np.diff(np.array([0, *ends], dtype=np.int64)))
+    outlets = int(outlet_of_row.max()) + 1 if len(outlet_of_row) else 1
+    used_by = np.unique(concept * outlets + outlet_of_row[row]) // outlets
+    spread = np.bincount(used_by, minlength=len(ids)).astype(float)
+    index = np.array([s.index for s in sentences], dtype=float)
+    early = np.zeros(len(ids))
+    np.maximum.at(early, concept, 1 / (1 + index[row] / POSITION_DECAY))
+    weight = spread + early
     if len(set(outlet_of_row.tolist())) > 1:
         weight[spread < 2] = 0.0
     return per_sentence, weight
