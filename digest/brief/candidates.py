@@ -16,6 +16,7 @@ report, once (Gillick and Favre's concept coverage).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -102,13 +103,16 @@ def candidates(story: Story, centrality: np.ndarray) -> list[Candidate]:
         * (1 + CENTRALITY_WEIGHT * centrality / top)
         / ((1 + POSITION_WEIGHT) * (1 + CENTRALITY_WEIGHT))
     )
+    counts = [word_count(s.text) for s in story.sentences]
+    leans = functools.cache(lambda row: needs_context(story.sentences[row].text))
     for row, sentence in enumerate(story.sentences):
-        if not can_stand(sentence.text):
+        if not can_stand(sentence.text, counts[row]):
             continue
         rows = (row,)
-        if needs_context(sentence.text):
+        if leans(row):
             before = story.row_of.get((sentence.article_id, sentence.index - 1))
-            if before is None or not _can_lead(story.sentences[before].text, sentence.text):
+            # the sentence before can carry it: it stands alone and the two fit
+            if before is None or leans(before) or counts[before] + counts[row] > MAX_WORDS:
                 continue
             rows = (before, row)
         after = story.row_of.get((sentence.article_id, sentence.index + 1))
@@ -134,7 +138,7 @@ def candidates(story: Story, centrality: np.ndarray) -> list[Candidate]:
                     SourceRef(story.sentences[r].article_id, story.sentences[r].index) for r in rows
                 ),
                 outlet=int(story.outlet_of_row[row]),
-                words=word_count(text),
+                words=counts[row] if len(rows) == 1 else word_count(text),
                 concepts=frozenset().union(*(story.concepts[r] for r in rows)),
                 prior=prior(why, bool(_QUOTATION.search(text))),
                 why=why,
@@ -157,10 +161,11 @@ def prior(why: Salience, quoted: bool = False) -> float:
     )
 
 
-def can_stand(text: str) -> bool:
+def can_stand(text: str, words: int | None = None) -> bool:
     """Long enough to say something, short enough for a briefing line, not a bare
-    attribution."""
-    return MIN_WORDS <= word_count(text) <= MAX_WORDS and not is_bare_attribution(text)
+    attribution. `words`: its word count, when already known."""
+    words = word_count(text) if words is None else words
+    return MIN_WORDS <= words <= MAX_WORDS and not is_bare_attribution(text)
 
 
 def _join(texts: list[str]) -> str:
@@ -170,11 +175,6 @@ def _join(texts: list[str]) -> str:
     for text in texts[1:]:
         joined += text if not _WORDY.search(text) else f" {text}"
     return joined
-
-
-def _can_lead(before: str, sentence: str) -> bool:
-    """The sentence before can carry a dangling one: it stands alone and the two fit."""
-    return not needs_context(before) and word_count(before) + word_count(sentence) <= MAX_WORDS
 
 
 def _concepts(
