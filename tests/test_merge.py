@@ -198,3 +198,46 @@ def test_same_fact_search_stays_bounded_on_thousands_of_near_identical_articles(
     assert peak < 60 * 2**20, f"merge peaked at {peak / 2**20:.0f} MB"
     assert len(brief.points) == 1  # one fact, once
     assert len(brief.points[0].outlets) > 1000  # credited to the outlets that report it
+
+
+def test_support_credits_what_a_pair_by_pair_search_credits(repo_config):
+    """Support is computed as whole matrices; on the seeds it must credit exactly what the
+    rule says, checked here pair by pair: each other outlet's best sentence (the first of
+    equal ones), credited when similar enough, or when it is weaker but the two sentences
+    are each other's best match."""
+    import numpy as np
+
+    from digest.brief.build import _summarize_one
+    from digest.brief.candidates import Story
+    from digest.brief.read import read_inputs
+    from digest.brief.support import MAX_MUTUAL_CHECKS, MUTUAL_SIMILARITY, support
+    from digest.text.similarity import SentenceSpace
+
+    articles = read_inputs([SEEDS], repo_config.input.max_bytes).articles
+    story = Story([_summarize_one(a, repo_config) for a in articles], "english")
+    space = SentenceSpace([s.text for s in story.sentences])
+    threshold = repo_config.matching.duplicate_similarity
+    rows = list(range(0, len(story.sentences), 3))
+    found = support(space, rows, story.outlet_of_row, threshold)
+    rows_of = [np.flatnonzero(story.outlet_of_row == o) for o in range(story.outlet_count)]
+
+    def best_in(row, outlet):
+        sims = space.similarity([row], rows_of[outlet].tolist())[0]
+        return float(min(sims.max(), 1.0)), int(rows_of[outlet][sims.argmax()])
+
+    mutual = 0
+    for row, backing in zip(rows, found, strict=True):
+        own = int(story.outlet_of_row[row])
+        best = {o: best_in(row, o) for o in range(story.outlet_count) if o != own}
+        near = [o for o in best if best[o][0] >= MUTUAL_SIMILARITY]
+        near.sort(key=lambda o: -best[o][0])
+        weak = [o for o in near if best[o][0] < threshold][:MAX_MUTUAL_CHECKS]
+        expected = [
+            o
+            for o in near
+            if best[o][0] >= threshold or (o in weak and best_in(best[o][1], own)[1] == row)
+        ]
+        assert backing.outlets.tolist() == expected
+        assert backing.rows.tolist() == [best[o][1] for o in expected]
+        mutual += int((~backing.strong).sum())
+    assert mutual > 0  # the mutual-best-match rule was exercised

@@ -305,6 +305,8 @@ def _figure(
 def _same_fact(group: list[_Mention], space: SentenceSpace) -> list[list[_Mention]]:
     """Mentions of one unit, grouped by the sentence they stand in: each joins the first
     cluster whose first sentence is similar to its own (one similarity matrix for all)."""
+    if len(group) < 2:
+        return [group] if group else []  # most units are counted once: nothing to compare
     rows = [m.row for m in group]
     sims = space.similarity(rows, rows)
     heads: list[int] = []

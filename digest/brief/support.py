@@ -54,7 +54,7 @@ def support(
     starts = np.searchsorted(outlet_of_row[order], np.arange(outlets))
     ends = np.append(starts[1:], len(order))
     rows_of = [order[a:b] for a, b in zip(starts, ends, strict=True)]
-    found: list[Support] = []
+    bests, wheres = [], []
     for begin in range(0, len(rows), BLOCK):
         block = list(rows[begin : begin + BLOCK])
         sims = np.minimum(space.similarity_to_all(block)[:, order], 1.0)
@@ -65,40 +65,52 @@ def support(
             np.arange(len(order)),
             len(order),
         )
-        where = order[np.minimum.reduceat(hit, starts, axis=1)]
-        for i, row in enumerate(block):
-            own = int(outlet_of_row[row])
-            found.append(_one(space, row, own, best[i], where[i], rows_of, threshold))
+        bests.extend(best)
+        wheres.extend(order[np.minimum.reduceat(hit, starts, axis=1)])
+    own = outlet_of_row[list(rows)] if len(rows) else np.zeros(0, dtype=np.int64)
+    near = [_near(best, int(o)) for best, o in zip(bests, own.tolist(), strict=True)]
+    strong = [best[n] >= threshold for best, n in zip(bests, near, strict=True)]
+    weak = [n[~s][:MAX_MUTUAL_CHECKS] for n, s in zip(near, strong, strict=True)]
+    mutual = _mutual(space, rows, own, [w[n] for w, n in zip(wheres, weak, strict=True)], rows_of)
+    found: list[Support] = []
+    for i, best in enumerate(bests):
+        others = len(best) - 1
+        soft = float((best.sum() - best[own[i]]) / others) if others else 0.0
+        chosen = strong[i] | np.isin(near[i], weak[i][mutual[i]])
+        credited = near[i][chosen]
+        found.append(Support(soft, credited, wheres[i][credited], strong[i][chosen]))
     return found
 
 
-def _one(
-    space: SentenceSpace,
-    row: int,
-    own: int,
-    best: np.ndarray,
-    where: np.ndarray,
-    rows_of: list[np.ndarray],
-    threshold: float,
-) -> Support:
-    """Soft support (mean best match over the other outlets) and the credited outlets."""
-    others = len(best) - 1
-    soft = float((best.sum() - best[own]) / others) if others else 0.0
+def _near(best: np.ndarray, own: int) -> np.ndarray:
+    """The other outlets whose best sentence matches at least MUTUAL_SIMILARITY, best first."""
     near = np.flatnonzero(best >= MUTUAL_SIMILARITY)
     near = near[(near != own)]
-    near = near[np.argsort(-best[near], kind="stable")]
-    strong = best[near] >= threshold
-    weak = [
-        o
-        for o in near[~strong][:MAX_MUTUAL_CHECKS].tolist()
-        if _best_in_outlet(space, int(where[o]), rows_of[own]) == row
+    return near[np.argsort(-best[near], kind="stable")]
+
+
+def _mutual(
+    space: SentenceSpace,
+    rows: Sequence[int],
+    own: np.ndarray,
+    partners: list[np.ndarray],
+    rows_of: list[np.ndarray],
+) -> list[np.ndarray]:
+    """For each row, which of its `partners` (other outlets' best sentences) have it as their
+    own best match in its outlet: one similarity matrix per outlet, partners x its rows."""
+    asked: dict[int, set[int]] = {}
+    for o, found in zip(own.tolist(), partners, strict=True):
+        asked.setdefault(o, set()).update(found.tolist())
+    best_of: dict[tuple[int, int], int] = {}
+    for o, wanted in asked.items():
+        partner_rows = sorted(wanted)
+        if not partner_rows:
+            continue
+        cols = rows_of[o]
+        # argmax takes the first of equal values: the earliest row of the outlet, as before
+        picks = cols[space.similarity(partner_rows, cols.tolist()).argmax(axis=1)]
+        best_of.update(((o, w), int(r)) for w, r in zip(partner_rows, picks.tolist(), strict=True))
+    return [
+        np.array([best_of[(o, int(w))] == row for w in found], dtype=bool)
+        for row, o, found in zip(rows, own.tolist(), partners, strict=True)
     ]
-    chosen = strong | np.isin(near, weak)
-    credited = near[chosen]
-    return Support(soft, credited, where[credited], strong[chosen])
-
-
-def _best_in_outlet(space: SentenceSpace, row: int, cols: np.ndarray) -> int:
-    """The row, among an outlet's rows `cols`, of the sentence most similar to `row`."""
-    sims = space.similarity([row], cols.tolist())[0]
-    return int(cols[sims.argmax()])

@@ -51,7 +51,11 @@ TYPOGRAPHY = str.maketrans(
 def matching_form(text: str, spellings: dict[str, tuple[str, ...]] | None = None) -> str:
     """Lower-case text with typography and spelling variants unified, for comparing only."""
     text = unicodedata.normalize("NFKC", text.translate(TYPOGRAPHY)).lower()
-    for canonical, variants in _spelling_patterns(_merged_spellings(spellings)):
+    configured = tuple((k, tuple(v)) for k, v in spellings.items()) if spellings else ()
+    any_variant, patterns = _spelling_patterns(_merged_spellings(configured))
+    if any_variant is None or not any_variant.search(text):
+        return text  # no variant in the text (one search instead of one per spelling)
+    for canonical, variants in patterns:
         text = variants.sub(canonical, text)
     return text
 
@@ -68,17 +72,25 @@ def default_spellings() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in tomllib.loads(data.read_text("utf-8")).items()}
 
 
-def _merged_spellings(spellings: dict[str, tuple[str, ...]] | None) -> tuple:
-    """The packaged variants plus the configured ones, hashable for the pattern cache."""
+@functools.cache
+def _merged_spellings(configured: tuple[tuple[str, tuple[str, ...]], ...]) -> tuple:
+    """The packaged variants plus the configured ones ((canonical, variants) pairs),
+    hashable for the pattern cache."""
     merged = dict(default_spellings())
-    for canonical, variants in (spellings or {}).items():
+    for canonical, variants in configured:
         merged[canonical.lower()] = tuple(merged.get(canonical.lower(), ())) + tuple(variants)
     return tuple((k, tuple(v)) for k, v in sorted(merged.items()))
 
 
 @functools.cache
-def _spelling_patterns(spellings: tuple) -> list[tuple[str, re.Pattern]]:
-    return [
+def _spelling_patterns(
+    spellings: tuple,
+) -> tuple[re.Pattern | None, list[tuple[str, re.Pattern]]]:
+    """One pattern that finds any variant (None: there are none), and each canonical
+    spelling's pattern, applied in turn."""
+    every = [re.escape(v.lower()) for _, variants in spellings for v in variants]
+    any_variant = re.compile(r"\b(" + "|".join(every) + r")\b") if every else None
+    return any_variant, [
         (canonical, re.compile(r"\b(" + "|".join(re.escape(v.lower()) for v in variants) + r")\b"))
         for canonical, variants in spellings
         if variants

@@ -109,18 +109,20 @@ class SentenceSpace:
     def _counts(self, forms: Sequence[str], grow: bool = False) -> scipy.sparse.csr_matrix:
         """Term counts per text; with `grow`, new terms join the vocabulary, else they are
         ignored (an outside text is compared in this space's own terms)."""
-        rows, cols = [], []
-        for row, form in enumerate(forms):
-            for term in self._analyze(form):
-                column = self._vocabulary.get(term)
-                if column is None and grow:
-                    column = self._vocabulary[term] = len(self._vocabulary)
-                if column is not None:
-                    rows.append(row)
-                    cols.append(column)
-        shape = (len(forms), max(len(self._vocabulary), 1))
+        vocabulary, lengths, cols = self._vocabulary, [], []
+        for form in forms:
+            if grow:
+                found = [vocabulary.setdefault(t, len(vocabulary)) for t in self._analyze(form)]
+            else:
+                found = [c for c in map(vocabulary.get, self._analyze(form)) if c is not None]
+            cols += found
+            lengths.append(len(found))
+        rows = np.repeat(np.arange(len(forms)), lengths)
+        shape = (len(forms), max(len(vocabulary), 1))
         counts = scipy.sparse.csr_matrix(
-            (np.ones(len(rows)), (rows, cols)), shape=shape, dtype=np.float64
+            (np.ones(len(cols)), (rows, np.array(cols, dtype=np.int64))),
+            shape=shape,
+            dtype=np.float64,
         )
         counts.sum_duplicates()
         return counts
