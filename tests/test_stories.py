@@ -10,7 +10,9 @@ import dataclasses
 import random
 from pathlib import Path
 
+import numpy as np
 import pytest
+import scipy.sparse
 
 from digest.brief import stories
 from digest.brief.build import build
@@ -260,3 +262,13 @@ def test_without_headlines_a_story_is_titled_by_the_start_of_its_lead():
         1.0,
     )
     assert stories._title(group, (longer,)) == lead + "…"  # cut at the clause, marked as cut
+
+
+def test_near_copies_keep_a_bounded_number_of_links_each():
+    from digest.brief.stories import NEIGHBOURS, _nearest
+
+    block = scipy.sparse.csr_matrix(np.full((40, 3000), 0.9))  # 40 articles alike to 3,000
+    rows, _cols = _nearest(block)
+    assert len(rows) == 40 * NEIGHBOURS and np.bincount(rows).max() == NEIGHBOURS
+    few = scipy.sparse.csr_matrix(np.eye(5))
+    assert sorted(zip(*_nearest(few), strict=True)) == [(i, i) for i in range(5)]
