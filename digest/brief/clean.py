@@ -99,11 +99,10 @@ def clean_article(
         article,
         body=body,
         removed=removed,
-        outlet=_strip_controls(article.outlet)
-        or found.get("outlet")
-        or _outlet_from_path(article.path),
-        title=_strip_controls(article.title or "") or found.get("title"),
-        author=_strip_controls(article.author or "") or found.get("author"),
+        # Article cleans these names itself (models.clean_name), here and in `replace`
+        outlet=article.outlet or found.get("outlet") or _outlet_from_path(article.path),
+        title=article.title or found.get("title"),
+        author=article.author or found.get("author"),
     )
 
 

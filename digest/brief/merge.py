@@ -33,9 +33,8 @@ from digest.models import Article, Figure, Point, Quote, Section, SourceRef, Sum
 from digest.models import Story as BriefStory
 from digest.text.matching import matching_words
 from digest.text.similarity import SentenceSpace
-from digest.text.standalone import needs_context
 
-__all__ = ["StoryContent", "merge", "merge_story", "needs_context"]
+__all__ = ["StoryContent", "merge", "merge_story"]
 
 TOPIC_MIN_SIMILARITY = 0.04
 """Below this a point fits no topic and goes to the 'Also reported' section."""
