@@ -27,7 +27,7 @@ from digest.brief.merge import HIGHLIGHTS_FROM, merge
 from digest.config import Config, PinnedStory, Topic
 from digest.models import Article, Brief, Point, PreviousPoints, SourceRef, Story, Summary
 from digest.text.matching import matching_words
-from digest.text.similarity import SentenceSpace
+from digest.text.similarity import SentenceSpace, smoothed_idf, unit_tfidf
 from digest.text.splitting import split_text
 from digest.text.standalone import needs_context
 from digest.text.words import stemmer, stop_words, tokens, word_count
@@ -155,12 +155,7 @@ def _article_vectors(
     shape = (len(summaries), max(len(stems), 1))
     matrix = scipy.sparse.csr_matrix((values, (rows, cols)), shape=shape, dtype=np.float64)
     matrix.sum_duplicates()  # words with one stem
-    documents = np.bincount(matrix.indices, minlength=shape[1])
-    idf = np.log((1 + shape[0]) / (1 + documents)) + 1
-    matrix.data = (1 + np.log(matrix.data)) * idf[matrix.indices]
-    norms = np.sqrt(np.asarray(matrix.multiply(matrix).sum(axis=1)).ravel())
-    norms[norms == 0] = 1
-    return scipy.sparse.csr_matrix(matrix.multiply(1 / norms[:, None])), stems
+    return unit_tfidf(matrix, smoothed_idf(matrix)), stems
 
 
 def _content_words(words: Sequence[str], language: str) -> list[str]:

@@ -36,9 +36,7 @@ class SentenceSpace:
         self._analyze = _Analyzer(language)
         self._vocabulary: dict[str, int] = {}
         counts = self._counts(self._forms, grow=True)
-        documents = np.bincount(counts.indices, minlength=len(self._vocabulary))
-        # smoothed idf and sublinear tf, as scikit-learn's TfidfVectorizer computes them
-        self._idf = np.log((1 + len(self._forms)) / (1 + documents)) + 1
+        self._idf = smoothed_idf(counts)
         self.matrix = self._weigh(counts)
         self._quotes = [_quote_shingles(form) for form in self._forms]
         self._quoted_by: dict[tuple[str, ...], list[int]] = {}
@@ -129,15 +127,7 @@ class SentenceSpace:
 
     def _weigh(self, counts: scipy.sparse.csr_matrix) -> scipy.sparse.csr_matrix:
         """Sublinear tf times idf, each row scaled to unit length."""
-        weighted = counts.copy()
-        weighted.data = (
-            (1 + np.log(weighted.data)) * self._idf[weighted.indices]
-            if len(self._idf)
-            else weighted.data
-        )
-        norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
-        norms[norms == 0] = 1
-        return scipy.sparse.csr_matrix(weighted.multiply(1 / norms[:, None]))
+        return unit_tfidf(counts, self._idf if len(self._idf) else None)
 
     def centrality(self) -> np.ndarray:
         """Each text's cosine with the centroid of all texts: how typical of the story it is."""
@@ -146,6 +136,23 @@ class SentenceSpace:
         if norm == 0:
             return np.zeros(self.matrix.shape[0])
         return np.asarray(self.matrix @ (centroid / norm)).ravel()
+
+
+def smoothed_idf(counts: scipy.sparse.csr_matrix) -> np.ndarray:
+    """Smoothed inverse document frequency of each column of a texts x terms count matrix,
+    as scikit-learn's TfidfVectorizer computes it."""
+    documents = np.bincount(counts.indices, minlength=counts.shape[1])
+    return np.log((1 + counts.shape[0]) / (1 + documents)) + 1
+
+
+def unit_tfidf(counts: scipy.sparse.csr_matrix, idf: np.ndarray | None) -> scipy.sparse.csr_matrix:
+    """Sublinear tf times `idf` (None: tf as counted), each row scaled to unit length."""
+    weighted = counts.copy()
+    if idf is not None:
+        weighted.data = (1 + np.log(weighted.data)) * idf[weighted.indices]
+    norms = np.sqrt(np.asarray(weighted.multiply(weighted).sum(axis=1)).ravel())
+    norms[norms == 0] = 1
+    return scipy.sparse.csr_matrix(weighted.multiply(1 / norms[:, None]))
 
 
 class _Analyzer:
