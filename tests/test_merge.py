@@ -59,6 +59,14 @@ def test_no_fact_is_repeated(seed_build):
             assert a[:60] not in b and b[:60] not in a
 
 
+def test_one_fact_in_other_outlets_words_is_one_point(seed_build):
+    """The Vatican's offer to host the talks, worded differently by four outlets, is one
+    point credited to several of them, not one point per wording."""
+    vatican = [p for p in seed_build.brief.points if "Vatican" in p.text]
+    assert len(vatican) == 1
+    assert len(vatican[0].outlets) >= 3
+
+
 def test_same_quote_from_several_outlets_is_one_point_credited_to_each(seed_build):
     brief = seed_build.brief
     quote = "because they know details of a negotiation"
@@ -204,7 +212,7 @@ def test_support_credits_what_a_pair_by_pair_search_credits(repo_config):
     """Support is computed as whole matrices; on the seeds it must credit exactly what the
     rule says, checked here pair by pair: each other outlet's best sentence (the first of
     equal ones), credited when similar enough, or when it is weaker but the two sentences
-    are each other's best match."""
+    are each other's best match and share a distinctive word."""
     import numpy as np
 
     from digest.brief.build import _summarize_one
@@ -225,7 +233,7 @@ def test_support_credits_what_a_pair_by_pair_search_credits(repo_config):
         sims = space.similarity([row], rows_of[outlet].tolist())[0]
         return float(min(sims.max(), 1.0)), int(rows_of[outlet][sims.argmax()])
 
-    mutual = 0
+    mutual = refused = 0
     for row, backing in zip(rows, found, strict=True):
         own = int(story.outlet_of_row[row])
         best = {o: best_in(row, o) for o in range(story.outlet_count) if o != own}
@@ -235,9 +243,47 @@ def test_support_credits_what_a_pair_by_pair_search_credits(repo_config):
         expected = [
             o
             for o in near
-            if best[o][0] >= threshold or (o in weak and best_in(best[o][1], own)[1] == row)
+            if best[o][0] >= threshold
+            or (
+                o in weak
+                and best_in(best[o][1], own)[1] == row
+                and space.share_distinctive_term([row], [best[o][1]])[0]
+            )
         ]
         assert backing.outlets.tolist() == expected
         assert backing.rows.tolist() == [best[o][1] for o in expected]
         mutual += int((~backing.strong).sum())
+        refused += sum(o in weak and o not in expected for o in near)
     assert mutual > 0  # the mutual-best-match rule was exercised
+    assert refused > 0  # and so was the distinctive-word condition
+
+
+def test_a_weak_match_on_the_story_s_common_words_credits_no_outlet():
+    """ "Ukraine is willing, but Russia is not" is the Vatican sentence's mutual best match
+    on Russia and Ukraine alone: no report of the Vatican's offer. The third outlet's
+    Vatican sentence, a paraphrase with little else in common, is."""
+    import numpy as np
+
+    from digest.brief.support import support
+    from digest.text.similarity import SentenceSpace
+
+    texts = [
+        "The Vatican offered itself on Sunday as a neutral place to host future peace talks "
+        "between Russia and Ukraine, a Vatican official said.",
+        *(f"The {thing} in Rome was {state}, officials said." for thing, state in FILLER),
+        "Ukraine is willing, but Russia is not.",
+        "Mr. Trump said the Vatican was interested in hosting Russia and Ukraine's negotiations.",
+    ]
+    outlet_of_row = np.array([0] * (1 + len(FILLER)) + [1, 2])
+    space = SentenceSpace(texts)
+    willing, vatican = len(texts) - 2, len(texts) - 1
+    weak = space.similarity([0], [willing, vatican])[0]
+    assert ((weak >= 0.2) & (weak < 0.4)).all()  # both weak, each the other's best match
+    [backing] = support(space, [0], outlet_of_row, threshold=0.4)
+    assert backing.outlets.tolist() == [2]
+    assert not backing.strong.any()
+    assert space.share_distinctive_term([0, 0], [vatican, willing]).tolist() == [True, False]
+
+
+FILLER = [("weather", "mild"), ("traffic", "heavy"), ("museum", "closed"), ("market", "busy")]
+FILLER += [("square", "empty"), ("river", "high"), ("station", "shut"), ("stadium", "full")]

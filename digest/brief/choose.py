@@ -34,8 +34,6 @@ the points."""
 TOLD = 0.2
 """A candidate whose fact other outlets tell in sentences credited to a point repeats that
 point when at least this similar to it."""
-LENGTH_EXPONENT = 0.8
-"""Gain per word**LENGTH_EXPONENT: a little kinder to full sentences than gain per word."""
 SUPPORT_WEIGHT = 1.0
 FILLER = 0.01
 """A candidate that covers nothing new can still fill words left over, by prior alone."""
@@ -68,9 +66,11 @@ class Chooser:
         """Sentences a point shows or was credited with on similarity alone (a mutual best
         match may hold another fact): what `_told_elsewhere` looks at."""
         self.shown_or_quoted: set[int] = set()
-        self.credited_by: dict[int, int] = {}
-        """Another outlet's sentence -> the pick it is credited to."""
         """Sentences a point, key quote or key figure shows: none is shown twice."""
+        self.credited_by: dict[int, int] = {}
+        """Another outlet's sentence -> the pick it is credited to on similarity alone."""
+        self.claimed_by: dict[int, int] = {}
+        """Another outlet's sentence -> the first pick it is credited to, however."""
         self.picks: list[int] = []
         self.refused: set[int] = set()
         self.section_of: Sequence[str] = ()
@@ -86,7 +86,7 @@ class Chooser:
         if new <= 0 and self.unlimited:
             return 0.0
         boost = c.prior * (1 + SUPPORT_WEIGHT * self.supports[i].soft)
-        return new / c.words**LENGTH_EXPONENT * boost + FILLER * boost
+        return new / c.words * boost + FILLER * boost
 
     def admissible(self, i: int) -> bool:
         """Fits the words left, is no other outlet's wording of a chosen fact, is not too
@@ -107,19 +107,23 @@ class Chooser:
 
     def _told_elsewhere(self, i: int) -> bool:
         """The candidate is a chosen point's fact in other words (three wordings of one
-        memorandum are one point): its own sentence is credited to that point, or at least
-        half the other outlets that report it do so in sentences credited to it; and it is
-        somewhat like that point (TOLD) and says mostly what is covered (SAID). Credits are
-        best matches, and a best match can hold a second fact: the last two tests let it."""
+        memorandum are one point): its own sentence was credited to that point, or it and
+        the point claim the same sentence of another outlet, or at least half the other
+        outlets that report it do so in sentences credited to the point; and it is somewhat
+        like that point (TOLD) and says mostly what is covered (SAID). Credits are best
+        matches, and a best match can hold a second fact: the last two tests let it."""
         c = self.candidates[i]
-        rows = self.supports[i].rows
-        shared = [int(r) for r in rows if self.used_mask[r]]
-        own = [r for r in c.rows if self.used_mask[r]]
-        if not own and (not shared or 2 * len(shared) < len(rows)):
+        backing = self.supports[i]
+        holders = {self.claimed_by[r] for r in c.rows if r in self.claimed_by}
+        claimed = backing.rows[backing.strong].tolist()
+        holders |= {self.credited_by[r] for r in claimed if r in self.credited_by}
+        shared = [int(r) for r in backing.rows if self.used_mask[r]]
+        if shared and 2 * len(shared) >= len(backing.rows):
+            holders |= {self.credited_by[r] for r in shared if r in self.credited_by}
+        if not holders:
             return False
-        holders = {self.credited_by[r] for r in [*own, *shared] if r in self.credited_by}
         heads = [r for p in holders for r in self.candidates[p].rows]
-        alike = bool(heads) and float(self.space.similarity(c.rows, heads).max()) >= TOLD
+        alike = float(self.space.similarity(c.rows, heads).max()) >= TOLD
         return alike and self._new_share(c.concepts) < 1 - SAID
 
     def _new_share(self, concepts: frozenset[int]) -> float:
@@ -148,6 +152,8 @@ class Chooser:
         self.used_mask[[*c.rows, *sure]] = True
         for row in sure:
             self.credited_by.setdefault(row, i)
+        for row in backing.rows.tolist():
+            self.claimed_by.setdefault(row, i)
         self.shown_or_quoted.update(c.rows)
         self.words_left -= c.words
 

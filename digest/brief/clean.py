@@ -75,6 +75,7 @@ sentence by sentence, never by dropping the line."""
 LANGUAGES = ("english", "spanish", "french", "german", "italian", "portuguese")
 """The languages the cleaner tells apart by their stop words."""
 
+
 def clean_article(
     article: Article, language: str = "english", extra_patterns: tuple[str, ...] = ()
 ) -> Article:

@@ -6,7 +6,8 @@ those best matches over the other outlets, so three half-matching paraphrases co
 than one. An outlet is *credited* with the fact only when its best sentence matches the
 candidate's own sentence (never through a chain of look-alikes) well enough: at or above
 `duplicate_similarity`, or at or above MUTUAL_SIMILARITY when the two sentences are each
-other's best match.
+other's best match and share a distinctive word (a weak match on the story's common words,
+"Ukraine is willing, but Russia is not", is no report of a particular fact).
 
 Candidates are compared with all sentences in blocks of BLOCK rows (dense blocks of
 BLOCK x sentences), so memory stays bounded however many articles there are, and only for
@@ -71,7 +72,15 @@ def support(
     near = [_near(best, int(o)) for best, o in zip(bests, own.tolist(), strict=True)]
     strong = [best[n] >= threshold for best, n in zip(bests, near, strict=True)]
     weak = [n[~s][:MAX_MUTUAL_CHECKS] for n, s in zip(near, strong, strict=True)]
-    mutual = _mutual(space, rows, own, [w[n] for w, n in zip(wheres, weak, strict=True)], rows_of)
+    partners = [w[n] for w, n in zip(wheres, weak, strict=True)]
+    mutual = _mutual(space, rows, own, partners, rows_of)
+    lengths = [len(p) for p in partners]
+    distinct = space.share_distinctive_term(
+        np.repeat(np.asarray(rows, dtype=np.int64), lengths).tolist(),
+        np.concatenate([np.zeros(0, dtype=np.int64), *partners]).tolist(),
+    )
+    ends = np.cumsum(lengths, dtype=np.int64)
+    mutual = [m & distinct[end - len(m) : end] for m, end in zip(mutual, ends, strict=True)]
     found: list[Support] = []
     for i, best in enumerate(bests):
         others = len(best) - 1

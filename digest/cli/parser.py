@@ -93,9 +93,7 @@ def _add_build(subparsers) -> None:
     build.add_argument(
         "-q", "--quiet", action="store_true", help="print only errors and the result"
     )
-    build.add_argument(
-        "--timings", action="store_true", help="also print how long each stage took"
-    )
+    build.add_argument("--timings", action="store_true", help="also print how long each stage took")
     build.set_defaults(run=commands.run_build)
 
 

@@ -19,6 +19,9 @@ from digest.text.matching import matching_form
 from digest.text.words import stemmer, stop_words, tokens
 
 QUOTE_SHINGLE = 6
+DISTINCTIVE_SHARE = 0.08
+"""A term found in at most this share of the texts (or in two) is distinctive: two sentences
+that share one are about the same particular thing, not only about the same story."""
 NEIGHBOUR_BLOCK = 512
 _QUOTED = re.compile(r'"([^"]{20,})"')
 
@@ -44,6 +47,7 @@ class SentenceSpace:
             for shingle in shingles:
                 self._quoted_by.setdefault(shingle, []).append(row)
         self.matrix = self.matrix.tocsr()
+        self._distinctive = _distinctive_terms(self.matrix)
 
     def similarity(self, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
         """Cosine similarity of every text in `rows` with every text in `cols` (dense: for
@@ -55,6 +59,16 @@ class SentenceSpace:
                 if col in position:
                     sims[a, position[col]] = 1.0
         return sims
+
+    def share_distinctive_term(self, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
+        """For each pair (rows[i], cols[i]): do the two texts share a distinctive term?
+        Lexical similarity alone pairs "Ukraine is willing, but Russia is not" with any
+        sentence about Russia and Ukraine; a shared rare word ("Vatican") is what a real
+        paraphrase keeps."""
+        if not len(rows):
+            return np.zeros(0, dtype=bool)
+        both = self._distinctive[list(rows)].multiply(self._distinctive[list(cols)])
+        return np.asarray(both.sum(axis=1)).ravel() > 0
 
     def similarity_to_all(self, rows: Sequence[int]) -> np.ndarray:
         """Cosine similarity of every text in `rows` with every text of the space (dense,
@@ -175,3 +189,11 @@ def _quote_shingles(form: str) -> frozenset[tuple[str, ...]]:
             tuple(words[i : i + QUOTE_SHINGLE]) for i in range(len(words) - QUOTE_SHINGLE + 1)
         )
     return frozenset(shingles)
+
+
+def _distinctive_terms(matrix: scipy.sparse.csr_matrix) -> scipy.sparse.csr_matrix:
+    """The texts' distinctive terms (see DISTINCTIVE_SHARE), as a 0/1 matrix."""
+    present = (matrix > 0).astype(np.float64)
+    frequency = np.asarray(present.sum(axis=0)).ravel()
+    rare = frequency <= max(2.0, DISTINCTIVE_SHARE * matrix.shape[0])
+    return (present @ scipy.sparse.diags(rare.astype(np.float64))).tocsr()
