@@ -10,6 +10,10 @@ from digest.text.standalone import is_bare_attribution, needs_context
         'He was clear." Then the talks began.',
         "We thought that was a shame.",  # "we" of a quotation, with no speaker
         "But the Kremlin refused.",
+        # further in: which business center, who is "he"?
+        "The Kremlin emphasized on Monday that the conversation with Trump took place from this "
+        "state-funded business center.",
+        "On the call, he said he asked Mr. Putin to meet with him.",
     ],
 )
 def test_sentences_that_lean_on_the_one_before(text):
@@ -22,6 +26,9 @@ def test_sentences_that_lean_on_the_one_before(text):
         'The president said the call was "good" for both sides.',
         "Peskov said the talks were 'constructive.'",
         "Trump's plan for talks in the Vatican is ready.",
+        "The Kremlin said the talks would resume later this week in Istanbul.",
+        'Leavitt said Trump was tired of "both sides of this conflict" and their delays.',
+        "On Monday, Trump said he asked Putin to meet with him.",
     ],
 )
 def test_sentences_that_stand_alone(text):

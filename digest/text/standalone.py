@@ -35,6 +35,8 @@ _LEANING = re.compile(
     # "Trump, however, ...", "... did the same", "... followed suit": a contrast or a copy of
     # something the sentence before said
     r"^(?:[\w.'’-]+\s+){0,3}[\w.'’-]+,\s+(?:however|though|too|instead|meanwhile)\b|"
+    # "On the call, he said ...": who "he" is was said before
+    r"^(?:[\w.'’-]+\s+){0,4}[\w.'’-]+,\s+(?:he|she|they)\s+" + SPEECH_VERB + r"\b|"
     r"\b(?:follow(?:s|ed|ing)?|followed)\s+suit\b"
 )
 _POINTING_BACK = re.compile(
@@ -57,6 +59,16 @@ _DEMONSTRATIVE = re.compile(
     r"evening|time|weekend|spring|summer|autumn|winter)\b)[a-z]+"
 )
 
+_POINTING_NOUN = re.compile(
+    # "from this state-funded business center", further into the sentence; "that" there is
+    # mostly a conjunction, and a quotation's "this conflict" is its speaker's
+    r"\b(?:this|these|those)\s+(?!(?:the|a|an|he|she|it|they|we|i|you|there|is|was|are|were|"
+    r"has|had|would|will|could|should|may|might|must|can|did|does|not|week|month|year|day|"
+    r"morning|afternoon|evening|night|time|weekend|spring|summer|autumn|fall|winter|season|"
+    r"year's|week's|month's|century|decade|one|kind|way)\b)[a-z][\w-]*",
+    re.I,
+)
+
 
 def needs_context(text: str) -> bool:
     """True when a sentence cannot be understood alone: it opens with a pronoun or a
@@ -75,6 +87,7 @@ def needs_context(text: str) -> bool:
         or _FIRST_PERSON_START.match(form)
         or _PRONOUN_SPEAKER.search(form)
         or _DEMONSTRATIVE.search(opening)
+        or _POINTING_NOUN.search(_BARE_QUOTE.sub("", form))
         or _LEANING.search(plain)
         or _PARTICIPLE_ONLY.match(text.strip())
         or _POINTING_BACK.search(form)
