@@ -142,3 +142,14 @@ def test_noise_glued_into_a_one_line_article_goes_and_the_article_stays():
     cleaned = _cleaned(article + credit + " All rights reserved.")
     assert " ".join(cleaned.body) == article.strip()
     assert {r.reason for r in cleaned.removed} == {"reporting credit", "copyright notice"}
+
+
+def test_a_video_player_caption_goes_and_a_line_opening_with_close_stays():
+    """Pages with an embedded video carry its caption as a line opening with the player's
+    "CLOSE" button label; "Close to ..." is the article's own words."""
+    lead = "Close to 200 people were evacuated on Monday after the river burst its banks."
+    after = "The city said the water would recede by the end of the week, officials said."
+    caption = 'CLOSE Chris and Dana White told "Inside Edition" about the device. USA TODAY'
+    player = "Skip in Skip x Embed x Share CLOSE Tesla stock fell after the reports VPC"
+    article = _cleaned("\n".join([lead, caption, after, player]))
+    assert article.body == (lead, after)

@@ -97,6 +97,17 @@ def test_a_number_that_names_something_is_not_a_figure():
     assert [f.value for f in figures] == ["300 lost jobs"]
 
 
+def test_a_scaled_number_keeps_the_noun_it_counts():
+    texts = [
+        "The airport expects 650 million air passengers a year by 2030, officials said today.",
+        "Officials said the airport would handle 650 million air passengers a year by 2030.",
+    ]
+    sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
+    outlet_of = {"a0": "Outlet 0", "a1": "Outlet 1"}
+    figures, _ = key_figures(sentences, outlet_of, [1.0] * 2, SentenceSpace(texts), set(), [], None)
+    assert [f.value for f in figures] == ["650 million air passengers"]
+
+
 def test_a_quotation_that_opens_in_lower_case_is_not_a_key_quote():
     texts = [
         'The talks must go on "so that any action in Congress is aligned with our strategy," '

@@ -40,6 +40,7 @@ NOISE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(sign up|subscribe)\b.{0,80}\bnewsletter\b", "newsletter banner"),
     (r"^(advertisement|sponsored content|read more|related:?|share this article)\b", "page chrome"),
     (r"\b(all rights reserved|©|copyright \d{4})", "copyright notice"),
+    (r"^(skip in skip x embed x share\s+)?(?-i:CLOSE\s+[A-Z0-9])", "video player caption"),
 )
 
 # Where one of these starts a line near the end, the rest of the page is banner or chrome

@@ -117,6 +117,9 @@ SAME_FIGURE = 0.21
 """Sentences at least this similar report the same count (looser than for points: the
 shared number and unit already say much)."""
 _SPANS = {"hours", "days", "weeks", "months", "minutes", "decades"}
+_SCALES = {"hundred", "thousand", "million", "billion", "trillion"}
+_NEXT_WORD = re.compile(r"\s+([a-z]{3,})\b")
+"""'650 million air passengers': after a scale word the noun can be the third word."""
 """A number in words counts something only as a span ("two hours"), not "two leaders"."""
 MIN_CLAUSE_WORDS = 3
 """A figure's clause needs this many words besides the figure, or it is a bare fragment."""
@@ -363,6 +366,9 @@ def _mentions(sentences: Sequence[Sentence], language: str) -> list[_Mention]:
                 noun, end = first, match.start("unit") + len(first)
             else:
                 noun, end = second, match.end("unit")
+                following = _NEXT_WORD.match(text, end)
+                if first in _SCALES and following and following[1] not in stops | _NOT_UNITS:
+                    noun, end = following[1], following.end()
             clause = _clause(text, start, end)
             if word_count(clause) - word_count(text[start:end]) < MIN_CLAUSE_WORDS:
                 continue
