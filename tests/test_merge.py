@@ -59,6 +59,13 @@ def test_no_fact_is_repeated(seed_build):
             assert a[:60] not in b and b[:60] not in a
 
 
+def test_the_lead_says_what_the_headlines_say(seed_build):
+    """Two of the four headlines lead with Trump backing off his demand for a cease-fire;
+    the brief's lead is that fact, not the talks every article also reports."""
+    [story] = seed_build.brief.stories
+    assert "backed off his demand" in story.lead[0].text
+
+
 def test_one_fact_in_other_outlets_words_is_one_point(seed_build):
     """The Vatican's offer to host the talks, worded differently by four outlets, is one
     point credited to several of them, not one point per wording."""

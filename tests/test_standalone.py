@@ -1,6 +1,6 @@
 import pytest
 
-from digest.text.standalone import is_bare_attribution, needs_context
+from digest.text.standalone import is_bare_attribution, needs_context, quotation_leans_back
 
 
 @pytest.mark.parametrize(
@@ -38,3 +38,10 @@ def test_sentences_that_stand_alone(text):
 def test_a_bare_attribution_belongs_to_its_quotation():
     assert is_bare_attribution("Peskov told reporters.")
     assert not is_bare_attribution("Peskov told reporters the talks would go on for weeks.")
+
+
+def test_a_quotation_that_points_back_is_no_key_quote():
+    assert quotation_leans_back("Trump remembered this military brotherhood")
+    assert quotation_leans_back("But that is not enough for the Europeans")
+    assert not quotation_leans_back("I carry in my heart the sufferings of the Ukrainian people")
+    assert not quotation_leans_back("It is difficult and becoming more difficult")

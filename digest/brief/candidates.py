@@ -67,6 +67,12 @@ class Story:
         outlets = {summary.article.outlet: None for summary in summaries if summary.sentences}
         self.outlet_of_article = {s.article.id: s.article.outlet for s in summaries}
         self.outlet_names: list[str] = list(outlets)
+        headline: dict[str, str] = {}
+        for summary in summaries:
+            if summary.sentences and summary.article.title:
+                headline.setdefault(summary.article.outlet, summary.article.title)
+        self.titles: list[str | None] = [headline.get(name) for name in self.outlet_names]
+        """Each outlet's headline (its first article's), None where it gives none."""
         outlet_number = {name: n for n, name in enumerate(self.outlet_names)}
         self.outlet_of_row = np.array(
             [

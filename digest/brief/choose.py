@@ -167,15 +167,19 @@ class Chooser:
         self.shown_or_quoted.update(rows)
         self.words_left -= words
 
-    def fill(self, pool: Sequence[int], limit: int | None = None) -> None:
-        """Take the best candidates of `pool` until nothing more fits (lazy greedy)."""
-        heap = [(-self.gain(i), i) for i in pool if i not in self.picks]
+    def fill(
+        self, pool: Sequence[int], limit: int | None = None, emphasis: np.ndarray | None = None
+    ) -> None:
+        """Take the best candidates of `pool` until nothing more fits (lazy greedy), their
+        gains scaled by `emphasis` (one factor per candidate) when given."""
+        scale = (lambda i: 1.0) if emphasis is None else (lambda i: float(emphasis[i]))
+        heap = [(-self.gain(i) * scale(i), i) for i in pool if i not in self.picks]
         heapq.heapify(heap)
         while heap and (limit is None or len(self.picks) < limit):
             _, i = heapq.heappop(heap)
             if not self.admissible(i):
                 continue
-            now = self.gain(i)
+            now = self.gain(i) * scale(i)
             if now <= 0:
                 continue
             if heap and now < -heap[0][0]:

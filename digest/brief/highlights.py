@@ -19,7 +19,7 @@ import numpy as np
 from digest.models import Figure, Quote, Sentence, SourceRef
 from digest.text.matching import matching_words
 from digest.text.similarity import SentenceSpace
-from digest.text.standalone import SPEECH_VERB
+from digest.text.standalone import SPEECH_VERB, quotation_leans_back
 from digest.text.words import stemmer, stop_words, word_count
 
 NAME = r"(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|de|von|der|van))*"
@@ -141,17 +141,7 @@ def key_quotes(
     `words` words (None: MAX_QUOTES), leaving out any the points already show (a sentence
     used by a point, or the same words quoted in one). Also returns, for each quote, the
     sentences (rows) it stands in and the words it takes."""
-    found: list[tuple[str, str, int]] = []
-    for row, sentence in enumerate(sentences):
-        for match in [
-            *_QUOTE_FIRST.finditer(sentence.text),
-            *_SPEAKER_FIRST.finditer(sentence.text),
-        ]:
-            speaker = _speaker(match)
-            quote = match.group("quote").strip()
-            # a quotation that opens in lower case is the end of a sentence: not a key quote
-            if speaker and 5 <= len(quote.split()) <= 45 and not quote[:1].islower():
-                found.append((quote, speaker, row))
+    found = _quotations(sentences)
     taken = set().union(*(_shingles(matching_words(text)) for text in shown))
     groups: list[list[tuple[str, str, int]]] = []
     group_of: dict[tuple[str, ...], int] = {}  # each group's first quotation's word runs
@@ -374,6 +364,28 @@ def _mentions(sentences: Sequence[Sentence], language: str) -> list[_Mention]:
                 continue
             mentions.append(_Mention(stem(noun), _value(number), text[start:end], clause, row))
     return mentions
+
+
+def _quotations(sentences: Sequence[Sentence]) -> list[tuple[str, str, int]]:
+    """Every quotation that can be a key quote: (quote, speaker, row). Not one with no named
+    speaker, one that opens in lower case (the end of a sentence), or one leaning on the
+    words around it."""
+    found = []
+    for row, sentence in enumerate(sentences):
+        for match in [
+            *_QUOTE_FIRST.finditer(sentence.text),
+            *_SPEAKER_FIRST.finditer(sentence.text),
+        ]:
+            speaker = _speaker(match)
+            quote = match.group("quote").strip()
+            if (
+                speaker
+                and 5 <= len(quote.split()) <= 45
+                and not quote[:1].islower()
+                and not quotation_leans_back(quote)
+            ):
+                found.append((quote, speaker, row))
+    return found
 
 
 def _speaker(match: re.Match) -> str | None:

@@ -6,10 +6,11 @@
 2. The few hundred most promising get their cross-outlet support (support.py): softly, how
    well each other outlet's best sentence matches, and which outlets report the same fact
    (matched against the candidate's own sentence, never through a chain).
-3. Points are chosen globally within one word budget (choose.py): the lead first, then the
-   best widely reported fact of every topic, then the facts most outlets report, then
-   whatever adds most per word; key quotes
-   and key figures come out of the same budget and repeat nothing already shown.
+3. Points are chosen globally within one word budget (choose.py): the lead first (what the
+   outlets' headlines agree with, where two or more give one), then the best widely reported
+   fact of every topic, then the facts most outlets report, then whatever adds most per
+   word; key quotes and key figures come out of the same budget and repeat nothing already
+   shown.
 4. Each point is filed under the topic it fits best; sections keep the configured order.
 
 `merge_story` does this for one story's summaries; `merge` wraps it into a `models.Story`
@@ -33,6 +34,7 @@ from digest.models import Article, Figure, Point, Quote, Section, SourceRef, Sum
 from digest.models import Story as BriefStory
 from digest.text.matching import matching_words
 from digest.text.similarity import SentenceSpace
+from digest.text.words import stop_words, tokens
 
 __all__ = ["StoryContent", "merge", "merge_story"]
 
@@ -48,6 +50,11 @@ HIGHLIGHTS_FROM = 400
 """Briefs of at least this many words give part of them to key quotes and figures..."""
 HIGHLIGHTS_SHARE = 0.2
 """...at most this share."""
+HEADLINES = 2
+"""From this many outlets' headlines on, the lead is the point they agree with..."""
+HEADLINE_WORDS = 3
+"""...counting a headline with this many words besides stop words and outlet names ("World
+news" or "The New York Times story" is no headline)."""
 
 
 @dataclass(frozen=True)
@@ -128,10 +135,11 @@ def merge_story(
     keep = [i for i in keep if home[i]]
     chooser = Chooser(found, supports, story.weight, space, brief.words, story.concepts)
     chooser.limit_sections(home, brief.points_per_section)
-    chooser.fill(keep, limit=brief.lead_points)
+    headlines = _headline_agreement(story, space, found)
+    chooser.fill(keep, limit=brief.lead_points, emphasis=headlines)
     lead = list(chooser.picks)
     for topic in sections if topics else []:
-        if not any(home[i] == topic for i in chooser.picks):
+        if not any(home[i] == topic for i in chooser.picks if i not in lead):
             wide = [i for i in keep if home[i] == topic and len(supports[i].outlets)]
             chooser.fill(wide, limit=len(chooser.picks) + 1)
     reserve = int(HIGHLIGHTS_SHARE * brief.words) if brief.words >= highlights_from else 0
@@ -201,6 +209,26 @@ def _point(candidate: Candidate, backing: Support, story: Story, new: bool | Non
         new=new,
         why=replace(candidate.why, support=round(backing.soft, 6)),
     )
+
+
+def _headline_agreement(
+    story: Story, space: SentenceSpace, found: list[Candidate]
+) -> np.ndarray | None:
+    """For each candidate, how much the outlets' headlines say what it says, as a share of
+    the best candidate's (None when fewer than two outlets give a headline). A lead says
+    what the headlines say: "Trump backs off his demand for a cease-fire" over "talks will
+    begin immediately" when two of four headlines lead with the first."""
+    names = {w.lower() for name in story.outlet_names for w in tokens(name)}
+    stops = stop_words(story.language)
+    titles = [
+        title
+        for title in dict.fromkeys(t for t in story.titles if t)
+        if len({w.lower() for w in tokens(title)} - names - stops) >= HEADLINE_WORDS
+    ]
+    if len(titles) < HEADLINES or not found:
+        return None
+    agreement = space.similarity_to_texts([c.row for c in found], titles).sum(axis=1)
+    return agreement / max(float(agreement.max()), 1e-9)
 
 
 def _most_report(backing: Support, outlets: int) -> bool:

@@ -94,6 +94,23 @@ def needs_context(text: str) -> bool:
     )
 
 
+_IMPERSONAL_IT = re.compile(r"its?\b", re.I)
+
+
+def quotation_leans_back(quote: str) -> bool:
+    """True when a quotation, shown alone with its speaker, leans on words around it: it
+    opens with a connective or a third-person pronoun, or points back ("Trump remembered
+    this military brotherhood"). A speaker's "I" or "we" is fine: the speaker is named, and
+    so is "It is difficult": a quotation's "it" is mostly the situation."""
+    form = matching_form(quote).strip()
+    plain = form.lstrip("\"'([ ")
+    return bool(
+        (_DANGLING_START.match(plain) and not _IMPERSONAL_IT.match(plain))
+        or _POINTING_NOUN.search(form)
+        or _POINTING_BACK.search(form)
+    )
+
+
 def is_quote_fragment(text: str) -> bool:
     """A quotation mark that closes what this text never opened ("... about this?'")."""
     form = matching_form(text).strip()
