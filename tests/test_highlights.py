@@ -119,3 +119,14 @@ def test_a_quotation_that_opens_in_lower_case_is_not_a_key_quote():
     assert [q.text for q in quotes] == [
         "We will not accept any deal that leaves Iran a path to a bomb"
     ]
+
+
+def test_review_the_word_after_a_scaled_count_is_not_its_noun():
+    texts = [
+        "The flooding left 5 million people homeless across the region, officials said on Monday.",
+        "Officials said on Monday the flooding had left 5 million people homeless in the region.",
+    ]
+    sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
+    outlet_of = {"a0": "Outlet 0", "a1": "Outlet 1"}
+    figures, _ = key_figures(sentences, outlet_of, [1.0] * 2, SentenceSpace(texts), set(), [], None)
+    assert [f.value for f in figures] == ["5 million people"]

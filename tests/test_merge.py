@@ -294,3 +294,14 @@ def test_a_weak_match_on_the_story_s_common_words_credits_no_outlet():
 
 FILLER = [("weather", "mild"), ("traffic", "heavy"), ("museum", "closed"), ("market", "busy")]
 FILLER += [("square", "empty"), ("river", "high"), ("station", "shut"), ("stadium", "full")]
+
+
+def test_headlines_sharing_no_word_with_the_story_still_leave_it_a_lead():
+    """Review: two outlets' headlines that no sentence shares a word with must not scale
+    every candidate's gain to 0 (the story then has no lead)."""
+    articles = [
+        dataclasses.replace(_article("a", "Gazette", STORY_A), title="Zzyzx quorble flimflam"),
+        dataclasses.replace(_article("b", "Herald", STORY_B), title="Blorp snarfle grommet"),
+    ]
+    brief = _brief(articles)
+    assert brief.lead

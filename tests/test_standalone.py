@@ -45,3 +45,24 @@ def test_a_quotation_that_points_back_is_no_key_quote():
     assert quotation_leans_back("But that is not enough for the Europeans")
     assert not quotation_leans_back("I carry in my heart the sufferings of the Ukrainian people")
     assert not quotation_leans_back("It is difficult and becoming more difficult")
+
+
+def test_review_a_quotation_opening_with_existential_there_is_a_key_quote():
+    # the seeds' Trump quote (nytimes): an existential "there" points back at nothing
+    assert not quotation_leans_back(
+        "There is a tremendous opportunity for Russia to create massive amounts of jobs"
+    )
+    assert quotation_leans_back("Its potential is unlimited")  # "its": whose?
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The stones were later described in some detail by several of those who saw them.",
+        "Police said on Monday that a father of four from the town was among those killed.",
+        "Thayer says he will decide whether to file the bill by this Wednesday.",
+        "A storm brought over 6 inches of snow to parts of the Northeast this past Monday.",
+    ],
+)
+def test_review_self_defining_those_and_dates_stand_alone(text):
+    assert not needs_context(text)

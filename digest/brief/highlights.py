@@ -118,9 +118,10 @@ SAME_FIGURE = 0.21
 shared number and unit already say much)."""
 _SPANS = {"hours", "days", "weeks", "months", "minutes", "decades"}
 _SCALES = {"hundred", "thousand", "million", "billion", "trillion"}
-_NEXT_WORD = re.compile(r"\s+([a-z]{3,})\b")
-"""'650 million air passengers': after a scale word the noun can be the third word."""
 """A number in words counts something only as a span ("two hours"), not "two leaders"."""
+_NEXT_PLURAL = re.compile(r"\s+([a-z]+[^s\W]s)\b")
+"""'650 million air passengers': after a scale and a word that is no plural, the plural
+noun can be the third word ('5 million people homeless' counts people)."""
 MIN_CLAUSE_WORDS = 3
 """A figure's clause needs this many words besides the figure, or it is a bare fragment."""
 QUOTE_RUN = 6
@@ -356,8 +357,8 @@ def _mentions(sentences: Sequence[Sentence], language: str) -> list[_Mention]:
                 noun, end = first, match.start("unit") + len(first)
             else:
                 noun, end = second, match.end("unit")
-                following = _NEXT_WORD.match(text, end)
-                if first in _SCALES and following and following[1] not in stops | _NOT_UNITS:
+                following = _NEXT_PLURAL.match(text, end)
+                if first in _SCALES and not second.endswith("s") and following:
                     noun, end = following[1], following.end()
             clause = _clause(text, start, end)
             if word_count(clause) - word_count(text[start:end]) < MIN_CLAUSE_WORDS:

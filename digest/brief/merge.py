@@ -51,7 +51,7 @@ HIGHLIGHTS_FROM = 400
 HIGHLIGHTS_SHARE = 0.2
 """...at most this share."""
 HEADLINES = 2
-"""From this many outlets' headlines on, the lead is the point they agree with..."""
+"""From this many different headlines on, the lead is the point they agree with..."""
 HEADLINE_WORDS = 3
 """...counting a headline with this many words besides stop words and outlet names ("World
 news" or "The New York Times story" is no headline)."""
@@ -135,8 +135,10 @@ def merge_story(
     keep = [i for i in keep if home[i]]
     chooser = Chooser(found, supports, story.weight, space, brief.words, story.concepts)
     chooser.limit_sections(home, brief.points_per_section)
-    headlines = _headline_agreement(story, space, found)
+    headlines = _headline_agreement(story, space, found, matching.spellings)
     chooser.fill(keep, limit=brief.lead_points, emphasis=headlines)
+    if not chooser.picks:  # nothing the headlines say fits: the lead as without them
+        chooser.fill(keep, limit=brief.lead_points)
     lead = list(chooser.picks)
     for topic in sections if topics else []:
         if not any(home[i] == topic for i in chooser.picks if i not in lead):
@@ -212,10 +214,14 @@ def _point(candidate: Candidate, backing: Support, story: Story, new: bool | Non
 
 
 def _headline_agreement(
-    story: Story, space: SentenceSpace, found: list[Candidate]
+    story: Story,
+    space: SentenceSpace,
+    found: list[Candidate],
+    spellings: dict[str, tuple[str, ...]] | None = None,
 ) -> np.ndarray | None:
     """For each candidate, how much the outlets' headlines say what it says, as a share of
-    the best candidate's (None when fewer than two outlets give a headline). A lead says
+    the best candidate's (None when fewer than two different headlines are given, or no
+    candidate shares a word with them). A lead says
     what the headlines say: "Trump backs off his demand for a cease-fire" over "talks will
     begin immediately" when two of four headlines lead with the first."""
     names = {w.lower() for name in story.outlet_names for w in tokens(name)}
@@ -227,8 +233,9 @@ def _headline_agreement(
     ]
     if len(titles) < HEADLINES or not found:
         return None
-    agreement = space.similarity_to_texts([c.row for c in found], titles).sum(axis=1)
-    return agreement / max(float(agreement.max()), 1e-9)
+    agreement = space.similarity_to_texts([c.row for c in found], titles, spellings).sum(axis=1)
+    best = float(agreement.max())
+    return agreement / best if best > 0 else None
 
 
 def _most_report(backing: Support, outlets: int) -> bool:

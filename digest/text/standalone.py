@@ -61,11 +61,16 @@ _DEMONSTRATIVE = re.compile(
 
 _POINTING_NOUN = re.compile(
     # "from this state-funded business center", further into the sentence; "that" there is
-    # mostly a conjunction, and a quotation's "this conflict" is its speaker's
-    r"\b(?:this|these|those)\s+(?!(?:the|a|an|he|she|it|they|we|i|you|there|is|was|are|were|"
+    # mostly a conjunction, and a quotation's "this conflict" is its speaker's. "those who",
+    # "those killed", "those in power" and "this Wednesday" say what they mean themselves
+    r"\b(?:this|these|those(?!\s+(?:who|whom|whose|which|that|in|on|of|for|at|with|from|among|"
+    r"against|unable|responsible|[a-z]+ed|[a-z]+ing)\b))\s+"
+    r"(?!(?:the|a|an|he|she|it|they|we|i|you|there|is|was|are|were|"
     r"has|had|would|will|could|should|may|might|must|can|did|does|not|week|month|year|day|"
     r"morning|afternoon|evening|night|time|weekend|spring|summer|autumn|fall|winter|season|"
-    r"year's|week's|month's|century|decade|one|kind|way)\b)[a-z][\w-]*",
+    r"century|decade|one|kind|way|past|coming|monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday|january|february|march|april|may|june|july|august|september|october|"
+    r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)\b)[a-z][\w-]*",
     re.I,
 )
 
@@ -94,18 +99,18 @@ def needs_context(text: str) -> bool:
     )
 
 
-_IMPERSONAL_IT = re.compile(r"its?\b", re.I)
+_IMPERSONAL = re.compile(r"(?:it|there)\b", re.I)
 
 
 def quotation_leans_back(quote: str) -> bool:
     """True when a quotation, shown alone with its speaker, leans on words around it: it
     opens with a connective or a third-person pronoun, or points back ("Trump remembered
     this military brotherhood"). A speaker's "I" or "we" is fine: the speaker is named, and
-    so is "It is difficult": a quotation's "it" is mostly the situation."""
+    so is "It is difficult" or "There is": a quotation's "it" is mostly the situation."""
     form = matching_form(quote).strip()
     plain = form.lstrip("\"'([ ")
     return bool(
-        (_DANGLING_START.match(plain) and not _IMPERSONAL_IT.match(plain))
+        (_DANGLING_START.match(plain) and not _IMPERSONAL.match(plain))
         or _POINTING_NOUN.search(form)
         or _POINTING_BACK.search(form)
     )
