@@ -153,3 +153,16 @@ def test_a_video_player_caption_goes_and_a_line_opening_with_close_stays():
     player = "Skip in Skip x Embed x Share CLOSE Tesla stock fell after the reports VPC"
     article = _cleaned("\n".join([lead, caption, after, player]))
     assert article.body == (lead, after)
+
+
+def test_a_picture_caption_a_player_or_an_inbox_offer_is_no_headline():
+    """Each stood before the first paragraph and was taken for the article's title."""
+    lead = "Rick Perry was named energy secretary on Wednesday, aides to the president said."
+    for clutter in (
+        "Image copyright AP Image caption Rick Perry at Trump Tower",
+        "Get daily updates directly to your inbox Subscribe Thank you",
+        "Embed Texas Deputy Was Shot 15 Times 2:31 autoplay autoplay Copy this code",
+    ):
+        article = _cleaned(f"{clutter}\n{lead}\n{lead.replace('Wednesday', 'Thursday')}")
+        assert article.title is None, clutter
+        assert article.body[0] == lead

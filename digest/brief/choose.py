@@ -115,8 +115,8 @@ class Chooser:
         c = self.candidates[i]
         backing = self.supports[i]
         holders = {self.claimed_by[r] for r in c.rows if r in self.claimed_by}
-        claimed = backing.rows[backing.strong].tolist()
-        holders |= {self.credited_by[r] for r in claimed if r in self.credited_by}
+        sure = backing.rows[backing.strong].tolist()
+        holders |= {self.credited_by[r] for r in sure if r in self.credited_by}
         shared = [int(r) for r in backing.rows if self.used_mask[r]]
         if shared and 2 * len(shared) >= len(backing.rows):
             holders |= {self.credited_by[r] for r in shared if r in self.credited_by}

@@ -36,11 +36,14 @@ NOISE_PATTERNS: tuple[tuple[str, str], ...] = (
     (r"\b(contributed reporting|contributed to this report)\b", "reporting credit"),
     (r"^(updated|published|posted|last updated|modified)\b[^.!?]{0,40}$", "timestamp"),
     (r"^(photo|image|picture|credit|caption)s?\s*:", "photo caption"),
+    (r"^image (copyright|caption)\b", "photo caption"),
     (r"\b(AP|AFP|Reuters|Getty Images|EPA|Bloomberg) ?(photo|via)?\s*\)?$", "photo credit"),
     (r"\b(sign up|subscribe)\b.{0,80}\bnewsletter\b", "newsletter banner"),
+    (r"\b(directly )?to your inbox\b", "newsletter banner"),
     (r"^(advertisement|sponsored content|read more|related:?|share this article)\b", "page chrome"),
     (r"\b(all rights reserved|©|copyright \d{4})", "copyright notice"),
     (r"^(skip in skip x embed x share\s+)?(?-i:CLOSE\s+[A-Z0-9])", "video player caption"),
+    (r"\bautoplay\b", "video player caption"),
 )
 
 # Where one of these starts a line near the end, the rest of the page is banner or chrome
