@@ -1,9 +1,12 @@
+import re
+
 import pytest
 
 from digest.brief.clean import clean_article
 from digest.brief.read import read_inputs
 from digest.models import Article
 from digest.text.matching import matching_form
+from digest.text.words import word_count
 
 from .conftest import NOISE, SEEDS
 
@@ -153,3 +156,29 @@ def test_a_video_player_caption_goes_and_a_line_opening_with_close_stays():
     player = "Skip in Skip x Embed x Share CLOSE Tesla stock fell after the reports VPC"
     article = _cleaned("\n".join([lead, caption, after, player]))
     assert article.body == (lead, after)
+
+
+def test_a_noise_pattern_finds_the_same_lines_when_searched_only_where_it_can_match():
+    """Each pattern runs only on lines holding one of its words (or, for the photo credit,
+    near the line's end): those shortcuts must give every reason a full search gives, also
+    where IGNORECASE matches more than lower() (the long s is an "s", a dotted I an "i")."""
+    from digest.brief.clean import NOISE_PATTERNS, _noise_reason
+
+    def searched(line: str) -> str | None:
+        for pattern, reason, _needs in NOISE_PATTERNS:
+            if re.search(pattern, line, re.I) and (reason != "byline" or word_count(line) <= 30):
+                return reason
+        return None
+
+    prose = SUBSCRIBERS
+    endings = [
+        "Photo: AP", "(AP Photo)", "Reuters", "Getty Images via AFP )", "EPA \u2003 )",
+        "Bloomberg via\n", "TAP", "Copyright 2024 X", "© BBC", "COPYRIGHT 1999",
+        "All Rights Reserved.", "Sign up for our NEWSLETTER", "ſubscribe to the newſletter",
+        "TRANSLATED BY: Ana", "Jo contributed reporting.", "Contributed To This Report",
+        "contributed\u00a0reporting", "AP photo)", "Reuters)\n", "copyright\u00a02020",
+        "ALL RIGHTS RESERVED", "İ signed up for the newsletter", "Image via Getty Images  ",
+    ]  # fmt: skip
+    lines = [*endings, *(f"{prose} {e}" for e in endings), *(f"{e} {prose}" for e in endings)]
+    assert [_noise_reason(line, ()) for line in lines] == [searched(line) for line in lines]
+    assert sum(searched(line) is not None for line in lines) > len(endings)

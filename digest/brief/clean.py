@@ -26,22 +26,44 @@ from digest.text.matching import TYPOGRAPHY, matching_form
 from digest.text.splitting import split_text
 from digest.text.words import WORD, stop_words, word_count
 
-# (pattern, reason): a line that matches is not part of the article. Patterns are searched
-# case-insensitively; keep them general (a kind of line, not one outlet's exact words).
-NOISE_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"^the post .+ appeared first on .+$", "syndication footer"),
-    (r"^source:\s*\S.{0,120}$", "source line"),
-    (r"\btranslated by:", "translation credit"),
-    (r"^by\s+[A-Z][^.!?]{2,160}$", "byline"),
-    (r"\b(contributed reporting|contributed to this report)\b", "reporting credit"),
-    (r"^(updated|published|posted|last updated|modified)\b[^.!?]{0,40}$", "timestamp"),
-    (r"^(photo|image|picture|credit|caption)s?\s*:", "photo caption"),
-    (r"\b(AP|AFP|Reuters|Getty Images|EPA|Bloomberg) ?(photo|via)?\s*\)?$", "photo credit"),
-    (r"\b(sign up|subscribe)\b.{0,80}\bnewsletter\b", "newsletter banner"),
-    (r"^(advertisement|sponsored content|read more|related:?|share this article)\b", "page chrome"),
-    (r"\b(all rights reserved|©|copyright \d{4})", "copyright notice"),
-    (r"^(skip in skip x embed x share\s+)?(?-i:CLOSE\s+[A-Z0-9])", "video player caption"),
+# (pattern, reason, needs): a line that matches is not part of the article. Patterns are
+# searched case-insensitively; keep them general (a kind of line, not one outlet's exact
+# words). `needs`: words (lower case) one of which every line the pattern matches contains,
+# so that its search, which tries every position of a long line, runs only on lines that
+# have one (a substring test is many times faster); none for a pattern anchored at the start,
+# or at the end (the photo credit, searched from near the end: _credit_reach).
+NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (r"^the post .+ appeared first on .+$", "syndication footer", ()),
+    (r"^source:\s*\S.{0,120}$", "source line", ()),
+    (r"\btranslated by:", "translation credit", ("translated by:",)),
+    (r"^by\s+[A-Z][^.!?]{2,160}$", "byline", ()),
+    (
+        r"\b(contributed reporting|contributed to this report)\b",
+        "reporting credit",
+        ("contributed ",),
+    ),
+    (r"^(updated|published|posted|last updated|modified)\b[^.!?]{0,40}$", "timestamp", ()),
+    (r"^(photo|image|picture|credit|caption)s?\s*:", "photo caption", ()),
+    (r"\b(AP|AFP|Reuters|Getty Images|EPA|Bloomberg) ?(photo|via)?\s*\)?$", "photo credit", ()),
+    (r"\b(sign up|subscribe)\b.{0,80}\bnewsletter\b", "newsletter banner", ("newsletter",)),
+    (
+        r"^(advertisement|sponsored content|read more|related:?|share this article)\b",
+        "page chrome",
+        (),
+    ),
+    (
+        r"\b(all rights reserved|©|copyright \d{4})",
+        "copyright notice",
+        ("all rights reserved", "©", "copyright "),
+    ),
+    (r"^(skip in skip x embed x share\s+)?(?-i:CLOSE\s+[A-Z0-9])", "video player caption", ()),
 )
+# re.IGNORECASE matches these to ASCII letters where lower() does not (the long s to "s");
+# they are folded before the `needs` test, so that it never passes over a line that matches
+_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_TAIL_REACH = 24
+"""The photo credit pattern ends the line: its match ("Getty Images via") starts at most this
+many characters before the end of the line without its closing white space and ")"."""
 
 # Where one of these starts a line near the end, the rest of the page is banner or chrome
 # (in any language) until a normal paragraph of the article's language comes back. Only at
@@ -154,9 +176,9 @@ def _strip_controls(text: str) -> str:
 
 
 @functools.cache
-def _compiled_patterns(extra: tuple[str, ...]) -> list[tuple[re.Pattern, str]]:
-    compiled = [(re.compile(p, re.I), reason) for p, reason in NOISE_PATTERNS]
-    compiled += [(re.compile(p, re.I), "configured noise pattern") for p in extra]
+def _compiled_patterns(extra: tuple[str, ...]) -> list[tuple[re.Pattern, str, tuple[str, ...]]]:
+    compiled = [(re.compile(p, re.I), reason, needs) for p, reason, needs in NOISE_PATTERNS]
+    compiled += [(re.compile(p, re.I), "configured noise pattern", ()) for p in extra]
     return compiled
 
 
@@ -164,10 +186,22 @@ def _compiled_patterns(extra: tuple[str, ...]) -> list[tuple[re.Pattern, str]]:
 def _noise_reason(plain: str, extra: tuple[str, ...]) -> str | None:
     """The reason of the first noise pattern `plain` matches, if any. Cached: a long line is
     asked twice (to judge it by sentence, then to mark it)."""
-    for pattern, reason in _compiled_patterns(extra):
-        if pattern.search(plain) and (reason != "byline" or word_count(plain) <= 30):
+    folded = plain.translate(_CASE_FOLD).lower()
+    for pattern, reason, needs in _compiled_patterns(extra):
+        if needs and not any(word in folded for word in needs):
+            continue
+        start = _credit_reach(plain) if reason == "photo credit" else 0
+        if pattern.search(plain, start) and (reason != "byline" or word_count(plain) <= 30):
             return reason
     return None
+
+
+def _credit_reach(plain: str) -> int:
+    """Where a photo credit's match can start at the earliest: it ends the line, followed
+    only by white space and one ")"."""
+    end = plain.rstrip()
+    end = end[:-1].rstrip() if end.endswith(")") else end
+    return max(0, len(end) - _TAIL_REACH)
 
 
 def _mark_patterns(
