@@ -59,39 +59,41 @@ class LexRank:
         """The sentence and the term id of every content word, in reading order: one
         dictionary look-up per word, done by map() rather than a Python loop."""
         words = list(map(WORD.findall, sentences))
-        flat = list(itertools.chain.from_iterable(words))
-        self._terms.learn(flat)
-        ids = np.fromiter(map(self._terms.ids.__getitem__, flat), np.int64, len(flat))
+        flat = itertools.chain.from_iterable(words)
+        self._terms.start_article()
+        ids = np.fromiter(map(self._terms.__getitem__, flat), np.int64)
         rows = np.repeat(np.arange(len(sentences)), list(map(len, words)))
         content = ids >= 0
         return rows[content], ids[content]
 
 
-class _TermIds:
-    """Each token's stemmed term as a number (-1 for a stop word), remembered across
-    articles: a number, unlike a string, lets numpy do the rest of the counting."""
+class _TermIds(dict):
+    """Token -> its stemmed term's id (-1 for a stop word), remembered across articles: a
+    number, unlike a string, lets numpy do the counting, and a token seen before costs one
+    dictionary look-up (done in C: only a new token calls __missing__)."""
 
-    LIMIT = 200_000  # tokens remembered; past this the memory starts afresh
+    LIMIT = 200_000  # tokens remembered; past this, the next article starts afresh
 
     def __init__(self, language: str) -> None:
+        super().__init__()
         self._stem, self._stops = stemmer(language), stop_words(language)
-        self.ids: dict[str, int] = {}
         self._term_ids: dict[str, int] = {}
 
-    def learn(self, tokens: list[str]) -> None:
-        """Give every token not seen before its id."""
-        new = set(tokens).difference(self.ids)
-        if len(self.ids) + len(new) > self.LIMIT:
-            self.ids.clear()
+    def start_article(self) -> None:
+        """Forget everything when the memory is full (never within an article, whose ids
+        must stay apart)."""
+        if len(self) > self.LIMIT:
+            self.clear()
             self._term_ids.clear()
-            new = set(tokens)
-        for token in new:
-            word = token.lower()
-            if word in self._stops:
-                self.ids[token] = -1
-            else:
-                term = self._stem(word)
-                self.ids[token] = self._term_ids.setdefault(term, len(self._term_ids))
+
+    def __missing__(self, token: str) -> int:
+        word = token.lower()
+        if word in self._stops:
+            number = -1
+        else:
+            number = self._term_ids.setdefault(self._stem(word), len(self._term_ids))
+        self[token] = number
+        return number
 
 
 @functools.cache
