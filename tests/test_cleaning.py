@@ -182,3 +182,33 @@ def test_a_noise_pattern_finds_the_same_lines_when_searched_only_where_it_can_ma
     lines = [*endings, *(f"{prose} {e}" for e in endings), *(f"{e} {prose}" for e in endings)]
     assert [_noise_reason(line, ()) for line in lines] == [searched(line) for line in lines]
     assert sum(searched(line) is not None for line in lines) > len(endings)
+
+
+SPANISH = (
+    "El gobierno de España anunció el lunes que no habrá cambios desde la semana pasada, "
+    "según las fuentes oficiales del ministerio, que no dieron más detalles sobre el plan."
+)
+
+
+def test_the_article_language_counted_from_its_lines_is_the_one_its_text_gives():
+    """An article's stop words are its lines' added up only when the lines hold exactly the
+    text's first ARTICLE_SAMPLE characters: not past the sample, not for a line longer than
+    a line's sample, not when a control character was removed."""
+    from digest.brief.clean import ARTICLE_SAMPLE, clean_in_language, language_of
+
+    english = "The talks began on Monday in Istanbul and lasted two hours, officials said."
+    texts = [
+        f"{english}\n{SPANISH}\n{english}",
+        "\n".join([SPANISH] * (ARTICLE_SAMPLE // len(SPANISH) + 1) + [english] * 400),
+        " ".join([english] * 40 + [SPANISH] * 95),  # one line, whose own sample is English
+        "\n".join([SPANISH] * 3 + ["the\x01of the\x01of the\x01of"] * 3),  # its lines: Spanish
+        *(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))),
+    ]
+    results = []
+    for text in texts:
+        article = Article(id="x", path="x.txt", text=text, outlet="X")
+        written_in, cleaned = clean_in_language(article)
+        assert written_in == language_of(text, "english", sample=ARTICLE_SAMPLE)
+        assert cleaned == (clean_article(article) if written_in == "english" else article)
+        results.append(written_in)
+    assert results[:4] == ["english", "spanish", "spanish", "english"]

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from threadpoolctl import threadpool_limits
 
-from digest.brief.clean import clean_article, language_of
+from digest.brief.clean import clean_in_language
 from digest.brief.read import ReadReport, read_inputs
 from digest.brief.stories import assemble_brief
 from digest.brief.summarize import summarize
@@ -222,11 +222,10 @@ class StageClock:
 
 def _summarize_one(article: Article, config: Config) -> Summary | Skipped:
     language = config.brief.language
-    written_in = language_of(article.text, language, sample=20_000)
+    written_in, cleaned = clean_in_language(article, language, config.cleaning.noise_patterns)
     if written_in != language:  # kept out on purpose: the brief is in one language
         reason = f"written in {written_in.title()}; brief.language is {language}"
         return Skipped(article.path, reason)
-    cleaned = clean_article(article, language, config.cleaning.noise_patterns)
     if not cleaned.body:
         return Skipped(article.path, "nothing left after removing page noise (no article text)")
     keywords = tuple(k for topic in config.topics for k in topic.keywords)
