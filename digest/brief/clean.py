@@ -206,6 +206,12 @@ def _language(counts: int, expected: str) -> str:
     return expected
 
 
+def _has_words(text: str, count: int) -> bool:
+    """word_count(text) >= count, reading no further than the count-th word (a whole
+    article on one line has thousands)."""
+    return next(itertools.islice(WORD.finditer(text), count - 1, None), None) is not None
+
+
 def _noisy_paragraphs_as_sentences(
     lines: list[str], extra: tuple[str, ...], language: str
 ) -> list[str]:
@@ -214,7 +220,7 @@ def _noisy_paragraphs_as_sentences(
     result: list[str] = []
     for line in lines:
         plain = line.translate(TYPOGRAPHY)
-        if word_count(plain) >= PARAGRAPH_WORDS and (
+        if _has_words(plain, PARAGRAPH_WORDS) and (
             _BIO.search(plain) or _noise_reason(plain, extra)
         ):
             result.extend(split_text(line, language))
@@ -309,7 +315,7 @@ def _mark_repeats_and_captions(lines: list[str], reasons: dict[int, str]) -> Non
 def _is_body_line(line: str) -> bool:
     """A paragraph of prose: long enough, and ending a sentence or holding two of them."""
     plain = line.translate(TYPOGRAPHY)
-    return word_count(plain) >= BODY_MIN_WORDS and bool(
+    return _has_words(plain, BODY_MIN_WORDS) and bool(
         _TERMINAL.search(plain) or _SENTENCE_BREAK.search(plain)
     )
 
@@ -362,7 +368,7 @@ def _mark_short_fragments(lines: list[str], reasons: dict[int, str]) -> None:
     for i, line in enumerate(lines):
         if (
             i not in reasons
-            and word_count(line) < 8
+            and not _has_words(line, 8)
             and not _TERMINAL.search(line.translate(TYPOGRAPHY))
         ):
             reasons[i] = "subheading or caption"
