@@ -16,6 +16,7 @@ import dataclasses
 import datetime as dt
 import itertools
 import re
+from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -136,24 +137,22 @@ def _article_vectors(
     """Unit TF-IDF vectors of each article's stemmed content words (the headline counts
     twice, as it names the event), and the column of each stem."""
     stem = stemmer(language)
-    words = []
-    for summary in summaries:
-        title = summary.article.title or ""
-        words.append(tokens(" ".join([title, title, *(s.text for s in summary.sentences)]).lower()))
-    every = list(itertools.chain.from_iterable(words))
+    texts = ([s.article.title or ""] * 2 + [x.text for x in s.sentences] for s in summaries)
+    counts = [Counter(tokens(" ".join(text).lower())) for text in texts]
     stems: dict[str, int] = {}
     column = {
         word: stems.setdefault(stem(word), len(stems))
-        for word in _content_words(sorted(set(every)), language)  # stable columns
+        for word in _content_words(sorted(set().union(*counts)), language)  # stable columns
     }
-    # each word's column (-1: none) found in C, counted as the matrix's (whole) duplicates
-    cols = np.fromiter(map(column.get, every, itertools.repeat(-1)), np.int64, len(every))
-    rows = np.repeat(np.arange(len(summaries)), [len(w) for w in words])
+    # each word's column (-1: none) found in C; words with one stem are the matrix's duplicates
+    cols = np.fromiter(map(column.get, itertools.chain(*counts), itertools.repeat(-1)), np.int64)
+    values = np.fromiter(itertools.chain.from_iterable(c.values() for c in counts), np.float64)
+    rows = np.repeat(np.arange(len(summaries)), [len(c) for c in counts])
     kept = cols >= 0
     matrix = scipy.sparse.csr_matrix(
-        (np.ones(int(kept.sum())), (rows[kept], cols[kept])), (len(summaries), max(len(stems), 1))
+        (values[kept], (rows[kept], cols[kept])), (len(summaries), max(len(stems), 1))
     )
-    matrix.sum_duplicates()  # occurrences of a word, and words with one stem
+    matrix.sum_duplicates()
     return unit_tfidf(matrix, smoothed_idf(matrix)), stems
 
 
