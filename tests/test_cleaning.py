@@ -1,9 +1,12 @@
+import re
+
 import pytest
 
 from digest.brief.clean import clean_article
 from digest.brief.read import read_inputs
 from digest.models import Article
 from digest.text.matching import matching_form
+from digest.text.words import word_count
 
 from .conftest import NOISE, SEEDS
 
@@ -166,3 +169,60 @@ def test_a_picture_caption_a_player_or_an_inbox_offer_is_no_headline():
         article = _cleaned(f"{clutter}\n{lead}\n{lead.replace('Wednesday', 'Thursday')}")
         assert article.title is None, clutter
         assert article.body[0] == lead
+
+
+def test_a_noise_pattern_finds_the_same_lines_when_searched_only_where_it_can_match():
+    """Each pattern runs only on lines holding one of its words (or, for the photo credit,
+    near the line's end): those shortcuts must give every reason a full search gives, also
+    where IGNORECASE matches more than lower() (the long s is an "s", a dotted I an "i")."""
+    from digest.brief.clean import NOISE_PATTERNS, _noise_reason
+
+    def searched(line: str) -> str | None:
+        for pattern, reason, _needs in NOISE_PATTERNS:
+            if re.search(pattern, line, re.I) and (reason != "byline" or word_count(line) <= 30):
+                return reason
+        return None
+
+    prose = SUBSCRIBERS
+    endings = [
+        "Photo: AP", "(AP Photo)", "Reuters", "Getty Images via AFP )", "EPA \u2003 )",
+        "Bloomberg via\n", "TAP", "Copyright 2024 X", "© BBC", "COPYRIGHT 1999",
+        "All Rights Reserved.", "Sign up for our NEWSLETTER", "ſubscribe to the newſletter",
+        "TRANSLATED BY: Ana", "Jo contributed reporting.", "Contributed To This Report",
+        "contributed\u00a0reporting", "AP photo)", "Reuters)\n", "copyright\u00a02020",
+        "ALL RIGHTS RESERVED", "İ signed up for the newsletter", "Image via Getty Images  ",
+        "Straight TO YOUR INBOX", "AUTOPLAY", "Image copyright AP",
+    ]  # fmt: skip
+    lines = [*endings, *(f"{prose} {e}" for e in endings), *(f"{e} {prose}" for e in endings)]
+    assert [_noise_reason(line, ()) for line in lines] == [searched(line) for line in lines]
+    assert sum(searched(line) is not None for line in lines) > len(endings)
+
+
+SPANISH = (
+    "El gobierno de España anunció el lunes que no habrá cambios desde la semana pasada, "
+    "según las fuentes oficiales del ministerio, que no dieron más detalles sobre el plan."
+)
+
+
+def test_the_article_language_counted_from_its_lines_is_the_one_its_text_gives():
+    """An article's stop words are its lines' added up only when the lines hold exactly the
+    text's first ARTICLE_SAMPLE characters: not past the sample, not for a line longer than
+    a line's sample, not when a control character was removed."""
+    from digest.brief.clean import ARTICLE_SAMPLE, clean_in_language, language_of
+
+    english = "The talks began on Monday in Istanbul and lasted two hours, officials said."
+    texts = [
+        f"{english}\n{SPANISH}\n{english}",
+        "\n".join([SPANISH] * (ARTICLE_SAMPLE // len(SPANISH) + 1) + [english] * 400),
+        " ".join([english] * 40 + [SPANISH] * 95),  # one line, whose own sample is English
+        "\n".join([SPANISH] * 3 + ["the\x01of the\x01of the\x01of"] * 3),  # its lines: Spanish
+        *(p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))),
+    ]
+    results = []
+    for text in texts:
+        article = Article(id="x", path="x.txt", text=text, outlet="X")
+        written_in, cleaned = clean_in_language(article)
+        assert written_in == language_of(text, "english", sample=ARTICLE_SAMPLE)
+        assert cleaned == (clean_article(article) if written_in == "english" else article)
+        results.append(written_in)
+    assert results[:4] == ["english", "spanish", "spanish", "english"]

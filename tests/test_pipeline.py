@@ -158,3 +158,29 @@ def test_the_pool_is_sized_from_the_cores_this_process_may_use():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "1", result.stderr
+
+
+def test_this_process_and_its_workers_give_the_summaries_one_process_gives(config, monkeypatch):
+    """With the pool, the workers take chunks from the start and this process from the end:
+    every article's summary (or its skip) still comes back once, in input order."""
+    from digest.brief import build as build_module
+    from digest.brief.read import read_inputs
+    from digest.models import Article
+
+    if build_module._usable_cores() < 2:
+        pytest.skip("one core: no pool")
+    seeds = read_inputs([SEEDS], 5_000_000).articles
+    spanish = Article(
+        id="es",
+        path="es.txt",
+        outlet="El Mundo",
+        text="El gobierno anunció el lunes que no habrá cambios desde la semana pasada, según "
+        "las fuentes oficiales del ministerio, que no dieron más detalles sobre el plan.",
+    )
+    articles = [*seeds, spanish, *seeds, spanish, *seeds]
+    monkeypatch.setattr(build_module, "PARALLEL_FROM", len(articles) + 1)
+    alone = list(build_module._summarize_all(articles, config))
+    monkeypatch.setattr(build_module, "PARALLEL_FROM", 2)
+    shared = list(build_module._summarize_all(articles, config))
+    assert shared == alone
+    assert [type(s).__name__ for s in shared].count("Skipped") == 2

@@ -16,6 +16,7 @@ The kept lines are the original text (only control characters are removed).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -26,25 +27,47 @@ from digest.text.matching import TYPOGRAPHY, matching_form
 from digest.text.splitting import split_text
 from digest.text.words import WORD, stop_words, word_count
 
-# (pattern, reason): a line that matches is not part of the article. Patterns are searched
-# case-insensitively; keep them general (a kind of line, not one outlet's exact words).
-NOISE_PATTERNS: tuple[tuple[str, str], ...] = (
-    (r"^the post .+ appeared first on .+$", "syndication footer"),
-    (r"^source:\s*\S.{0,120}$", "source line"),
-    (r"\btranslated by:", "translation credit"),
-    (r"^by\s+[A-Z][^.!?]{2,160}$", "byline"),
-    (r"\b(contributed reporting|contributed to this report)\b", "reporting credit"),
-    (r"^(updated|published|posted|last updated|modified)\b[^.!?]{0,40}$", "timestamp"),
-    (r"^(photo|image|picture|credit|caption)s?\s*:", "photo caption"),
-    (r"^image (copyright|caption)\b", "photo caption"),
-    (r"\b(AP|AFP|Reuters|Getty Images|EPA|Bloomberg) ?(photo|via)?\s*\)?$", "photo credit"),
-    (r"\b(sign up|subscribe)\b.{0,80}\bnewsletter\b", "newsletter banner"),
-    (r"\b(directly )?to your inbox\b", "newsletter banner"),
-    (r"^(advertisement|sponsored content|read more|related:?|share this article)\b", "page chrome"),
-    (r"\b(all rights reserved|©|copyright \d{4})", "copyright notice"),
-    (r"^(skip in skip x embed x share\s+)?(?-i:CLOSE\s+[A-Z0-9])", "video player caption"),
-    (r"\bautoplay\b", "video player caption"),
+# (pattern, reason, needs): a line that matches is not part of the article. Patterns are
+# searched case-insensitively; keep them general (a kind of line, not one outlet's exact
+# words). `needs`: words (lower case) one of which every line the pattern matches contains,
+# so that its search, which tries every position of a long line, runs only on lines that
+# have one (a substring test is many times faster); none for a pattern anchored at the start,
+# or at the end (the photo credit, searched from near the end: _credit_reach).
+NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    (r"^the post .+ appeared first on .+$", "syndication footer", ()),
+    (r"^source:\s*\S.{0,120}$", "source line", ()),
+    (r"\btranslated by:", "translation credit", ("translated by:",)),
+    (r"^by\s+[A-Z][^.!?]{2,160}$", "byline", ()),
+    (
+        r"\b(contributed reporting|contributed to this report)\b",
+        "reporting credit",
+        ("contributed ",),
+    ),
+    (r"^(updated|published|posted|last updated|modified)\b[^.!?]{0,40}$", "timestamp", ()),
+    (r"^(photo|image|picture|credit|caption)s?\s*:", "photo caption", ()),
+    (r"^image (copyright|caption)\b", "photo caption", ()),
+    (r"\b(AP|AFP|Reuters|Getty Images|EPA|Bloomberg) ?(photo|via)?\s*\)?$", "photo credit", ()),
+    (r"\b(sign up|subscribe)\b.{0,80}\bnewsletter\b", "newsletter banner", ("newsletter",)),
+    (r"\b(directly )?to your inbox\b", "newsletter banner", ("to your inbox",)),
+    (
+        r"^(advertisement|sponsored content|read more|related:?|share this article)\b",
+        "page chrome",
+        (),
+    ),
+    (
+        r"\b(all rights reserved|©|copyright \d{4})",
+        "copyright notice",
+        ("all rights reserved", "©", "copyright "),
+    ),
+    (r"^(skip in skip x embed x share\s+)?(?-i:CLOSE\s+[A-Z0-9])", "video player caption", ()),
+    (r"\bautoplay\b", "video player caption", ("autoplay",)),
 )
+# re.IGNORECASE matches these to ASCII letters where lower() does not (the long s to "s");
+# they are folded before the `needs` test, so that it never passes over a line that matches
+_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
+_TAIL_REACH = 24
+"""The photo credit pattern ends the line: its match ("Getty Images via") starts at most this
+many characters before the end of the line without its closing white space and ")"."""
 
 # Where one of these starts a line near the end, the rest of the page is banner or chrome
 # (in any language) until a normal paragraph of the article's language comes back. Only at
@@ -80,20 +103,68 @@ LANGUAGES = ("english", "spanish", "french", "german", "italian", "portuguese")
 """The languages the cleaner tells apart by their stop words."""
 
 
+ARTICLE_SAMPLE = 20_000
+"""Characters of an article whose stop words say which language it is written in."""
+LINE_SAMPLE = 3_000
+"""Characters of a line whose stop words say which language the line is in."""
+
+
 def clean_article(
     article: Article, language: str = "english", extra_patterns: tuple[str, ...] = ()
 ) -> Article:
     """Return the article with `body` (the article's own lines) and `removed` filled in."""
     extra = tuple(extra_patterns)
-    lines = [_strip_controls(line).strip() for line in article.text.splitlines()]
+    lines, counts = _lines_and_counts(article.text, extra, language)
+    return _cleaned(article, lines, counts, language, extra)
+
+
+def clean_in_language(
+    article: Article, language: str = "english", extra_patterns: tuple[str, ...] = ()
+) -> tuple[str, Article]:
+    """The language the article is written in (as language_of its first ARTICLE_SAMPLE
+    characters says) and, when that is `language`, the article cleaned (else as it was).
+    The article's stop words are its lines' added up whenever its lines hold exactly its
+    words, so that most articles' words are counted once, not twice."""
+    extra = tuple(extra_patterns)
+    lines, counts = _lines_and_counts(article.text, extra, language)
+    if _lines_hold_every_word(article.text, lines):
+        written_in = _language(sum(counts), language)
+    else:
+        written_in = language_of(article.text, language, sample=ARTICLE_SAMPLE)
+    if written_in != language:
+        return written_in, article
+    return language, _cleaned(article, lines, counts, language, extra)
+
+
+def _lines_and_counts(text: str, extra: tuple[str, ...], language: str) -> tuple[list, list]:
+    """The article's lines as the rules judge them, and each line's stop-word counts."""
+    lines = [_strip_controls(line).strip() for line in text.splitlines()]
     lines = _noisy_paragraphs_as_sentences([line for line in lines if line], extra, language)
+    return lines, [_stop_word_counts(line[:LINE_SAMPLE]) for line in lines]
+
+
+def _lines_hold_every_word(text: str, lines: list[str]) -> bool:
+    """Whether the words of the article's sample are exactly those of its lines' samples:
+    the sample is the whole text, and the lines are the text's own (no control character
+    removed, none split into sentences), none cut by a line's sample. A word never spans a
+    line break."""
+    return (
+        len(text) <= ARTICLE_SAMPLE
+        and all(len(line) <= LINE_SAMPLE for line in lines)
+        and lines == [line.strip() for line in text.replace("\t", " ").splitlines() if line.strip()]
+    )
+
+
+def _cleaned(
+    article: Article, lines: list[str], counts: list[int], language: str, extra: tuple[str, ...]
+) -> Article:
+    """The article with the lines the rules keep as its body, and the others as removed."""
     reasons: dict[int, str] = {}
     found: dict[str, str] = {}
-
     _mark_patterns(lines, reasons, found, extra)
     _mark_repeats_and_captions(lines, reasons)
     _mark_header(lines, reasons, found)
-    languages = [language_of(line, language) for line in lines]  # once, for the two rules
+    languages = [_language(c, language) for c in counts]  # once, for the two rules
     _mark_footer(lines, reasons, languages, language)
     _mark_foreign_lines(reasons, languages, language)
     _mark_short_fragments(lines, reasons)
@@ -111,27 +182,37 @@ def clean_article(
     )
 
 
-def language_of(text: str, expected: str, sample: int = 3_000) -> str:
+def language_of(text: str, expected: str, sample: int = LINE_SAMPLE) -> str:
     """The language whose stop words the first `sample` characters of `text` use most;
     `expected` unless clearly another. Counted twice: all stop words, then only those of one
     language alone ("otro", "desde"), since short words shared by several ("a", "en", "un",
     "la") can outvote a clear one."""
-    words = WORD.findall(text[:sample].lower())
-    if len(words) < 4:
+    return _language(_stop_word_counts(text[:sample]), expected)
+
+
+def _stop_word_counts(text: str) -> int:
+    """The text's words, and its stop words of each language (all, and those of that
+    language alone), as one number of _FIELD_BITS-bit fields: the counts of several texts
+    are then their sum. Summed in C, one dictionary look-up per word."""
+    return sum(map(_stop_word_units().get, WORD.findall(text.lower()), itertools.repeat(1)))
+
+
+def _language(counts: int, expected: str) -> str:
+    """language_of's choice, from a text's _stop_word_counts."""
+    if _field(counts, 0) < 4:
         return expected
-    every, alone = dict.fromkeys(LANGUAGES, 0), dict.fromkeys(LANGUAGES, 0)
-    table = _stop_word_languages()
-    for word in words:
-        languages = table.get(word, ())
-        for language in languages:
-            every[language] += 1
-        if len(languages) == 1:
-            alone[languages[0]] += 1
-    for scores in (every, alone):
+    for first in (1, 1 + len(LANGUAGES)):  # all stop words, then those of one language
+        scores = {lang: _field(counts, first + n) for n, lang in enumerate(LANGUAGES)}
         best = max(scores, key=scores.__getitem__)
         if best != expected and scores[best] >= 3 and scores[best] > 2 * scores.get(expected, 0):
             return best
     return expected
+
+
+def _has_words(text: str, count: int) -> bool:
+    """word_count(text) >= count, reading no further than the count-th word (a whole
+    article on one line has thousands)."""
+    return next(itertools.islice(WORD.finditer(text), count - 1, None), None) is not None
 
 
 def _noisy_paragraphs_as_sentences(
@@ -142,7 +223,7 @@ def _noisy_paragraphs_as_sentences(
     result: list[str] = []
     for line in lines:
         plain = line.translate(TYPOGRAPHY)
-        if word_count(plain) >= PARAGRAPH_WORDS and (
+        if _has_words(plain, PARAGRAPH_WORDS) and (
             _BIO.search(plain) or _noise_reason(plain, extra)
         ):
             result.extend(split_text(line, language))
@@ -157,9 +238,9 @@ def _strip_controls(text: str) -> str:
 
 
 @functools.cache
-def _compiled_patterns(extra: tuple[str, ...]) -> list[tuple[re.Pattern, str]]:
-    compiled = [(re.compile(p, re.I), reason) for p, reason in NOISE_PATTERNS]
-    compiled += [(re.compile(p, re.I), "configured noise pattern") for p in extra]
+def _compiled_patterns(extra: tuple[str, ...]) -> list[tuple[re.Pattern, str, tuple[str, ...]]]:
+    compiled = [(re.compile(p, re.I), reason, needs) for p, reason, needs in NOISE_PATTERNS]
+    compiled += [(re.compile(p, re.I), "configured noise pattern", ()) for p in extra]
     return compiled
 
 
@@ -167,10 +248,22 @@ def _compiled_patterns(extra: tuple[str, ...]) -> list[tuple[re.Pattern, str]]:
 def _noise_reason(plain: str, extra: tuple[str, ...]) -> str | None:
     """The reason of the first noise pattern `plain` matches, if any. Cached: a long line is
     asked twice (to judge it by sentence, then to mark it)."""
-    for pattern, reason in _compiled_patterns(extra):
-        if pattern.search(plain) and (reason != "byline" or word_count(plain) <= 30):
+    folded = plain.translate(_CASE_FOLD).lower()
+    for pattern, reason, needs in _compiled_patterns(extra):
+        if needs and not any(word in folded for word in needs):
+            continue
+        start = _credit_reach(plain) if reason == "photo credit" else 0
+        if pattern.search(plain, start) and (reason != "byline" or word_count(plain) <= 30):
             return reason
     return None
+
+
+def _credit_reach(plain: str) -> int:
+    """Where a photo credit's match can start at the earliest: it ends the line, followed
+    only by white space and one ")"."""
+    end = plain.rstrip()
+    end = end[:-1].rstrip() if end.endswith(")") else end
+    return max(0, len(end) - _TAIL_REACH)
 
 
 def _mark_patterns(
@@ -225,7 +318,7 @@ def _mark_repeats_and_captions(lines: list[str], reasons: dict[int, str]) -> Non
 def _is_body_line(line: str) -> bool:
     """A paragraph of prose: long enough, and ending a sentence or holding two of them."""
     plain = line.translate(TYPOGRAPHY)
-    return word_count(plain) >= BODY_MIN_WORDS and bool(
+    return _has_words(plain, BODY_MIN_WORDS) and bool(
         _TERMINAL.search(plain) or _SENTENCE_BREAK.search(plain)
     )
 
@@ -278,21 +371,36 @@ def _mark_short_fragments(lines: list[str], reasons: dict[int, str]) -> None:
     for i, line in enumerate(lines):
         if (
             i not in reasons
-            and word_count(line) < 8
+            and not _has_words(line, 8)
             and not _TERMINAL.search(line.translate(TYPOGRAPHY))
         ):
             reasons[i] = "subheading or caption"
 
 
+_FIELD_BITS = 64
+"""Width of each count in _stop_word_counts: room for any text's words."""
+
+
 @functools.cache
-def _stop_word_languages() -> dict[str, tuple[str, ...]]:
-    """Every stop word of LANGUAGES with the languages it belongs to: one look-up a word
-    instead of one a language (this runs on every line of every article)."""
-    table: dict[str, tuple[str, ...]] = {}
-    for language in LANGUAGES:
+def _stop_word_units() -> dict[str, int]:
+    """What each stop word of LANGUAGES adds to _stop_word_counts: one word (field 0), one
+    stop word of each of its languages (fields 1-6), and one of its language alone (fields
+    7-12) when it belongs to only one. Any other word adds 1, a word."""
+    languages: dict[str, list[int]] = {}
+    for n, language in enumerate(LANGUAGES):
         for word in stop_words(language):
-            table[word] = (*table.get(word, ()), language)
-    return table
+            languages.setdefault(word, []).append(n)
+    alone = 1 + len(LANGUAGES)
+    return {
+        word: 1
+        + sum(1 << (_FIELD_BITS * (1 + n)) for n in numbers)
+        + (1 << (_FIELD_BITS * (alone + numbers[0])) if len(numbers) == 1 else 0)
+        for word, numbers in languages.items()
+    }
+
+
+def _field(counts: int, n: int) -> int:
+    return (counts >> (_FIELD_BITS * n)) & ((1 << _FIELD_BITS) - 1)
 
 
 def _outlet_from_path(path: str) -> str:

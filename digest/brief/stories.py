@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from collections.abc import Sequence
@@ -72,7 +73,7 @@ def assemble_brief(
     vectors, stems = _article_vectors(summaries, config.brief.language)
     positions = _grouped(vectors) if summaries else []
     groups = [[summaries[i] for i in group] for group in positions]
-    homes = _homes([set(vectors[list(p)].indices) for p in positions], stems, config)
+    homes = _homes(_columns_of(vectors, positions), stems, config)
     continuing = _continuing(groups, _story_space(groups, config, previous), previous)
     full, listed, untold = _split_full_and_brief(groups, homes, config)
     lines = [
@@ -136,26 +137,29 @@ def _article_vectors(
     """Unit TF-IDF vectors of each article's stemmed content words (the headline counts
     twice, as it names the event), and the column of each stem."""
     stem = stemmer(language)
-    counts = []
-    for summary in summaries:
-        title = summary.article.title or ""
-        text = " ".join([title, title, *(s.text for s in summary.sentences)])
-        counts.append(Counter(tokens(text.lower())))
+    texts = ([s.article.title or ""] * 2 + [x.text for x in s.sentences] for s in summaries)
+    counts = [Counter(tokens(" ".join(text).lower())) for text in texts]
     stems: dict[str, int] = {}
     column = {
         word: stems.setdefault(stem(word), len(stems))
         for word in _content_words(sorted(set().union(*counts)), language)  # stable columns
     }
-    rows, cols, values = [], [], []
-    for row, words in enumerate(counts):
-        kept = [word for word in words if word in column]
-        rows.extend([row] * len(kept))
-        cols.extend(column[word] for word in kept)
-        values.extend(words[word] for word in kept)
-    shape = (len(summaries), max(len(stems), 1))
-    matrix = scipy.sparse.csr_matrix((values, (rows, cols)), shape=shape, dtype=np.float64)
-    matrix.sum_duplicates()  # words with one stem
+    # each word's column (-1: none) found in C; words with one stem are the matrix's duplicates
+    cols = np.fromiter(map(column.get, itertools.chain(*counts), itertools.repeat(-1)), np.int64)
+    values = np.fromiter(itertools.chain.from_iterable(c.values() for c in counts), np.float64)
+    rows = np.repeat(np.arange(len(summaries)), [len(c) for c in counts])
+    kept = cols >= 0
+    matrix = scipy.sparse.csr_matrix(
+        (values[kept], (rows[kept], cols[kept])), (len(summaries), max(len(stems), 1))
+    )
+    matrix.sum_duplicates()
     return unit_tfidf(matrix, smoothed_idf(matrix)), stems
+
+
+def _columns_of(vectors: scipy.sparse.csr_matrix, groups: list[tuple[int, ...]]) -> list[set[int]]:
+    """The columns (stems) each group's articles mention, read off the rows' index slices."""
+    rows = np.split(vectors.indices, vectors.indptr[1:-1])
+    return [set(np.concatenate([rows[i] for i in group]).tolist()) for group in groups]
 
 
 def _content_words(words: Sequence[str], language: str) -> list[str]:

@@ -11,6 +11,8 @@ import importlib
 import math
 from collections.abc import Callable
 
+import numpy as np
+
 from digest.models import Article, RankedSentence, Sentence, Summary
 from digest.text.methods import METHOD_NAMES
 from digest.text.splitting import OfflineTokenizer, split_text
@@ -86,10 +88,13 @@ def rank_sentences(
     ranker = _method_class(method)
     if hasattr(ranker, "rate"):  # digest's own, vectorised implementation
         scores = ranker(language).rate([s.text for s in sentences])
-        scored = [(_finite(score), order) for order, score in enumerate(scores)]
+        values = np.where(np.isfinite(scores), scores, 0.0)  # as _finite
+        # best first, then in reading order: the sort below, done by numpy
+        best_first = np.lexsort((np.arange(len(values)), -values)).tolist()
+        scored = list(zip(values[best_first].tolist(), best_first, strict=True))
     else:
         scored = _sumy_scores(sentences, method, language, bonus_words)
-    scored.sort(key=lambda pair: (-pair[0], pair[1]))
+        scored.sort(key=lambda pair: (-pair[0], pair[1]))
     return tuple(
         RankedSentence(sentences[order], score, rank) for rank, (score, order) in enumerate(scored)
     )

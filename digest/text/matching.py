@@ -52,9 +52,11 @@ def matching_form(text: str, spellings: dict[str, tuple[str, ...]] | None = None
     """Lower-case text with typography and spelling variants unified, for comparing only."""
     text = unicodedata.normalize("NFKC", text.translate(TYPOGRAPHY)).lower()
     configured = tuple((k, tuple(v)) for k, v in spellings.items()) if spellings else ()
-    any_variant, patterns = _spelling_patterns(_merged_spellings(configured))
-    if any_variant is None or not any_variant.search(text):
-        return text  # no variant in the text (one search instead of one per spelling)
+    words, any_variant, patterns = _spelling_patterns(_merged_spellings(configured))
+    # no variant in the text: most texts hold none of the words, found by substring tests
+    # many times faster than a regular expression's search, which tries every position
+    if not any(word in text for word in words) or not any_variant.search(text):
+        return text
     for canonical, variants in patterns:
         text = variants.sub(canonical, text)
     return text
@@ -85,13 +87,20 @@ def _merged_spellings(configured: tuple[tuple[str, tuple[str, ...]], ...]) -> tu
 @functools.cache
 def _spelling_patterns(
     spellings: tuple,
-) -> tuple[re.Pattern | None, list[tuple[str, re.Pattern]]]:
-    """One pattern that finds any variant (None: there are none), and each canonical
-    spelling's pattern, applied in turn."""
-    every = [re.escape(v.lower()) for _, variants in spellings for v in variants]
-    any_variant = re.compile(r"\b(" + "|".join(every) + r")\b") if every else None
-    return any_variant, [
-        (canonical, re.compile(r"\b(" + "|".join(re.escape(v.lower()) for v in variants) + r")\b"))
-        for canonical, variants in spellings
-        if variants
-    ]
+) -> tuple[tuple[str, ...], re.Pattern, list[tuple[str, re.Pattern]]]:
+    """Every variant (lower case), one pattern that finds any of them as a word, and each
+    canonical spelling's pattern, applied in turn."""
+    words = tuple(v.lower() for _, variants in spellings for v in variants)
+    any_variant = re.compile(r"\b(" + "|".join(map(re.escape, words)) + r")\b")
+    return (
+        words,
+        any_variant,
+        [
+            (
+                canonical,
+                re.compile(r"\b(" + "|".join(re.escape(v.lower()) for v in variants) + r")\b"),
+            )
+            for canonical, variants in spellings
+            if variants
+        ],
+    )
