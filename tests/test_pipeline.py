@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from digest.brief.build import build
+from digest.brief.cores import usable_cores
 from digest.errors import NoUsableArticles
 
 from .conftest import NOISE, SEED_DATE, SEEDS
@@ -154,7 +155,7 @@ def test_the_pool_is_sized_from_the_cores_this_process_may_use():
         pytest.skip("no CPU affinity on this system")
     code = (
         "import os; os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]}); "
-        "from digest.brief.build import _usable_cores; print(_usable_cores())"
+        "from digest.brief.cores import usable_cores; print(usable_cores())"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "1", result.stderr
@@ -167,7 +168,7 @@ def test_this_process_and_its_workers_give_the_summaries_one_process_gives(confi
     from digest.brief.read import read_inputs
     from digest.models import Article
 
-    if build_module._usable_cores() < 2:
+    if usable_cores() < 2:
         pytest.skip("one core: no pool")
     seeds = read_inputs([SEEDS], 5_000_000).articles
     spanish = Article(

@@ -13,7 +13,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import multiprocessing
-import os
 import sys
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -23,6 +22,7 @@ from pathlib import Path
 from threadpoolctl import threadpool_limits
 
 from digest.brief.clean import clean_in_language
+from digest.brief.cores import usable_cores
 from digest.brief.read import ReadReport, read_inputs
 from digest.brief.stories import assemble_brief
 from digest.brief.summarize import summarize
@@ -168,7 +168,7 @@ def _summarize_all(articles: list[Article], config: Config) -> Iterator[Summary 
     use when there are enough articles to repay starting the worker processes. The workers
     take chunks from the start, this process from the end until they meet (a chunk no
     worker has started is cancelled and done here), so neither waits long for the other."""
-    cores = _usable_cores()
+    cores = usable_cores()
     if len(articles) < PARALLEL_FROM or cores < 2:
         with _one_blas_thread():
             for article in articles:
@@ -203,14 +203,6 @@ def _one_blas_thread() -> threadpool_limits:
     products on two threads, 0.02 s on one) and their spinning takes the core that the
     other worker needs: the parallel work is the pool's, article by article."""
     return threadpool_limits(limits=1, user_api="blas")
-
-
-def _usable_cores() -> int:
-    """The cores this process may run on (a container or taskset may allow fewer than the
-    machine has)."""
-    if hasattr(os, "sched_getaffinity"):
-        return len(os.sched_getaffinity(0))
-    return os.cpu_count() or 1
 
 
 def _worth_reporting(done: int, total: int) -> bool:

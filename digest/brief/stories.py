@@ -24,7 +24,8 @@ import scipy.sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
 
-from digest.brief.merge import HIGHLIGHTS_FROM, merge
+from digest.brief.merge import HIGHLIGHTS_FROM
+from digest.brief.storymerge import StoryJob, merged_stories
 from digest.config import Config, PinnedStory, Topic
 from digest.models import Article, Brief, Point, PreviousPoints, SourceRef, Story, Summary
 from digest.text.matching import matching_words
@@ -86,20 +87,19 @@ def assemble_brief(
         lines = kept
         words -= sum(_line_words(line) for line in lines)
     shares = _word_shares([groups[g] for g in full], words)
+    several_from = STORY_HIGHLIGHTS_FROM if len(full) > 1 else HIGHLIGHTS_FROM
+    jobs = [
+        StoryJob(groups[g], homes.topics.get(g, ()), share, several_from)
+        for g, share in zip(full, shares, strict=True)
+    ]
     stories = [
         dataclasses.replace(
-            _merged_story(
-                groups[g],
-                homes.topics.get(g, ()),
-                share,
-                config,
-                previous,
-                STORY_HIGHLIGHTS_FROM if len(full) > 1 else HIGHLIGHTS_FROM,
-            ),
+            story,
+            title=_title(groups[g], story.lead),
             pinned=g in homes.pinned,
             continuing=continuing[g],
         )
-        for g, share in zip(full, shares, strict=True)
+        for g, story in zip(full, merged_stories(jobs, config, previous), strict=True)
     ]
     stories = [s for s in stories if s.points]  # all said in the previous brief already
     stories.sort(key=lambda s: (not s.pinned, -s.outlet_count, -_salience(s)))
@@ -342,23 +342,6 @@ def _lines_within(lines: list[Story], words: int) -> list[Story]:
 
 def _line_words(line: Story) -> int:
     return sum(word_count(p.text) for p in line.points)
-
-
-def _merged_story(
-    group: list[Summary],
-    topics: tuple[Topic, ...],
-    words: int,
-    config: Config,
-    previous: PreviousPoints | None,
-    several_from: int,
-) -> Story:
-    """One story merged as a one-story brief, with its own topics and share of the words
-    (key quotes and figures from `several_from` words on)."""
-    story_config = dataclasses.replace(
-        config, topics=topics, brief=dataclasses.replace(config.brief, words=words)
-    )
-    story = merge(group, story_config, previous=previous, highlights_from=several_from)
-    return dataclasses.replace(story, title=_title(group, story.lead))
 
 
 def _one_line_story(group: list[Summary]) -> Story:
