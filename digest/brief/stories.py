@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import itertools
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -138,22 +136,35 @@ def _article_vectors(
     twice, as it names the event), and the column of each stem."""
     stem = stemmer(language)
     texts = ([s.article.title or ""] * 2 + [x.text for x in s.sentences] for s in summaries)
-    counts = [Counter(tokens(" ".join(text).lower())) for text in texts]
+    # each article's words as numbers, looked up in C (a new word is numbered in __missing__):
+    # a few MB of integers, never every word of every article as strings at once
+    vocabulary = _Numbering()
+    numbers = [
+        np.fromiter(map(vocabulary.__getitem__, tokens(" ".join(text).lower())), np.int64)
+        for text in texts
+    ]
     stems: dict[str, int] = {}
-    column = {
-        word: stems.setdefault(stem(word), len(stems))
-        for word in _content_words(sorted(set().union(*counts)), language)  # stable columns
-    }
-    # each word's column (-1: none) found in C; words with one stem are the matrix's duplicates
-    cols = np.fromiter(map(column.get, itertools.chain(*counts), itertools.repeat(-1)), np.int64)
-    values = np.fromiter(itertools.chain.from_iterable(c.values() for c in counts), np.float64)
-    rows = np.repeat(np.arange(len(summaries)), [len(c) for c in counts])
+    column = np.full(len(vocabulary), -1, np.int64)  # -1: no content word
+    for word in _content_words(sorted(vocabulary), language):  # stable columns
+        column[vocabulary[word]] = stems.setdefault(stem(word), len(stems))
+    cols = column[np.concatenate([np.zeros(0, np.int64), *numbers])]
+    rows = np.repeat(np.arange(len(summaries)), [len(n) for n in numbers])
     kept = cols >= 0
+    # each occurrence a 1, summed into counts (exact in floats); words of one stem too
     matrix = scipy.sparse.csr_matrix(
-        (values[kept], (rows[kept], cols[kept])), (len(summaries), max(len(stems), 1))
+        (np.ones(int(kept.sum())), (rows[kept], cols[kept])),
+        (len(summaries), max(len(stems), 1)),
     )
     matrix.sum_duplicates()
     return unit_tfidf(matrix, smoothed_idf(matrix)), stems
+
+
+class _Numbering(dict):
+    """Word -> its number, in order of first use; a new word gets the next one."""
+
+    def __missing__(self, word: str) -> int:
+        self[word] = number = len(self)
+        return number
 
 
 def _columns_of(vectors: scipy.sparse.csr_matrix, groups: list[tuple[int, ...]]) -> list[set[int]]:
