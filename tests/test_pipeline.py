@@ -185,3 +185,34 @@ def test_this_process_and_its_workers_give_the_summaries_one_process_gives(confi
     shared = list(build_module._summarize_all(articles, config))
     assert shared == alone
     assert [type(s).__name__ for s in shared].count("Skipped") == 2
+
+
+def test_a_long_brief_rendered_by_two_processes_gives_the_files_one_process_gives(
+    seed_build, monkeypatch
+):
+    import sys
+
+    from digest.brief import build as build_module
+    from digest.brief import forked
+
+    if sys.platform != "linux":
+        pytest.skip("the worker is forked")
+    brief, formats = seed_build.brief, ["txt", "docx", "json", "html"]
+    templates = [SEEDS.parent / "templates"]
+    monkeypatch.setattr(build_module, "RENDER_APART_FROM", sys.maxsize)
+    alone = build_module._rendered(brief, formats, templates, "a4")
+    monkeypatch.setattr(build_module, "RENDER_APART_FROM", 0)
+    monkeypatch.setattr(forked, "usable_cores", lambda: 2)  # a worker even on one core
+    shared = build_module._rendered(brief, formats, templates, "a4")
+    assert list(shared) == [f"brief.{f}" for f in formats]
+    # a .docx's zip entries carry the second they were written: compare what they hold
+    assert _unzipped(shared.pop("brief.docx")) == _unzipped(alone.pop("brief.docx"))
+    assert shared == alone
+
+
+def _unzipped(data: bytes) -> dict[str, bytes]:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}

@@ -1,15 +1,15 @@
-"""Story merges in this process and a forked worker: always the one-process result."""
+"""Story merges in this process and a forked worker (tests/test_forked.py): always the
+one-process brief."""
 
 from __future__ import annotations
 
 import datetime as dt
-import os
 import sys
 from pathlib import Path
 
 import pytest
 
-from digest.brief import storymerge
+from digest.brief import forked, storymerge
 from digest.brief.clean import clean_article
 from digest.brief.read import read_inputs
 from digest.brief.stories import assemble_brief
@@ -36,7 +36,7 @@ def one_process(four, repo_config, monkeypatch):
     monkeypatch.setattr(storymerge, "PARALLEL_SENTENCES", sys.maxsize)
     brief = _brief(four, repo_config)
     monkeypatch.setattr(storymerge, "PARALLEL_SENTENCES", 0)
-    monkeypatch.setattr(storymerge, "usable_cores", lambda: 2)  # a worker even on one core
+    monkeypatch.setattr(forked, "usable_cores", lambda: 2)  # a worker even on one core
     assert len(brief.stories) == 4
     return brief
 
@@ -47,34 +47,4 @@ def _brief(summaries, config):
 
 
 def test_this_process_and_the_worker_give_the_one_process_brief(four, repo_config, one_process):
-    assert _brief(four, repo_config) == one_process
-
-
-def test_the_stories_the_worker_merged_come_back_in_their_places(
-    four, repo_config, one_process, monkeypatch
-):
-    """This process claims no story: the worker merges all four, and none is merged again."""
-    merged_here = []
-    merge_one = storymerge.merge_one
-    monkeypatch.setattr(storymerge, "_merges", lambda *args: iter(()))
-    monkeypatch.setattr(
-        storymerge,
-        "merge_one",
-        lambda *args: merged_here.append(os.getpid()) or merge_one(*args),
-    )
-    assert _brief(four, repo_config) == one_process
-    assert os.getpid() not in merged_here
-
-
-def test_stories_a_lost_worker_did_not_send_are_merged_here(
-    four, repo_config, one_process, monkeypatch
-):
-    """The worker claims every story and dies before sending any back."""
-
-    def lost(jobs, config, previous, claimed, sender):
-        while storymerge._claim(claimed) < len(jobs):
-            pass
-        os._exit(1)
-
-    monkeypatch.setattr(storymerge, "_worker", lost)
     assert _brief(four, repo_config) == one_process
