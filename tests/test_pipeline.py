@@ -216,3 +216,24 @@ def _unzipped(data: bytes) -> dict[str, bytes]:
 
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_objects_are_frozen_only_while_merging_and_rendering():
+    """A long-running service's garbage must be collectable after a build, and a caller's
+    own frozen objects stay frozen."""
+    import gc
+
+    from digest.brief.build import _frozen
+
+    assert gc.get_freeze_count() == 0
+    with _frozen():
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with _frozen():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

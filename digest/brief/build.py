@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import functools
+import gc
 import multiprocessing
 import sys
 import time
@@ -102,7 +103,7 @@ def build_from_articles(
         warnings += [_partly_ranked(s) for s in summaries if len(s.ranking) < len(s.sentences)]
         sentences = sum(len(s.sentences) for s in summaries)
         progress("Grouping into stories and merging each")
-        with clock("merge"):
+        with clock("merge"), _frozen():
             brief = assemble_brief(summaries, config, date, previous=previous)
         if not brief.points and not brief.also_today:
             raise NoUsableArticles(
@@ -114,7 +115,7 @@ def build_from_articles(
     formats = list(dict.fromkeys((*config.output.formats, *existing_formats(out_dir, date))))
     formats = [f for f in formats if f in RENDERERS]
     progress(f"Rendering {', '.join(formats)}")
-    with clock("render"):
+    with clock("render"), _frozen():
         files = _rendered(brief, formats, _template_dirs(config), config.output.paper)
     with clock("write"):
         directory = write_brief(files, out_dir, date)
@@ -127,6 +128,23 @@ def build_from_articles(
         directory=str(directory),
         timings=clock.seconds,
     )
+
+
+@contextlib.contextmanager
+def _frozen() -> Iterator[None]:
+    """The objects made so far (the articles, their summaries) left out of garbage
+    collections while merging or rendering: they live to the end of the build anyway, and
+    a full collection that walked them took 0.08-0.14 s each time on 1,000 BBC articles (in
+    a forked worker too, where walking them also copies the pages it shares with this
+    process). Left alone when the caller has frozen objects of its own."""
+    if gc.get_freeze_count():
+        yield
+        return
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def _rendered(
