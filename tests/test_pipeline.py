@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from digest.brief.build import build
+from digest.brief.cores import usable_cores
 from digest.errors import NoUsableArticles
 
 from .conftest import NOISE, SEED_DATE, SEEDS
@@ -154,7 +155,7 @@ def test_the_pool_is_sized_from_the_cores_this_process_may_use():
         pytest.skip("no CPU affinity on this system")
     code = (
         "import os; os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]}); "
-        "from digest.brief.build import _usable_cores; print(_usable_cores())"
+        "from digest.brief.cores import usable_cores; print(usable_cores())"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "1", result.stderr
@@ -167,7 +168,7 @@ def test_this_process_and_its_workers_give_the_summaries_one_process_gives(confi
     from digest.brief.read import read_inputs
     from digest.models import Article
 
-    if build_module._usable_cores() < 2:
+    if usable_cores() < 2:
         pytest.skip("one core: no pool")
     seeds = read_inputs([SEEDS], 5_000_000).articles
     spanish = Article(
@@ -184,3 +185,55 @@ def test_this_process_and_its_workers_give_the_summaries_one_process_gives(confi
     shared = list(build_module._summarize_all(articles, config))
     assert shared == alone
     assert [type(s).__name__ for s in shared].count("Skipped") == 2
+
+
+def test_a_long_brief_rendered_by_two_processes_gives_the_files_one_process_gives(
+    seed_build, monkeypatch
+):
+    import sys
+
+    from digest.brief import build as build_module
+    from digest.brief import forked
+
+    if sys.platform != "linux":
+        pytest.skip("the worker is forked")
+    brief, formats = seed_build.brief, ["txt", "docx", "json", "html"]
+    templates = [SEEDS.parent / "templates"]
+    monkeypatch.setattr(build_module, "RENDER_APART_FROM", sys.maxsize)
+    alone = build_module._rendered(brief, formats, templates, "a4")
+    monkeypatch.setattr(build_module, "RENDER_APART_FROM", 0)
+    monkeypatch.setattr(forked, "usable_cores", lambda: 2)  # a worker even on one core
+    shared = build_module._rendered(brief, formats, templates, "a4")
+    assert list(shared) == [f"brief.{f}" for f in formats]
+    # a .docx's zip entries carry the second they were written: compare what they hold
+    assert _unzipped(shared.pop("brief.docx")) == _unzipped(alone.pop("brief.docx"))
+    assert shared == alone
+
+
+def _unzipped(data: bytes) -> dict[str, bytes]:
+    import io
+    import zipfile
+
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return {name: archive.read(name) for name in archive.namelist()}
+
+
+def test_objects_are_frozen_only_while_merging_and_rendering():
+    """A long-running service's garbage must be collectable after a build, and a caller's
+    own frozen objects stay frozen."""
+    import gc
+
+    from digest.brief.build import _frozen
+
+    assert gc.get_freeze_count() == 0
+    with _frozen():
+        assert gc.get_freeze_count() > 0
+    assert gc.get_freeze_count() == 0
+    gc.freeze()
+    try:
+        frozen = gc.get_freeze_count()
+        with _frozen():
+            pass
+        assert gc.get_freeze_count() == frozen
+    finally:
+        gc.unfreeze()

@@ -4,6 +4,7 @@ import subprocess
 from pathlib import Path
 
 import docx
+import pytest
 
 from .conftest import NOISE, require_program
 
@@ -199,3 +200,18 @@ def test_several_stories_open_with_a_contents_list_linked_to_their_headings(tmp_
     for number, (entry, heading) in enumerate(zip(contents, headings[1:], strict=False), 1):
         assert f'w:anchor="story-{number}"' in entry._p.xml
         assert f'w:name="story-{number}"' in heading._p.xml
+
+
+@pytest.mark.parametrize(
+    "text", ["1. ", "Reuters: “Title”", " lead and trail ", "a\ttab", "two\nlines", "cr\r", ""]
+)
+def test_a_run_made_at_once_is_the_run_python_docx_makes(text):
+    from lxml import etree
+
+    from digest.render.word import _add_run
+
+    document = docx.Document()
+    theirs, ours = document.add_paragraph(), document.add_paragraph()
+    theirs.add_run(text)
+    _add_run(ours, text)
+    assert etree.tostring(ours._p) == etree.tostring(theirs._p)

@@ -54,7 +54,9 @@ class Chooser:
         self.candidates = candidates
         self.row_concepts = row_concepts
         self.supports = supports
-        self.weight = weight
+        self.weight: list[float] = weight.tolist()
+        """Each concept's weight; a list, as gains sum a few of them at a time, where indexing
+        a numpy array costs more than the sum."""
         self.space = space
         self.unlimited = words <= 0
         self.words_left = 10**9 if self.unlimited else words

@@ -14,9 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
-import itertools
 import re
-from collections import Counter
 from collections.abc import Sequence
 
 import numpy as np
@@ -24,7 +22,8 @@ import scipy.sparse
 from scipy.cluster.hierarchy import fcluster, linkage
 from scipy.sparse.csgraph import connected_components
 
-from digest.brief.merge import HIGHLIGHTS_FROM, merge
+from digest.brief.merge import HIGHLIGHTS_FROM
+from digest.brief.storymerge import StoryJob, merged_stories
 from digest.config import Config, PinnedStory, Topic
 from digest.models import Article, Brief, Point, PreviousPoints, SourceRef, Story, Summary
 from digest.text.matching import matching_words
@@ -86,20 +85,19 @@ def assemble_brief(
         lines = kept
         words -= sum(_line_words(line) for line in lines)
     shares = _word_shares([groups[g] for g in full], words)
+    several_from = STORY_HIGHLIGHTS_FROM if len(full) > 1 else HIGHLIGHTS_FROM
+    jobs = [
+        StoryJob(groups[g], homes.topics.get(g, ()), share, several_from)
+        for g, share in zip(full, shares, strict=True)
+    ]
     stories = [
         dataclasses.replace(
-            _merged_story(
-                groups[g],
-                homes.topics.get(g, ()),
-                share,
-                config,
-                previous,
-                STORY_HIGHLIGHTS_FROM if len(full) > 1 else HIGHLIGHTS_FROM,
-            ),
+            story,
+            title=_title(groups[g], story.lead),
             pinned=g in homes.pinned,
             continuing=continuing[g],
         )
-        for g, share in zip(full, shares, strict=True)
+        for g, story in zip(full, merged_stories(jobs, config, previous), strict=True)
     ]
     stories = [s for s in stories if s.points]  # all said in the previous brief already
     stories.sort(key=lambda s: (not s.pinned, -s.outlet_count, -_salience(s)))
@@ -138,22 +136,35 @@ def _article_vectors(
     twice, as it names the event), and the column of each stem."""
     stem = stemmer(language)
     texts = ([s.article.title or ""] * 2 + [x.text for x in s.sentences] for s in summaries)
-    counts = [Counter(tokens(" ".join(text).lower())) for text in texts]
+    # each article's words as numbers, looked up in C (a new word is numbered in __missing__):
+    # a few MB of integers, never every word of every article as strings at once
+    vocabulary = _Numbering()
+    numbers = [
+        np.fromiter(map(vocabulary.__getitem__, tokens(" ".join(text).lower())), np.int64)
+        for text in texts
+    ]
     stems: dict[str, int] = {}
-    column = {
-        word: stems.setdefault(stem(word), len(stems))
-        for word in _content_words(sorted(set().union(*counts)), language)  # stable columns
-    }
-    # each word's column (-1: none) found in C; words with one stem are the matrix's duplicates
-    cols = np.fromiter(map(column.get, itertools.chain(*counts), itertools.repeat(-1)), np.int64)
-    values = np.fromiter(itertools.chain.from_iterable(c.values() for c in counts), np.float64)
-    rows = np.repeat(np.arange(len(summaries)), [len(c) for c in counts])
+    column = np.full(len(vocabulary), -1, np.int64)  # -1: no content word
+    for word in _content_words(sorted(vocabulary), language):  # stable columns
+        column[vocabulary[word]] = stems.setdefault(stem(word), len(stems))
+    cols = column[np.concatenate([np.zeros(0, np.int64), *numbers])]
+    rows = np.repeat(np.arange(len(summaries)), [len(n) for n in numbers])
     kept = cols >= 0
+    # each occurrence a 1, summed into counts (exact in floats); words of one stem too
     matrix = scipy.sparse.csr_matrix(
-        (values[kept], (rows[kept], cols[kept])), (len(summaries), max(len(stems), 1))
+        (np.ones(int(kept.sum())), (rows[kept], cols[kept])),
+        (len(summaries), max(len(stems), 1)),
     )
     matrix.sum_duplicates()
     return unit_tfidf(matrix, smoothed_idf(matrix)), stems
+
+
+class _Numbering(dict):
+    """Word -> its number, in order of first use; a new word gets the next one."""
+
+    def __missing__(self, word: str) -> int:
+        self[word] = number = len(self)
+        return number
 
 
 def _columns_of(vectors: scipy.sparse.csr_matrix, groups: list[tuple[int, ...]]) -> list[set[int]]:
@@ -342,23 +353,6 @@ def _lines_within(lines: list[Story], words: int) -> list[Story]:
 
 def _line_words(line: Story) -> int:
     return sum(word_count(p.text) for p in line.points)
-
-
-def _merged_story(
-    group: list[Summary],
-    topics: tuple[Topic, ...],
-    words: int,
-    config: Config,
-    previous: PreviousPoints | None,
-    several_from: int,
-) -> Story:
-    """One story merged as a one-story brief, with its own topics and share of the words
-    (key quotes and figures from `several_from` words on)."""
-    story_config = dataclasses.replace(
-        config, topics=topics, brief=dataclasses.replace(config.brief, words=words)
-    )
-    story = merge(group, story_config, previous=previous, highlights_from=several_from)
-    return dataclasses.replace(story, title=_title(group, story.lead))
 
 
 def _one_line_story(group: list[Summary]) -> Story:

@@ -81,7 +81,7 @@ def render_docx(brief: Brief, _templates: Sequence[Path] = (), paper: str = "let
     for number, article in enumerate(brief.articles, start=1):
         paragraph = document.add_paragraph()
         _add_bookmark(paragraph, number, source_anchor(number), f"{number}. ")
-        paragraph.add_run(source_line(article))
+        _add_run(paragraph, source_line(article))
         if article.url:
             paragraph.add_run(" ")
             _add_hyperlink(paragraph, article.url, url=article.url)
@@ -231,8 +231,25 @@ def _add_bookmark(paragraph, number: int, name: str, text: str) -> None:
     end = OxmlElement("w:bookmarkEnd")
     end.set(qn("w:id"), str(number))
     paragraph._p.append(start)
-    paragraph.add_run(text)
+    _add_run(paragraph, text)
     paragraph._p.append(end)
+
+
+def _add_run(paragraph, text: str) -> None:
+    """paragraph.add_run(text), the same XML made at once: python-docx goes through the text
+    one character at a time, looking for tabs and line breaks (most of the time of a long
+    list of sources); text that has them is left to it."""
+    if "\t" in text or "\n" in text or "\r" in text:
+        paragraph.add_run(text)
+        return
+    run = OxmlElement("w:r")
+    if text:
+        text_element = OxmlElement("w:t")
+        text_element.text = text
+        if len(text.strip()) < len(text):
+            text_element.set(qn("xml:space"), "preserve")
+        run.append(text_element)
+    paragraph._p.append(run)
 
 
 def _add_page_numbers(document) -> None:
