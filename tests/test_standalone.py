@@ -47,7 +47,7 @@ def test_a_quotation_that_points_back_is_no_key_quote():
     assert not quotation_leans_back("It is difficult and becoming more difficult")
 
 
-def test_review_a_quotation_opening_with_existential_there_is_a_key_quote():
+def test_a_quotation_opening_with_an_existential_there_is_a_key_quote():
     # the seeds' Trump quote (nytimes): an existential "there" points back at nothing
     assert not quotation_leans_back(
         "There is a tremendous opportunity for Russia to create massive amounts of jobs"
@@ -64,5 +64,5 @@ def test_review_a_quotation_opening_with_existential_there_is_a_key_quote():
         "A storm brought over 6 inches of snow to parts of the Northeast this past Monday.",
     ],
 )
-def test_review_self_defining_those_and_dates_stand_alone(text):
+def test_self_defining_those_and_dates_stand_alone(text):
     assert not needs_context(text)
