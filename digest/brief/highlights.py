@@ -117,8 +117,8 @@ SAME_FIGURE = 0.21
 """Sentences at least this similar report the same count (looser than for points: the
 shared number and unit already say much)."""
 _SPANS = {"hours", "days", "weeks", "months", "minutes", "decades"}
-_SCALES = {"hundred", "thousand", "million", "billion", "trillion"}
 """A number in words counts something only as a span ("two hours"), not "two leaders"."""
+_SCALES = {"hundred", "thousand", "million", "billion", "trillion"}
 _NEXT_PLURAL = re.compile(r"\s+([a-z]+[^s\W]s)\b")
 """'650 million air passengers': after a scale and a word that is no plural, the plural
 noun can be the third word ('5 million people homeless' counts people)."""

@@ -9,6 +9,7 @@ QUOTE_SHINGLE words inside quotation marks) are the same fact whatever surrounds
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 
@@ -47,7 +48,6 @@ class SentenceSpace:
             for shingle in shingles:
                 self._quoted_by.setdefault(shingle, []).append(row)
         self.matrix = self.matrix.tocsr()
-        self._distinctive = _distinctive_terms(self.matrix)
 
     def similarity(self, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
         """Cosine similarity of every text in `rows` with every text in `cols` (dense: for
@@ -60,6 +60,12 @@ class SentenceSpace:
                     sims[a, position[col]] = 1.0
         return sims
 
+    @functools.cached_property
+    def _distinctive(self) -> scipy.sparse.csr_matrix:
+        """The texts' distinctive terms, made when first asked for: only the merger's
+        support needs them, not the spaces that place stories or score an evaluation."""
+        return _distinctive_terms(self.matrix)
+
     def share_distinctive_term(self, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
         """For each pair (rows[i], cols[i]): do the two texts share a distinctive term?
         Lexical similarity alone pairs "Ukraine is willing, but Russia is not" with any
@@ -67,7 +73,8 @@ class SentenceSpace:
         paraphrase keeps."""
         if not len(rows):
             return np.zeros(0, dtype=bool)
-        both = self._distinctive[list(rows)].multiply(self._distinctive[list(cols)])
+        distinctive = self._distinctive
+        both = distinctive[list(rows)].multiply(distinctive[list(cols)])
         return np.asarray(both.sum(axis=1)).ravel() > 0
 
     def similarity_to_all(self, rows: Sequence[int]) -> np.ndarray:
