@@ -7,6 +7,7 @@ from digest.config import Config, Topic
 from digest.models import Article
 from digest.text.matching import matching_form
 from digest.text.standalone import needs_context
+from digest.text.words import word_count
 
 from .conftest import SEEDS
 
@@ -151,14 +152,39 @@ def test_points_fitting_no_topic_go_to_also_reported():
     assert all("budget" in p.text or "dollars" in p.text or "cost" in p.text for p in money.points)
 
 
+BRIDGE_GAZETTE = (
+    "The mayor announced on Monday that the old bridge will close for repairs in June.\n"
+    "Engineers found deep cracks in two of the bridge's steel supports last winter.\n"
+    "Commuters will have to use the ferry, which the city will run every ten minutes.\n"
+    "The repairs will cost the city about 40 million dollars from its road budget.\n"
+)
+BRIDGE_HERALD = (
+    "The old bridge will close for repairs in June, the mayor announced on Monday.\n"
+    "Deep cracks were found in two steel supports of the bridge last winter, engineers said.\n"
+    "A ferry will carry commuters across the river every ten minutes while the bridge is shut.\n"
+    "Shop owners near the bridge fear the closure will keep customers away for months.\n"
+)
+
+
+def test_a_topic_only_one_outlet_reports_still_gets_its_share_of_the_words():
+    topics = (
+        Topic("The bridge", "the closure, the cracks and the ferry", ("bridge", "ferry", "cracks")),
+        Topic("Money", "what the repairs cost and who pays", ("cost", "dollars", "budget")),
+    )
+    brief_settings = dataclasses.replace(Config().brief, words=50)
+    config = dataclasses.replace(Config(), topics=topics, brief=brief_settings)
+    articles = [_article("a", "Gazette", BRIDGE_GAZETTE), _article("b", "Herald", BRIDGE_HERALD)]
+    brief = _brief(articles, config)
+    money = [s for s in brief.sections if s.title == "Money"]
+    assert money and "40 million dollars" in money[0].points[0].text
+
+
 def test_pointing_back_needs_context():
     assert needs_context("Mr. Trump said he had not discussed that plea with Mr. Putin.")
     assert not needs_context("Trump said that Russia would talk this week.")
 
 
 def _brief_words(brief) -> int:
-    from digest.text.words import word_count
-
     return (
         sum(word_count(p.text) for p in brief.points)
         + sum(word_count(q.text) + word_count(q.speaker) for q in brief.quotes)
@@ -184,6 +210,8 @@ def test_one_budget_covers_the_whole_brief_and_every_topic(seed_build):
         assert 0.85 * words <= _brief_words(brief) <= words
         titles = [s.title for s in brief.sections]
         assert titles[:3] == ["The call", "Ceasefire stance", "European sanctions"]
+        for section in brief.sections[:3]:  # each topic a section, not a line
+            assert sum(word_count(p.text) for p in section.points) >= 0.1 * words, section.title
         shown = [p.text for p in brief.points]
         for quote in brief.quotes:
             assert not any(quote.text in text for text in shown)
@@ -305,3 +333,13 @@ def test_headlines_sharing_no_word_with_the_story_still_leave_it_a_lead():
     ]
     brief = _brief(articles)
     assert brief.lead
+
+
+def test_points_of_one_article_equally_reported_keep_the_article_s_order(seed_build):
+    for section in seed_build.brief.sections:
+        seen: dict[tuple[str, int], int] = {}
+        for point in section.points:
+            key = (point.article_id, len(point.outlets))
+            index = point.sources[0].sentence
+            assert index > seen.get(key, -1), (section.title, point.text)
+            seen[key] = index

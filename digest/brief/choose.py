@@ -10,9 +10,10 @@ that point, it is like it and says little new), or when it does not fit the word
 Gains only shrink as the brief fills, so the fill is lazy (a heap of stale
 upper bounds), which keeps it fast on thousands of candidates.
 
-Topics are served by a floor, not by order: after the lead, every configured topic that has a
-fact reported by two or more outlets gets its best one before the global fill goes on, so a
-busy first topic can never starve a later one.
+Topics are served by floors, not by order (merge.py calls the fill for them): after the lead,
+every configured topic that has a fact reported by two or more outlets gets its best one, and
+after the facts most outlets report, every topic fills its share of the words with what fits
+it best, so a busy first topic can never starve a later one.
 """
 
 from __future__ import annotations

@@ -8,9 +8,9 @@
    (matched against the candidate's own sentence, never through a chain).
 3. Points are chosen globally within one word budget (choose.py): the lead first (what the
    outlets' headlines agree with, where two or more give one), then the best widely reported
-   fact of every topic, then the facts most outlets report, then whatever adds most per
-   word; key quotes and key figures come out of the same budget and repeat nothing already
-   shown.
+   fact of every topic, then the facts most outlets report, then each topic's share of the
+   words (TOPIC_FLOOR_SHARE) with what fits it best, then whatever adds most per word; key
+   quotes and key figures come out of the same budget and repeat nothing already shown.
 4. Each point is filed under the topic it fits best; sections keep the configured order.
 
 `merge_story` does this for one story's summaries; `merge` wraps it into a `models.Story`
@@ -50,6 +50,14 @@ HIGHLIGHTS_FROM = 400
 """Briefs of at least this many words give part of them to key quotes and figures..."""
 HIGHLIGHTS_SHARE = 0.2
 """...at most this share."""
+TOPIC_FLOOR_SHARE = 0.5
+"""This share of the points' words is split evenly among the configured topics: each topic
+fills its share with its best-fitting points before the rest goes to what most outlets
+report, so a topic the user asked for is a section, not a line."""
+TOPIC_FIT_POWER = 2.0
+"""Within its share, a topic's points are chosen by gain times (fit / best fit) ** this: the
+sentences that say what the topic's description asks for ("new sanctions adopted by the EU
+and Britain") before the widely reported ones that merely mention it."""
 HEADLINES = 2
 """From this many different headlines on, the lead is the point they agree with..."""
 HEADLINE_WORDS = 3
@@ -146,7 +154,13 @@ def merge_story(
             chooser.fill(wide, limit=len(chooser.picks) + 1)
     reserve = int(HIGHLIGHTS_SHARE * brief.words) if brief.words >= highlights_from else 0
     chooser.words_left -= reserve
+    floor = TOPIC_FLOOR_SHARE * chooser.words_left / len(topics) if topics and brief.words else 0
+    short = sum(floor for t in sections if _section_words(chooser, home, t, lead) < floor)
+    chooser.words_left -= int(short)
     chooser.fill([i for i in keep if _most_report(supports[i], story.outlet_count)])
+    chooser.words_left += int(short)
+    for number, topic in enumerate(sections if floor else []):
+        _fill_topic(chooser, [i for i in keep if home[i] == topic], fit[:, number], floor, lead)
     chooser.fill(keep)
     chooser.words_left += reserve
     quotes, figures = _highlights(story, chooser, reserve if brief.words else None)
@@ -157,6 +171,7 @@ def merge_story(
     for name in [*sections, brief.other_section]:
         members = [i for i in chooser.picks if home[i] == name and i not in lead]
         members.sort(key=lambda i: _importance(points[i]), reverse=True)
+        members = _in_article_order(members, found, points)
         if name and members:
             shown_sections.append(Section(name, tuple(points[i] for i in members)))
     return StoryContent(tuple(points[i] for i in lead), tuple(shown_sections), quotes, figures)
@@ -235,6 +250,48 @@ def _headline_agreement(
     agreement = space.similarity_to_texts([c.row for c in found], titles, spellings).sum(axis=1)
     best = float(agreement.max())
     return agreement / best if best > 0 else None
+
+
+def _fill_topic(
+    chooser: Chooser, own: list[int], fit: np.ndarray, floor: float, lead: list[int]
+) -> None:
+    """The topic's candidates (`own`) until its section has `floor` words, the best for the
+    topic first: gains scaled by how well each fits the topic (`fit`, one per sentence),
+    relative to the best fitting, to the power TOPIC_FIT_POWER."""
+    emphasis = np.zeros(len(chooser.candidates))
+    emphasis[own] = [fit[list(chooser.candidates[i].rows)].max() for i in own]
+    if own and emphasis.max() > 0:
+        emphasis = (emphasis / emphasis.max()) ** TOPIC_FIT_POWER
+    mine = set(own) - set(lead)
+    while sum(chooser.candidates[i].words for i in chooser.picks if i in mine) < floor:
+        before = len(chooser.picks)
+        chooser.fill(own, limit=before + 1, emphasis=emphasis)
+        if len(chooser.picks) == before:
+            break
+
+
+def _section_words(chooser: Chooser, home: list[str], topic: str, lead: list[int]) -> int:
+    """Words the points chosen so far give to `topic`'s section (the lead is no section's)."""
+    return sum(
+        chooser.candidates[i].words for i in chooser.picks if home[i] == topic and i not in lead
+    )
+
+
+def _in_article_order(
+    members: list[int], found: list[Candidate], points: dict[int, Point]
+) -> list[int]:
+    """`members` (by importance) with the points of one article that are equally widely
+    reported in the article's order, in the places they hold: "European officials also said
+    ..." after, not before, the sentence it follows in its article."""
+    places: dict[tuple[int, str], list[int]] = {}
+    for place, i in enumerate(members):
+        places.setdefault((len(points[i].outlets), points[i].article_id), []).append(place)
+    ordered = list(members)
+    for spots in places.values():
+        article_order = sorted((members[p] for p in spots), key=lambda i: found[i].rows)
+        for spot, i in zip(spots, article_order, strict=True):
+            ordered[spot] = i
+    return ordered
 
 
 def _most_report(backing: Support, outlets: int) -> bool:
