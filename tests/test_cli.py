@@ -383,3 +383,17 @@ def test_build_says_how_many_stories_it_found(tmp_path):
     assert "in 3 sections of 3 stories." in result.stdout
     seeds = digest("build", str(SEEDS), "--out-dir", str(tmp_path), "-q")
     assert "stories" not in seeds.stdout  # one story: said as before
+
+
+def test_a_reader_who_stops_reading_gets_the_brief_and_no_traceback(tmp_path):
+    """`digest build | head -1`: the reader closes the pipe (here before reading anything);
+    the brief is still written, and no Python traceback is printed."""
+    errors = tmp_path / "stderr"
+    command = (
+        f"{sys.executable} -m digest build --out-dir {tmp_path / 'out'} --date 2025-05-20 "
+        f"seeds/nytimes.txt 2>{errors} | true"
+    )
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    subprocess.run(["sh", "-c", command], cwd=ROOT, env=env, timeout=300, check=True)
+    assert (tmp_path / "out" / "2025-05-20" / "brief.docx").is_file()
+    assert "Traceback" not in errors.read_text() and "Error" not in errors.read_text()

@@ -6,6 +6,7 @@ parser.py says what each command takes, commands.py calls the library for each.
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Sequence
 
@@ -22,10 +23,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         arguments.print_help()
         return 2
     try:
-        return args.run(args)
+        code = args.run(args)
+        sys.stdout.flush()  # here, where a closed pipe is caught, not at exit
+        return code
     except DigestError as exc:
         print(f"digest: error: {exc}", file=sys.stderr)
         return exc.exit_code
     except KeyboardInterrupt:
         print("digest: interrupted; the previous brief is kept", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # `digest build | head -1`: the reader stopped reading, no traceback
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
