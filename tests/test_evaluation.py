@@ -124,3 +124,35 @@ def test_multinews_files_become_clusters(tmp_path):
     assert (clusters[0] / "refs" / "0.txt").read_text() == "A storm hit the coast.\n"
     docs = sorted((clusters[0] / "docs").iterdir())
     assert len(docs) == 2 and "More details." in docs[0].read_text()
+
+
+def test_multinews_csv_rows_become_clusters_held_out_from_a_development_set(tmp_path):
+    import csv
+
+    article = "The storm reached the coast on Monday and cut power to thousands of homes. " * 3
+    dev = tmp_path / "dev" / "mn000" / "refs"
+    dev.mkdir(parents=True)
+    (dev / "ref.txt").write_text("A storm   hit the coast.\n")  # same summary, other spacing
+    with open(tmp_path / "sample_test.csv", "w", newline="", encoding="utf-8") as out:
+        rows = csv.writer(out)
+        rows.writerow(["documents", "summary"])
+        rows.writerow([repr([article, article]), "– A storm hit the coast."])  # in dev
+        rows.writerow([repr([article, "Too short."]), "– One article left."])
+        rows.writerow([repr([f"{article}\n \n More details.", article]), "– A fire spread."])
+    subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "multinews_csv_to_clusters.py"),
+            str(tmp_path / "out"),
+            str(tmp_path / "sample_test.csv"),
+            "--exclude",
+            str(tmp_path / "dev"),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    clusters = sorted((tmp_path / "out").iterdir())
+    assert [c.name for c in clusters] == ["sample_test-002"]
+    assert (clusters[0] / "refs" / "ref.txt").read_text() == "A fire spread.\n"
+    first = (clusters[0] / "docs" / "D01.txt").read_text()
+    assert first.endswith("homes.\n\nMore details.\n")
