@@ -10,7 +10,8 @@ extendable with `cleaning.noise_patterns` in the config). Every dropped line is 
 Metadata the reader did not find (outlet, title, author) is recovered here from the very
 lines being removed: a "Source:" line, "The post ... appeared first on ...", a byline.
 
-The kept lines are the original text (only control characters are removed).
+The kept lines are the original text (only control characters and a leading dateline,
+"BANGKOK (AP) —", are removed).
 """
 
 from __future__ import annotations
@@ -46,7 +47,21 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"^(updated|published|posted|last updated|modified)\b[^.!?]{0,40}$", "timestamp", ()),
     (r"^(photo|image|picture|credit|caption)s?\s*:", "photo caption", ()),
     (r"^image (copyright|caption)\b", "photo caption", ()),
-    (r"\b(AP|AFP|Reuters|Getty Images|EPA|Bloomberg) ?(photo|via)?\s*\)?$", "photo credit", ()),
+    (r"^(file\s*[-–—]+\s*)?in this\b.{0,60}?\b(photo|image|picture)\b", "photo caption", ()),
+    # "... in Luhansk, Ukraine, Sunday, April 6, 2014.": the agencies date a picture in full;
+    # an article says "on Sunday" or "April 6"
+    (
+        r"\b(mon|tues|wednes|thurs|fri|satur|sun)day,? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
+        r"nov|dec)[a-z]*\.? \d\d?,? (1[89]|20)\d\d\b",
+        "photo caption",
+        ("day",),
+    ),
+    (
+        r"\b(AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Associated Press) ?(photo|via)?\s*\)?$",
+        "photo credit",
+        (),
+    ),
+    (r"\bhttps?://\w", "link or embed", ("http",)),
     (r"\b(sign up|subscribe)\b.{0,80}\bnewsletter\b", "newsletter banner", ("newsletter",)),
     (r"\b(directly )?to your inbox\b", "newsletter banner", ("to your inbox",)),
     (
@@ -87,6 +102,16 @@ _BIO = re.compile(
 _BIO_FOLLOW_UP = re.compile(
     r"^(He|She|They)\s+(writes|covers|reports|has covered|previously|joined)\b"
 )
+_DATELINE = re.compile(
+    # "NEW YORK (AP) — ", "MURPHY, N.C. — ", "CAPE CANAVERAL, Florida (Reuters) - "
+    r"^(?:[A-Z]{2}[A-Z.'’-]*(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?"
+    r"(?: ?\([^()]{1,40}\))?\s*(?:—|–|--| -) |"
+    # "(CNN) -- ", "Havana (CNN) ", "Moscow (AFP) - "
+    r"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})? ?)?"
+    r"\((?:AP|CNN|Reuters|AFP|UPI|Xinhua|dpa|Bloomberg)\)\s*(?:(?:—|–|--|-)\s*)?)"
+    r"(?=[\"“‘'(]?[A-Z0-9])"
+)
+"""Where and from whom a wire story was filed, before its first words: not a fact."""
 _TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?][\"')]*\s+[\"(]?[A-Z]")
 _YEAR = re.compile(r"\b1[89]\d\d\b|\b20\d\d\b")
@@ -169,8 +194,12 @@ def _cleaned(
     _mark_foreign_lines(reasons, languages, language)
     _mark_short_fragments(lines, reasons)
 
-    body = tuple(line for i, line in enumerate(lines) if i not in reasons)
-    removed = tuple(RemovedLine(lines[i], reasons[i]) for i in sorted(reasons))
+    kept = {i: _without_dateline(line) for i, line in enumerate(lines) if i not in reasons}
+    body = tuple(rest for _dateline, rest in kept.values())
+    removed = tuple(
+        RemovedLine(lines[i], reasons[i]) if i in reasons else RemovedLine(kept[i][0], "dateline")
+        for i in sorted({*reasons, *(i for i, (dateline, _r) in kept.items() if dateline)})
+    )
     return replace(
         article,
         body=body,
@@ -180,6 +209,15 @@ def _cleaned(
         title=article.title or found.get("title"),
         author=article.author or found.get("author"),
     )
+
+
+def _without_dateline(line: str) -> tuple[str, str]:
+    """The line's dateline ("BANGKOK (AP) —", or "") and the line after it: the rest is the
+    article's first sentence as written."""
+    found = _DATELINE.match(line)
+    if not found:
+        return "", line
+    return found.group().strip(), line[found.end() :]
 
 
 def language_of(text: str, expected: str, sample: int = LINE_SAMPLE) -> str:
