@@ -1,5 +1,6 @@
 import dataclasses
 
+from digest.brief.candidates import can_stand
 from digest.brief.clean import clean_article
 from digest.brief.merge import merge
 from digest.brief.summarize import split_sentences, summarize
@@ -132,6 +133,20 @@ def test_generic_brief_without_topics_merges_duplicates_across_outlets():
     # "He said ..." cannot stand alone: shown after the sentence it leans on, or not at all
     for point in brief.points:
         assert not point.text.startswith("He said")
+
+
+def test_a_line_announcing_what_follows_is_no_point_but_carries_it():
+    """ "The Pacific council should do two things:" said nothing alone (points ending in a
+    colon in 15 of the 150 Multi-News dev clusters); the statement it announces is a point."""
+    lead_in = "The transport department sent the Gazette the following statement on the bridge:"
+    statement = '"The old bridge will close for repairs in June and reopen in the autumn."'
+    articles = [
+        _article("a", "Gazette", f"{STORY_A}{lead_in}\n{statement}\n"),
+        _article("b", "Herald", f"{STORY_B}{lead_in}\n{statement}\n"),
+    ]
+    texts = [p.text for p in _brief(articles).points]
+    assert lead_in not in texts and not any(t.endswith(":") for t in texts)
+    assert not can_stand(lead_in) and can_stand(f"{lead_in} {statement}")
 
 
 def test_word_cap_limits_the_whole_brief():
