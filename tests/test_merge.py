@@ -149,6 +149,27 @@ def test_a_line_announcing_what_follows_is_no_point_but_carries_it():
     assert not can_stand(lead_in) and can_stand(f"{lead_in} {statement}")
 
 
+def test_the_lead_is_what_happened_not_a_quotation():
+    """17 of the 150 Multi-News dev briefs opened with a quotation ("'After thoughtful
+    consideration, I made the decision ...,' the Texas lawmaker said"): the brief opens with
+    the fact in the outlets' words, and a quotation is a point."""
+    quote = '"We will close the old bridge for repairs in June, because the cracks are too deep,"'
+    gazette = (
+        f"{quote} the mayor said on Monday.\n"
+        "Engineers found deep cracks in two of the bridge's steel supports last winter.\n"
+        "Commuters will have to use the ferry, which the city will run every ten minutes.\n"
+    )
+    herald = (
+        f"{quote} Mayor Jane Roe said.\n"
+        "The old bridge will close for repairs in June after engineers found cracks in it.\n"
+        "Local shop owners fear that the closure will keep customers away for months.\n"
+    )
+    brief = _brief([_article("a", "Gazette", gazette), _article("b", "Herald", herald)])
+    assert [p.text for p in brief.lead] == [
+        "The old bridge will close for repairs in June after engineers found cracks in it."
+    ]
+
+
 def test_word_cap_limits_the_whole_brief():
     articles = [_article("a", "Gazette", STORY_A), _article("b", "Herald", STORY_B)]
     config = dataclasses.replace(Config(), brief=dataclasses.replace(Config().brief, words=30))
