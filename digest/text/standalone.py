@@ -29,7 +29,12 @@ _DANGLING_START = re.compile(
     r"for her part|the same|such|which|exactly what|just what)\b",
     re.I,
 )
-_PRONOUN_SPEAKER = re.compile(r"[\"”’'],?\s+(he|she|they|it)\s+" + SPEECH_VERB + r"\b", re.I)
+_PRONOUN_SPEAKER = re.compile(
+    r"[\"”’'],?\s+(he|she|they|it)\s+" + SPEECH_VERB + r"\b|"
+    # '..., she continued.', '...?" he asks.', '...," he was quoted as saying.'
+    r"[,?!…][\"”’']\s+(?:he|she|they)\s+[a-z]",
+    re.I,
+)
 _BARE_ATTRIBUTION = re.compile(r"^[\w.’' -]{1,40}\b" + SPEECH_VERB + r"\.$", re.I)
 _LEANING = re.compile(
     # "Trump, however, ...", "... did the same", "... followed suit": a contrast or a copy of
