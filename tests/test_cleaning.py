@@ -196,6 +196,25 @@ def test_a_wire_dateline_is_no_part_of_the_first_sentence(line, dateline):
     assert [(r.text, r.reason) for r in article.removed] == [(dateline, "dateline")]
 
 
+def test_a_paper_s_abstract_headings_are_no_part_of_its_sentences():
+    """Pages of a study glue each heading to its paragraph ("Abstract A previously healthy
+    man ..."): three of the 150 Multi-News dev clusters quote one."""
+    lines = [
+        "Abstract A previously healthy man from eastern Kansas sought medical care in spring.",
+        "Results The overall suicide rate among children aged 5 to 11 years remained stable.",
+        "Conclusions and Relevance The stable overall rate obscured a rise among black children.",
+        "Results were mixed, and the researchers said more work was needed on the new drug.",
+    ]
+    article = _cleaned("\n".join(lines))
+    assert article.body == (
+        "A previously healthy man from eastern Kansas sought medical care in spring.",
+        "The overall suicide rate among children aged 5 to 11 years remained stable.",
+        "The stable overall rate obscured a rise among black children.",
+        lines[3],
+    )
+    assert [r.reason for r in article.removed] == ["section label"] * 3
+
+
 @pytest.mark.parametrize(
     "line",
     [

@@ -10,8 +10,8 @@ extendable with `cleaning.noise_patterns` in the config). Every dropped line is 
 Metadata the reader did not find (outlet, title, author) is recovered here from the very
 lines being removed: a "Source:" line, "The post ... appeared first on ...", a byline.
 
-The kept lines are the original text (only control characters and a leading dateline,
-"BANGKOK (AP) —", are removed).
+The kept lines are the original text (only control characters, and a leading dateline,
+"BANGKOK (AP) —", or abstract heading, "Objective", are removed).
 """
 
 from __future__ import annotations
@@ -48,8 +48,7 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"^(photo|image|picture|credit|caption)s?\s*:", "photo caption", ()),
     (r"^image (copyright|caption)\b", "photo caption", ()),
     (r"^(file\s*[-–—]+\s*)?in this\b.{0,60}?\b(photo|image|picture)\b", "photo caption", ()),
-    # "... in Luhansk, Ukraine, Sunday, April 6, 2014.": the agencies date a picture in full;
-    # an article says "on Sunday" or "April 6"
+    # a picture dated in full ("in Luhansk, Sunday, April 6, 2014."), prose says "on Sunday"
     (
         r"\b(mon|tues|wednes|thurs|fri|satur|sun)day,? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
         r"nov|dec)[a-z]*\.? \d\d?,? (1[89]|20)\d\d\b",
@@ -102,16 +101,19 @@ _BIO = re.compile(
 _BIO_FOLLOW_UP = re.compile(
     r"^(He|She|They)\s+(writes|covers|reports|has covered|previously|joined)\b"
 )
-_DATELINE = re.compile(
+_OPENING_LABEL = re.compile(
     # "NEW YORK (AP) — ", "MURPHY, N.C. — ", "CAPE CANAVERAL, Florida (Reuters) - "
-    r"^(?:[A-Z]{2}[A-Z.'’-]*(?: [A-Z][A-Z.'’-]+){0,3}(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?"
-    r"(?: ?\([^()]{1,40}\))?\s*(?:—|–|--| -) |"
+    r"^(?:(?P<dateline>[A-Z]{2}[A-Z.'’-]*(?: [A-Z][A-Z.'’-]+){0,3}"
+    r"(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?(?: ?\([^()]{1,40}\))?\s*(?:—|–|--| -) |"
     # "(CNN) -- ", "Havana (CNN) ", "Moscow (AFP) - "
     r"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})? ?)?"
-    r"\((?:AP|CNN|Reuters|AFP|UPI|Xinhua|dpa|Bloomberg)\)\s*(?:(?:—|–|--|-)\s*)?)"
+    r"\((?:AP|CNN|Reuters|AFP|UPI|Xinhua|dpa|Bloomberg)\)\s*(?:(?:—|–|--|-)\s*)?)|"
+    # a structured abstract's headings: "Abstract A previously healthy man ..."
+    r"(?:Abstract|Importance|Background|Objectives?|Design, Setting, and Participants|Methods|"
+    r"Results|Conclusions(?: and Relevance)?|Main Outcomes? and Measures?|Findings) )"
     r"(?=[\"“‘'(]?[A-Z0-9])"
 )
-"""Where and from whom a wire story was filed, before its first words: not a fact."""
+"""Where and from whom a story was filed, or an abstract's heading: no part of a sentence."""
 _TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?][\"')]*\s+[\"(]?[A-Z]")
 _YEAR = re.compile(r"\b1[89]\d\d\b|\b20\d\d\b")
@@ -194,11 +196,11 @@ def _cleaned(
     _mark_foreign_lines(reasons, languages, language)
     _mark_short_fragments(lines, reasons)
 
-    kept = {i: _without_dateline(line) for i, line in enumerate(lines) if i not in reasons}
-    body = tuple(rest for _dateline, rest in kept.values())
+    kept = {i: _without_label(line) for i, line in enumerate(lines) if i not in reasons}
+    body = tuple(rest for _label, rest in kept.values())
     removed = tuple(
-        RemovedLine(lines[i], reasons[i]) if i in reasons else RemovedLine(kept[i][0], "dateline")
-        for i in sorted({*reasons, *(i for i, (dateline, _r) in kept.items() if dateline)})
+        RemovedLine(lines[i], reasons[i]) if i in reasons else kept[i][0]
+        for i in sorted({*reasons, *(i for i, (label, _rest) in kept.items() if label)})
     )
     return replace(
         article,
@@ -211,13 +213,14 @@ def _cleaned(
     )
 
 
-def _without_dateline(line: str) -> tuple[str, str]:
-    """The line's dateline ("BANGKOK (AP) —", or "") and the line after it: the rest is the
-    article's first sentence as written."""
-    found = _DATELINE.match(line)
+def _without_label(line: str) -> tuple[RemovedLine | None, str]:
+    """The line's dateline ("BANGKOK (AP) —") or abstract heading, if any, and the line
+    after it: the rest is the paragraph's first sentence as written."""
+    found = _OPENING_LABEL.match(line)
     if not found:
-        return "", line
-    return found.group().strip(), line[found.end() :]
+        return None, line
+    reason = "dateline" if found.group("dateline") else "section label"
+    return RemovedLine(found.group().strip(), reason), line[found.end() :]
 
 
 def language_of(text: str, expected: str, sample: int = LINE_SAMPLE) -> str:
