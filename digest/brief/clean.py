@@ -3,7 +3,7 @@
 Pasted articles carry mastheads, bylines, photo captions (often twice, the second time with
 a credit glued on), "Updated" stamps, author bios, syndication footers and subscription
 banners, sometimes in another language. The cleaner removes them with general rules about
-where such lines stand and what they look like, plus a short list of patterns (NOISE_PATTERNS,
+where such lines stand and what they look like, plus a short list of patterns (noise.py,
 extendable with `cleaning.noise_patterns` in the config). Every dropped line is kept in
 `Article.removed` with its reason, so a wrong decision is easy to see.
 
@@ -22,98 +22,21 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from digest.brief.noise import (
+    BANNER_START,
+    BIO,
+    BIO_FOLLOW_UP,
+    CASE_FOLD,
+    NOISE_PATTERNS,
+    OPENING_LABEL,
+    TAIL_REACH,
+)
 from digest.brief.read import parse_byline
 from digest.models import Article, RemovedLine
 from digest.text.matching import TYPOGRAPHY, matching_form
 from digest.text.splitting import split_text
 from digest.text.words import WORD, stop_words, word_count
 
-# (pattern, reason, needs): a line that matches is not part of the article. Patterns are
-# searched case-insensitively; keep them general (a kind of line, not one outlet's exact
-# words). `needs`: words (lower case) one of which every line the pattern matches contains,
-# so that its search, which tries every position of a long line, runs only on lines that
-# have one (a substring test is many times faster); none for a pattern anchored at the start,
-# or at the end (the photo credit, searched from near the end: _credit_reach).
-NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    (r"^the post .+ appeared first on .+$", "syndication footer", ()),
-    (r"^source:\s*\S.{0,120}$", "source line", ()),
-    (r"\btranslated by:", "translation credit", ("translated by:",)),
-    (r"^by\s+[A-Z][^.!?]{2,160}$", "byline", ()),
-    (
-        r"\b(contributed reporting|contributed to this report)\b",
-        "reporting credit",
-        ("contributed ",),
-    ),
-    (r"^(updated|published|posted|last updated|modified)\b[^.!?]{0,40}$", "timestamp", ()),
-    (r"^(photo|image|picture|credit|caption)s?\s*:", "photo caption", ()),
-    (r"^image (copyright|caption)\b", "photo caption", ()),
-    (r"^(file\s*[-–—]+\s*)?in this\b.{0,60}?\b(photo|image|picture)\b", "photo caption", ()),
-    # a picture dated in full ("in Luhansk, Sunday, April 6, 2014."), prose says "on Sunday"
-    (
-        r"\b(mon|tues|wednes|thurs|fri|satur|sun)day,? (jan|feb|mar|apr|may|jun|jul|aug|sep|oct|"
-        r"nov|dec)[a-z]*\.? \d\d?,? (1[89]|20)\d\d\b",
-        "photo caption",
-        ("day",),
-    ),
-    (
-        r"\b(AP|AFP|Reuters|Getty Images|EPA|Bloomberg|Associated Press) ?(photo|via)?\s*\)?$",
-        "photo credit",
-        (),
-    ),
-    (r"\bhttps?://\w", "link or embed", ("http",)),
-    (r"\b(sign up|subscribe)\b.{0,80}\bnewsletter\b", "newsletter banner", ("newsletter",)),
-    (r"\b(directly )?to your inbox\b", "newsletter banner", ("to your inbox",)),
-    (
-        r"^(advertisement|sponsored content|read more|related:?|share this article)\b",
-        "page chrome",
-        (),
-    ),
-    (
-        r"\b(all rights reserved|©|copyright \d{4})",
-        "copyright notice",
-        ("all rights reserved", "©", "copyright "),
-    ),
-    (r"^(skip in skip x embed x share\s+)?(?-i:CLOSE\s+[A-Z0-9])", "video player caption", ()),
-    (r"\bautoplay\b", "video player caption", ("autoplay",)),
-)
-# re.IGNORECASE matches these to ASCII letters where lower() does not (the long s to "s");
-# they are folded before the `needs` test, so that it never passes over a line that matches
-_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-_TAIL_REACH = 24
-"""The photo credit pattern ends the line: its match ("Getty Images via") starts at most this
-many characters before the end of the line without its closing white space and ")"."""
-
-# Where one of these starts a line near the end, the rest of the page is banner or chrome
-# (in any language) until a normal paragraph of the article's language comes back. Only at
-# the start of the line and as whole words: "subscribers" or "a newsletter" in the middle of
-# a paragraph is the article's subject, not a banner.
-_BANNER_WORDS = (
-    r"(?:newsletters?|subscribe|subscription|suscr[ií]b[ea]te|suscr[ií]base|suscripci[oó]n|"
-    r"abonnez|abonnement|iscriviti|assine|assinatura|sign up|sign in|log in|create an account|"
-    r"cookies?)\b"
-)
-_BANNER_START = re.compile(r"(?i)^\W*" + _BANNER_WORDS)
-_BIO = re.compile(
-    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s+(is|was)\s+(a|an|the)\b.{0,160}?\b"
-    r"(correspondent|reporter|editor|chief|writer|columnist|journalist|contributor|producer|"
-    r"photographer|analyst|anchor)\b"
-)
-_BIO_FOLLOW_UP = re.compile(
-    r"^(He|She|They)\s+(writes|covers|reports|has covered|previously|joined)\b"
-)
-_OPENING_LABEL = re.compile(
-    # "NEW YORK (AP) — ", "MURPHY, N.C. — ", "CAPE CANAVERAL, Florida (Reuters) - "
-    r"^(?:(?P<dateline>[A-Z]{2}[A-Z.'’-]*(?: [A-Z][A-Z.'’-]+){0,3}"
-    r"(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?(?: ?\([^()]{1,40}\))?\s*(?:—|–|--| -) |"
-    # "(CNN) -- ", "Havana (CNN) ", "Moscow (AFP) - "
-    r"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})? ?)?"
-    r"\((?:AP|CNN|Reuters|AFP|UPI|Xinhua|dpa|Bloomberg)\)\s*(?:(?:—|–|--|-)\s*)?)|"
-    # a structured abstract's headings: "Abstract A previously healthy man ..."
-    r"(?:Abstract|Importance|Background|Objectives?|Design, Setting, and Participants|Methods|"
-    r"Results|Conclusions(?: and Relevance)?|Main Outcomes? and Measures?|Findings) )"
-    r"(?=[\"“‘'(]?[A-Z0-9])"
-)
-"""Where and from whom a story was filed, or an abstract's heading: no part of a sentence."""
 _TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?][\"')]*\s+[\"(]?[A-Z]")
 _YEAR = re.compile(r"\b1[89]\d\d\b|\b20\d\d\b")
@@ -216,7 +139,7 @@ def _cleaned(
 def _without_label(line: str) -> tuple[RemovedLine | None, str]:
     """The line's dateline ("BANGKOK (AP) —") or abstract heading, if any, and the line
     after it: the rest is the paragraph's first sentence as written."""
-    found = _OPENING_LABEL.match(line)
+    found = OPENING_LABEL.match(line)
     if not found:
         return None, line
     reason = "dateline" if found.group("dateline") else "section label"
@@ -265,7 +188,7 @@ def _noisy_paragraphs_as_sentences(
     for line in lines:
         plain = line.translate(TYPOGRAPHY)
         if _has_words(plain, PARAGRAPH_WORDS) and (
-            _BIO.search(plain) or _noise_reason(plain, extra)
+            BIO.search(plain) or _noise_reason(plain, extra)
         ):
             result.extend(split_text(line, language))
         else:
@@ -289,7 +212,7 @@ def _compiled_patterns(extra: tuple[str, ...]) -> list[tuple[re.Pattern, str, tu
 def _noise_reason(plain: str, extra: tuple[str, ...]) -> str | None:
     """The reason of the first noise pattern `plain` matches, if any. Cached: a long line is
     asked twice (to judge it by sentence, then to mark it)."""
-    folded = plain.translate(_CASE_FOLD).lower()
+    folded = plain.translate(CASE_FOLD).lower()
     for pattern, reason, needs in _compiled_patterns(extra):
         if needs and not any(word in folded for word in needs):
             continue
@@ -304,7 +227,7 @@ def _credit_reach(plain: str) -> int:
     only by white space and one ")"."""
     end = plain.rstrip()
     end = end[:-1].rstrip() if end.endswith(")") else end
-    return max(0, len(end) - _TAIL_REACH)
+    return max(0, len(end) - TAIL_REACH)
 
 
 def _mark_patterns(
@@ -317,7 +240,7 @@ def _mark_patterns(
     in_bio = False
     for i, line in enumerate(lines):
         plain = line.translate(TYPOGRAPHY)
-        if _BIO.match(plain) or (in_bio and _BIO_FOLLOW_UP.match(plain)):
+        if BIO.match(plain) or (in_bio and BIO_FOLLOW_UP.match(plain)):
             reasons[i] = "author bio"
             in_bio = True
             continue
@@ -390,7 +313,7 @@ def _mark_footer(
     footer: list[int] = []
     dropping = False
     for i in range(max(1, len(lines) // 2), len(lines)):
-        banner = bool(_BANNER_START.match(lines[i]))
+        banner = bool(BANNER_START.match(lines[i]))
         dropping = dropping or banner
         if dropping and not banner and _is_body_line(lines[i]) and languages[i] == language:
             dropping = False
