@@ -185,6 +185,8 @@ def test_a_picture_caption_a_player_or_an_inbox_offer_is_no_headline():
          "Havana (CNN)"),
         ("ROME — No sooner had workers hoisted a 72-foot Norway spruce than the mocking began.",
          "ROME —"),
+        ("QUEBEC CITY/TORONTO (Reuters) - A student was the sole suspect in the shooting.",
+         "QUEBEC CITY/TORONTO (Reuters) -"),
     ],
 )  # fmt: skip
 def test_a_wire_dateline_is_no_part_of_the_first_sentence(line, dateline):
@@ -246,10 +248,49 @@ def test_agency_photo_captions_and_pasted_links_go():
         "September 21, 2011.",
         "Trump met with a coalition of 100 African-American pastors in... (Associated Press)",
         "Visit Star Wars at http://www.starwars.com for tickets, trailers and the full cast.",
+        "Enlarge this image Family photo Chad and Barbie Soper hold their baby Cearra Nicole.",
     ]
     article = _cleaned("\n".join([lead, *noise, *prose]))
     assert article.body == (lead, *prose)
-    assert {r.reason for r in article.removed} == {"photo caption", "photo credit", "link or embed"}
+    assert {r.reason for r in article.removed} == {
+        "photo caption", "photo credit", "link or embed", "page chrome"
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("line", "credit"),
+    [
+        ("(AP Photo/Michael Probst, File) When you weigh all life on Earth, humans are few.",
+         "(AP Photo/Michael Probst, File)"),
+        ("John Moore/Getty Images More people think waterboarding should be used, a poll says.",
+         "John Moore/Getty Images"),
+    ],
+)  # fmt: skip
+def test_a_photo_credit_glued_before_a_paragraph_is_cut(line, credit):
+    article = _cleaned(line)
+    assert article.body == (line.removeprefix(credit).lstrip(),)
+    assert [(r.text, r.reason) for r in article.removed] == [(credit, "photo credit")]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Sign up for POLITICO Playbook and get the latest news, every morning — in your inbox.",
+        "View all New York Times newsletters.",
+        "Subscribe to our channel for compelling storytelling and breaking news you can use.",
+        "Support our journalism Become a subscriber today to support editorial writing like this.",
+    ],
+)
+def test_a_subscription_appeal_anywhere_in_the_page_goes(line):
+    """Appeals that stood before the article's last lines were points or leads of 5 of the
+    150 Multi-News dev briefs; the footer rule only looks at a page's last half."""
+    lead = "Rick Perry was named energy secretary on Wednesday, aides to the president said."
+    after = [
+        "The Senate will vote on the nomination next month, the majority leader said.",
+        "Perry, a former governor of Texas, once proposed abolishing the department.",
+        "Democrats said they would question him about the department's nuclear work.",
+    ]
+    assert _cleaned("\n".join([lead, line, *after])).body == (lead, *after)
 
 
 def test_a_noise_pattern_finds_the_same_lines_when_searched_only_where_it_can_match():
@@ -274,7 +315,7 @@ def test_a_noise_pattern_finds_the_same_lines_when_searched_only_where_it_can_ma
         "ALL RIGHTS RESERVED", "İ signed up for the newsletter", "Image via Getty Images  ",
         "Straight TO YOUR INBOX", "AUTOPLAY", "Image copyright AP", "(Associated Press)",
         "in Kyiv, Sunday, April 6, 2014.", "MONDAY, JAN 5, 1999", "at https://t.co/x",
-        "HTTP://www.example.com",
+        "HTTP://www.example.com", "every morning — In Your Inbox", "View all newsletters",
     ]  # fmt: skip
     lines = [*endings, *(f"{prose} {e}" for e in endings), *(f"{e} {prose}" for e in endings)]
     assert [_noise_reason(line, ()) for line in lines] == [searched(line) for line in lines]

@@ -137,12 +137,14 @@ def _cleaned(
 
 
 def _without_label(line: str) -> tuple[RemovedLine | None, str]:
-    """The line's dateline ("BANGKOK (AP) —") or abstract heading, if any, and the line
-    after it: the rest is the paragraph's first sentence as written."""
+    """The line's dateline ("BANGKOK (AP) —"), abstract heading or glued photo credit, if
+    any, and the line after it: the rest is the paragraph's first sentence as written."""
     found = OPENING_LABEL.match(line)
     if not found:
         return None, line
-    reason = "dateline" if found.group("dateline") else "section label"
+    reason = (
+        "dateline" if found["dateline"] else "photo credit" if found["credit"] else "section label"
+    )
     return RemovedLine(found.group().strip(), reason), line[found.end() :]
 
 

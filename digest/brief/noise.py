@@ -41,10 +41,11 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         (),
     ),
     (r"\bhttps?://\w", "link or embed", ("http",)),
-    (r"\b(sign up|subscribe)\b.{0,80}\bnewsletter\b", "newsletter banner", ("newsletter",)),
-    (r"\b(directly )?to your inbox\b", "newsletter banner", ("to your inbox",)),
+    (r"\b(sign up|subscribe|view all)\b.{0,80}\bnewsletter", "newsletter banner", ("newsletter",)),
+    (r"\b(directly )?(to|in) your inbox\b", "newsletter banner", ("your inbox",)),
     (
-        r"^(advertisement|sponsored content|read more|related:?|share this article)\b",
+        r"^(advertisement|sponsored content|read more|related:?|share this article|enlarge\b|"
+        r"subscribe (to|now|today)|support our journalism|become a (subscriber|member))\b",
         "page chrome",
         (),
     ),
@@ -83,14 +84,18 @@ BIO_FOLLOW_UP = re.compile(
 )
 OPENING_LABEL = re.compile(
     # "NEW YORK (AP) — ", "MURPHY, N.C. — ", "CAPE CANAVERAL, Florida (Reuters) - "
-    r"^(?:(?P<dateline>[A-Z]{2}[A-Z.'’-]*(?: [A-Z][A-Z.'’-]+){0,3}"
+    r"^(?:(?P<dateline>[A-Z]{2}[A-Z.'’/-]*(?: [A-Z][A-Z.'’/-]+){0,3}"
     r"(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?(?: ?\([^()]{1,40}\))?\s*(?:—|–|--| -) |"
     # "(CNN) -- ", "Havana (CNN) ", "Moscow (AFP) - "
     r"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})? ?)?"
     r"\((?:AP|CNN|Reuters|AFP|UPI|Xinhua|dpa|Bloomberg)\)\s*(?:(?:—|–|--|-)\s*)?)|"
     # a structured abstract's headings: "Abstract A previously healthy man ..."
     r"(?:Abstract|Importance|Background|Objectives?|Design, Setting, and Participants|Methods|"
-    r"Results|Conclusions(?: and Relevance)?|Main Outcomes? and Measures?|Findings) )"
+    r"Results|Conclusions(?: and Relevance)?|Main Outcomes? and Measures?|Findings) |"
+    # a photo credit glued before the text: "(AP Photo/Michael Probst, File) ", "John
+    # Moore/Getty Images "
+    r"(?P<credit>\(AP Photo/[^()]{1,60}\)\s*|[A-Z][\w.'’ -]{1,40}/(?:[A-Z]+/)?Getty Images\s+))"
     r"(?=[\"“‘'(]?[A-Z0-9])"
 )
-"""Where and from whom a story was filed, or an abstract's heading: no part of a sentence."""
+"""Where and from whom a story was filed, an abstract's heading or a photo credit glued
+before a paragraph: no part of its first sentence."""
