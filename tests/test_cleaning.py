@@ -68,7 +68,7 @@ def test_metadata_is_recovered_from_the_text(tmp_path):
 def test_user_patterns_extend_the_rules(tmp_path):
     text = (
         "The talks began on Monday in Istanbul and lasted two hours, officials said.\n"
-        "Follow our live coverage on the app for more updates from the region.\n"
+        "Our live coverage goes on in the app with more updates from the region.\n"
     )
     article = Article(id="x", path="x.txt", text=text, outlet="X")
     assert len(clean_article(article).body) == 2
@@ -291,6 +291,23 @@ def test_a_subscription_appeal_anywhere_in_the_page_goes(line):
         "Democrats said they would question him about the department's nuclear work.",
     ]
     assert _cleaned("\n".join([lead, line, *after])).body == (lead, *after)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Watch the full season of Search History on PeopleTV.com or download the app.",
+        "Welcome to the official YouTube channel of KARE 11 News.",
+        "Listen to the full interview on Sport on Five and the BBC Sport website from 1900 GMT.",
+        "For more information, go to www.chesapeakearena.com and www.bokcenter.com.",
+    ],
+)
+def test_the_page_telling_its_reader_what_to_do_is_no_part_of_the_article(line):
+    lead = "Rick Perry was named energy secretary on Wednesday, aides to the president said."
+    prose = "Follow the money, investigators told the committee on Monday, and it leads to Perry."
+    article = _cleaned(f"{lead}\n{line}\n{prose}")
+    assert article.body == (lead, prose)
+    assert [r.reason for r in article.removed] == ["call to action"]
 
 
 def test_a_noise_pattern_finds_the_same_lines_when_searched_only_where_it_can_match():

@@ -41,6 +41,14 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         (),
     ),
     (r"\bhttps?://\w", "link or embed", ("http",)),
+    # the page telling its reader what to do next: "Watch the full season on ...", "Contact
+    # him at ...", "For more information, go to ...", "Welcome to the official channel of ..."
+    (
+        r"^(for more information\b|(watch|listen to|visit|follow|contact|download|read) (the full|"
+        r"the official|our|us|him|her|them)\b|welcome to (the|our)\b)",
+        "call to action",
+        (),
+    ),
     (r"\b(sign up|subscribe|view all)\b.{0,80}\bnewsletter", "newsletter banner", ("newsletter",)),
     (r"\b(directly )?(to|in) your inbox\b", "newsletter banner", ("your inbox",)),
     (
