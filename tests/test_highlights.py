@@ -100,6 +100,42 @@ def test_a_number_that_names_something_is_not_a_figure():
 
 
 @pytest.mark.parametrize(
+    "text",
+    [
+        "The fact the money wasn't transferred on Jan. 1 doesn't mean it was frozen, he said.",
+        "The phylogenetic tree was built by using MEGA 5.05 software from the same family.",
+        "The site sold wares like amphetamine paste and high quality # 4 heroin to buyers.",
+        "During the 2013– 16 outbreak in West Africa, thousands of people were infected.",
+        "Applicants must pass 20 Gas Conservation tests before the agency signs the contract.",
+    ],
+)
+def test_a_number_in_a_date_or_a_name_is_not_a_figure(text):
+    """Key figures of the Multi-News dev briefs: "1 doesn", "5.05 software", "4 heroin",
+    "16 outbreak", "20 Gas": a date, a version, a name's number count nothing."""
+    texts = [text, f"Officials said: {text}"]
+    sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
+    outlet_of = {"a0": "Outlet 0", "a1": "Outlet 1"}
+    figures, _ = key_figures(sentences, outlet_of, [1.0] * 2, SentenceSpace(texts), set(), [], None)
+    assert figures == ()
+
+
+def test_a_figure_s_clause_is_the_article_s_text_as_written():
+    """The clause was its words joined again with spaces: "$ 2.7 billion", "doesn 't",
+    "5,395-square -foot" in 14 of the 150 Multi-News dev briefs at 400 words."""
+    texts = [
+        "The fuel contracts, which were worth nearly $2.7 billion over six years, went to him.",
+        "He bought a 5,395-square-foot Colonial mansion directly across from the hotel.",
+    ]
+    sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
+    outlet_of = {"a0": "Outlet 0", "a1": "Outlet 1"}
+    figures, _ = key_figures(sentences, outlet_of, [1.0] * 2, SentenceSpace(texts), set(), [], None)
+    assert [f.context for f in figures] == [
+        "…which were worth nearly $2.7 billion over six years…",
+        "He bought a 5,395-square-foot Colonial mansion directly across from the hotel",
+    ]
+
+
+@pytest.mark.parametrize(
     ("text", "value"),
     [
         # after a scale word the noun can be the third word...

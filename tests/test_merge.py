@@ -1,5 +1,6 @@
 import dataclasses
 
+from digest.brief.candidates import can_stand
 from digest.brief.clean import clean_article
 from digest.brief.merge import merge
 from digest.brief.summarize import split_sentences, summarize
@@ -132,6 +133,41 @@ def test_generic_brief_without_topics_merges_duplicates_across_outlets():
     # "He said ..." cannot stand alone: shown after the sentence it leans on, or not at all
     for point in brief.points:
         assert not point.text.startswith("He said")
+
+
+def test_a_line_announcing_what_follows_is_no_point_but_carries_it():
+    """ "The Pacific council should do two things:" said nothing alone (points ending in a
+    colon in 15 of the 150 Multi-News dev clusters); the statement it announces is a point."""
+    lead_in = "The transport department sent the Gazette the following statement on the bridge:"
+    statement = '"The old bridge will close for repairs in June and reopen in the autumn."'
+    articles = [
+        _article("a", "Gazette", f"{STORY_A}{lead_in}\n{statement}\n"),
+        _article("b", "Herald", f"{STORY_B}{lead_in}\n{statement}\n"),
+    ]
+    texts = [p.text for p in _brief(articles).points]
+    assert lead_in not in texts and not any(t.endswith(":") for t in texts)
+    assert not can_stand(lead_in) and can_stand(f"{lead_in} {statement}")
+
+
+def test_the_lead_is_what_happened_not_a_quotation():
+    """17 of the 150 Multi-News dev briefs opened with a quotation ("'After thoughtful
+    consideration, I made the decision ...,' the Texas lawmaker said"): the brief opens with
+    the fact in the outlets' words, and a quotation is a point."""
+    quote = '"We will close the old bridge for repairs in June, because the cracks are too deep,"'
+    gazette = (
+        f"{quote} the mayor said on Monday.\n"
+        "Engineers found deep cracks in two of the bridge's steel supports last winter.\n"
+        "Commuters will have to use the ferry, which the city will run every ten minutes.\n"
+    )
+    herald = (
+        f"{quote} Mayor Jane Roe said.\n"
+        "The old bridge will close for repairs in June after engineers found cracks in it.\n"
+        "Local shop owners fear that the closure will keep customers away for months.\n"
+    )
+    brief = _brief([_article("a", "Gazette", gazette), _article("b", "Herald", herald)])
+    assert [p.text for p in brief.lead] == [
+        "The old bridge will close for repairs in June after engineers found cracks in it."
+    ]
 
 
 def test_word_cap_limits_the_whole_brief():

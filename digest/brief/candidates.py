@@ -169,9 +169,14 @@ def prior(why: Salience, quoted: bool = False) -> float:
 
 def can_stand(text: str, words: int | None = None) -> bool:
     """Long enough to say something, short enough for a briefing line, not a bare
-    attribution. `words`: its word count, when already known."""
+    attribution, nor a line announcing what follows it ("The BSA sent WFAA the following
+    statement:"; it can still carry that statement). `words`: its word count, when known."""
     words = word_count(text) if words is None else words
-    return MIN_WORDS <= words <= MAX_WORDS and not is_bare_attribution(text)
+    return (
+        MIN_WORDS <= words <= MAX_WORDS
+        and not is_bare_attribution(text)
+        and not text.rstrip().endswith(":")
+    )
 
 
 def _join(texts: list[str]) -> str:

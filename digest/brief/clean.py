@@ -3,14 +3,15 @@
 Pasted articles carry mastheads, bylines, photo captions (often twice, the second time with
 a credit glued on), "Updated" stamps, author bios, syndication footers and subscription
 banners, sometimes in another language. The cleaner removes them with general rules about
-where such lines stand and what they look like, plus a short list of patterns (NOISE_PATTERNS,
+where such lines stand and what they look like, plus a short list of patterns (noise.py,
 extendable with `cleaning.noise_patterns` in the config). Every dropped line is kept in
 `Article.removed` with its reason, so a wrong decision is easy to see.
 
 Metadata the reader did not find (outlet, title, author) is recovered here from the very
 lines being removed: a "Source:" line, "The post ... appeared first on ...", a byline.
 
-The kept lines are the original text (only control characters are removed).
+The kept lines are the original text (only control characters, and a leading dateline,
+"BANGKOK (AP) —", or abstract heading, "Objective", are removed).
 """
 
 from __future__ import annotations
@@ -21,72 +22,21 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from digest.brief.noise import (
+    BANNER_START,
+    BIO,
+    BIO_FOLLOW_UP,
+    CASE_FOLD,
+    NOISE_PATTERNS,
+    OPENING_LABEL,
+    TAIL_REACH,
+)
 from digest.brief.read import parse_byline
 from digest.models import Article, RemovedLine
 from digest.text.matching import TYPOGRAPHY, matching_form
 from digest.text.splitting import split_text
 from digest.text.words import WORD, stop_words, word_count
 
-# (pattern, reason, needs): a line that matches is not part of the article. Patterns are
-# searched case-insensitively; keep them general (a kind of line, not one outlet's exact
-# words). `needs`: words (lower case) one of which every line the pattern matches contains,
-# so that its search, which tries every position of a long line, runs only on lines that
-# have one (a substring test is many times faster); none for a pattern anchored at the start,
-# or at the end (the photo credit, searched from near the end: _credit_reach).
-NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    (r"^the post .+ appeared first on .+$", "syndication footer", ()),
-    (r"^source:\s*\S.{0,120}$", "source line", ()),
-    (r"\btranslated by:", "translation credit", ("translated by:",)),
-    (r"^by\s+[A-Z][^.!?]{2,160}$", "byline", ()),
-    (
-        r"\b(contributed reporting|contributed to this report)\b",
-        "reporting credit",
-        ("contributed ",),
-    ),
-    (r"^(updated|published|posted|last updated|modified)\b[^.!?]{0,40}$", "timestamp", ()),
-    (r"^(photo|image|picture|credit|caption)s?\s*:", "photo caption", ()),
-    (r"^image (copyright|caption)\b", "photo caption", ()),
-    (r"\b(AP|AFP|Reuters|Getty Images|EPA|Bloomberg) ?(photo|via)?\s*\)?$", "photo credit", ()),
-    (r"\b(sign up|subscribe)\b.{0,80}\bnewsletter\b", "newsletter banner", ("newsletter",)),
-    (r"\b(directly )?to your inbox\b", "newsletter banner", ("to your inbox",)),
-    (
-        r"^(advertisement|sponsored content|read more|related:?|share this article)\b",
-        "page chrome",
-        (),
-    ),
-    (
-        r"\b(all rights reserved|©|copyright \d{4})",
-        "copyright notice",
-        ("all rights reserved", "©", "copyright "),
-    ),
-    (r"^(skip in skip x embed x share\s+)?(?-i:CLOSE\s+[A-Z0-9])", "video player caption", ()),
-    (r"\bautoplay\b", "video player caption", ("autoplay",)),
-)
-# re.IGNORECASE matches these to ASCII letters where lower() does not (the long s to "s");
-# they are folded before the `needs` test, so that it never passes over a line that matches
-_CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
-_TAIL_REACH = 24
-"""The photo credit pattern ends the line: its match ("Getty Images via") starts at most this
-many characters before the end of the line without its closing white space and ")"."""
-
-# Where one of these starts a line near the end, the rest of the page is banner or chrome
-# (in any language) until a normal paragraph of the article's language comes back. Only at
-# the start of the line and as whole words: "subscribers" or "a newsletter" in the middle of
-# a paragraph is the article's subject, not a banner.
-_BANNER_WORDS = (
-    r"(?:newsletters?|subscribe|subscription|suscr[ií]b[ea]te|suscr[ií]base|suscripci[oó]n|"
-    r"abonnez|abonnement|iscriviti|assine|assinatura|sign up|sign in|log in|create an account|"
-    r"cookies?)\b"
-)
-_BANNER_START = re.compile(r"(?i)^\W*" + _BANNER_WORDS)
-_BIO = re.compile(
-    r"^[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,3}\s+(is|was)\s+(a|an|the)\b.{0,160}?\b"
-    r"(correspondent|reporter|editor|chief|writer|columnist|journalist|contributor|producer|"
-    r"photographer|analyst|anchor)\b"
-)
-_BIO_FOLLOW_UP = re.compile(
-    r"^(He|She|They)\s+(writes|covers|reports|has covered|previously|joined)\b"
-)
 _TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?][\"')]*\s+[\"(]?[A-Z]")
 _YEAR = re.compile(r"\b1[89]\d\d\b|\b20\d\d\b")
@@ -169,8 +119,12 @@ def _cleaned(
     _mark_foreign_lines(reasons, languages, language)
     _mark_short_fragments(lines, reasons)
 
-    body = tuple(line for i, line in enumerate(lines) if i not in reasons)
-    removed = tuple(RemovedLine(lines[i], reasons[i]) for i in sorted(reasons))
+    kept = {i: _without_label(line) for i, line in enumerate(lines) if i not in reasons}
+    body = tuple(rest for _label, rest in kept.values())
+    removed = tuple(
+        RemovedLine(lines[i], reasons[i]) if i in reasons else kept[i][0]
+        for i in sorted({*reasons, *(i for i, (label, _rest) in kept.items() if label)})
+    )
     return replace(
         article,
         body=body,
@@ -180,6 +134,18 @@ def _cleaned(
         title=article.title or found.get("title"),
         author=article.author or found.get("author"),
     )
+
+
+def _without_label(line: str) -> tuple[RemovedLine | None, str]:
+    """The line's dateline ("BANGKOK (AP) —"), abstract heading or glued photo credit, if
+    any, and the line after it: the rest is the paragraph's first sentence as written."""
+    found = OPENING_LABEL.match(line)
+    if not found:
+        return None, line
+    reason = (
+        "dateline" if found["dateline"] else "photo credit" if found["credit"] else "section label"
+    )
+    return RemovedLine(found.group().strip(), reason), line[found.end() :]
 
 
 def language_of(text: str, expected: str, sample: int = LINE_SAMPLE) -> str:
@@ -224,7 +190,7 @@ def _noisy_paragraphs_as_sentences(
     for line in lines:
         plain = line.translate(TYPOGRAPHY)
         if _has_words(plain, PARAGRAPH_WORDS) and (
-            _BIO.search(plain) or _noise_reason(plain, extra)
+            BIO.search(plain) or _noise_reason(plain, extra)
         ):
             result.extend(split_text(line, language))
         else:
@@ -248,7 +214,7 @@ def _compiled_patterns(extra: tuple[str, ...]) -> list[tuple[re.Pattern, str, tu
 def _noise_reason(plain: str, extra: tuple[str, ...]) -> str | None:
     """The reason of the first noise pattern `plain` matches, if any. Cached: a long line is
     asked twice (to judge it by sentence, then to mark it)."""
-    folded = plain.translate(_CASE_FOLD).lower()
+    folded = plain.translate(CASE_FOLD).lower()
     for pattern, reason, needs in _compiled_patterns(extra):
         if needs and not any(word in folded for word in needs):
             continue
@@ -263,7 +229,7 @@ def _credit_reach(plain: str) -> int:
     only by white space and one ")"."""
     end = plain.rstrip()
     end = end[:-1].rstrip() if end.endswith(")") else end
-    return max(0, len(end) - _TAIL_REACH)
+    return max(0, len(end) - TAIL_REACH)
 
 
 def _mark_patterns(
@@ -276,7 +242,7 @@ def _mark_patterns(
     in_bio = False
     for i, line in enumerate(lines):
         plain = line.translate(TYPOGRAPHY)
-        if _BIO.match(plain) or (in_bio and _BIO_FOLLOW_UP.match(plain)):
+        if BIO.match(plain) or (in_bio and BIO_FOLLOW_UP.match(plain)):
             reasons[i] = "author bio"
             in_bio = True
             continue
@@ -349,7 +315,7 @@ def _mark_footer(
     footer: list[int] = []
     dropping = False
     for i in range(max(1, len(lines) // 2), len(lines)):
-        banner = bool(_BANNER_START.match(lines[i]))
+        banner = bool(BANNER_START.match(lines[i]))
         dropping = dropping or banner
         if dropping and not banner and _is_body_line(lines[i]) and languages[i] == language:
             dropping = False

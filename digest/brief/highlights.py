@@ -64,6 +64,9 @@ _NAMING = re.compile(
     r"grade|stage|room|gate|page|platform|line)\s*$"
 )
 """'Chapter 11 protection', 'Flight 370': the number names something, it counts nothing."""
+_NAMED = re.compile(r"(?:\S\s+[A-Z][\w.-]*|[#–—])\s*$")
+"""'MEGA 5.05 software', 'June 7 California primary', '# 4 heroin', '2013– 16 outbreak':
+after a name (not the sentence's first word) or a sign, the number is part of a name."""
 _NOT_UNITS = {
     "of",
     "and",
@@ -340,6 +343,8 @@ def _mentions(sentences: Sequence[Sentence], language: str) -> list[_Mention]:
                 or first in stops
                 or _looks_like_year(match)
                 or _NAMING.search(text, 0, match.start())
+                or _NAMED.search(text, 0, match.start())
+                or not (match.group("measure") or match.group("unit"))[:1].islower()
                 or _CONVERSION.search(text, 0, match.start())
                 or (
                     number.lower() in _NUMBER_WORDS
@@ -426,9 +431,11 @@ def _clause(text: str, start: int, end: int) -> str:
     left = left + 1 if left >= 0 else 0
     rights = [i for i in (text.find(m, end) for m in marks) if i != -1]
     right = min(rights) if rights else len(text.rstrip('.!?”"'))
-    before = text[left:start].split()[-CLAUSE_WORDS // 2 :]
-    after = text[end:right].split()[: CLAUSE_WORDS // 2]
-    clause = " ".join([*before, text[start:end], *after]).strip()
-    cut_left = left > 0 or len(text[left:start].split()) > len(before)
-    cut_right = right < len(text.rstrip()) or len(text[end:right].split()) > len(after)
-    return f"{'…' if cut_left else ''}{clause}{'…' if cut_right else ''}"
+    before = [m.start() for m in re.finditer(r"\S+", text[left:start])]
+    after = [m.end() for m in re.finditer(r"\S+", text[end:right])]
+    # cut between words, never re-spaced: "$2.7 billion", "5,395-square-foot" as written
+    first = left + before[-(CLAUSE_WORDS // 2) :][0] if before else start
+    last = end + after[: CLAUSE_WORDS // 2][-1] if after else end
+    cut_left = left > 0 or len(before) > CLAUSE_WORDS // 2
+    cut_right = right < len(text.rstrip('.!?”" ')) or len(after) > CLAUSE_WORDS // 2
+    return f"{'…' if cut_left else ''}{text[first:last].strip()}{'…' if cut_right else ''}"

@@ -20,6 +20,7 @@ The merger decides content and order only; how a point looks is the renderers' b
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
@@ -63,6 +64,8 @@ HEADLINES = 2
 HEADLINE_WORDS = 3
 """...counting a headline with this many words besides stop words and outlet names ("World
 news" or "The New York Times story" is no headline)."""
+_QUOTATION_OPENING = re.compile(r"^\W*[\"“”‘'«]")
+"""A unit that opens with a quotation ("“We will not,” he said."): no lead."""
 
 
 @dataclass(frozen=True)
@@ -144,9 +147,12 @@ def merge_story(
     chooser = Chooser(found, supports, story.weight, space, brief.words, story.concepts)
     chooser.limit_sections(home, brief.points_per_section)
     headlines = _headline_agreement(story, space, found, matching.spellings)
-    chooser.fill(keep, limit=brief.lead_points, emphasis=headlines)
-    if not chooser.picks:  # nothing the headlines say fits: the lead as without them
-        chooser.fill(keep, limit=brief.lead_points)
+    # the lead tells what happened in the outlets' words; a quotation opens it only when
+    # nothing else can, and nothing the headlines say fits: the lead as without them
+    told = [i for i in keep if not _QUOTATION_OPENING.match(found[i].text)]
+    for pool, emphasis in ((told, headlines), (told, None), (keep, None)):
+        if not chooser.picks:
+            chooser.fill(pool, limit=brief.lead_points, emphasis=emphasis)
     lead = list(chooser.picks)
     for topic in sections if topics else []:
         if not any(home[i] == topic for i in chooser.picks if i not in lead):

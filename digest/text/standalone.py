@@ -29,16 +29,36 @@ _DANGLING_START = re.compile(
     r"for her part|the same|such|which|exactly what|just what)\b",
     re.I,
 )
-_PRONOUN_SPEAKER = re.compile(r"[\"”’'],?\s+(he|she|they|it)\s+" + SPEECH_VERB + r"\b", re.I)
+_PRONOUN_SPEAKER = re.compile(
+    r"[\"”’'],?\s+(he|she|they|it)\s+" + SPEECH_VERB + r"\b|"
+    # '..., she continued.', '...?" he asks.', '...," he was quoted as saying.'
+    r"[,?!…][\"”’']\s+(?:he|she|they)\s+[a-z]",
+    re.I,
+)
 _BARE_ATTRIBUTION = re.compile(r"^[\w.’' -]{1,40}\b" + SPEECH_VERB + r"\.$", re.I)
 _LEANING = re.compile(
     # "Trump, however, ...", "... did the same", "... followed suit": a contrast or a copy of
     # something the sentence before said
     r"^(?:[\w.'’-]+\s+){0,3}[\w.'’-]+,\s+(?:however|though|too|instead|meanwhile)\b|"
-    # "On the call, he said ...": who "he" is was said before
-    r"^(?:[\w.'’-]+\s+){0,4}[\w.'’-]+,\s+(?:he|she|they)\s+" + SPEECH_VERB + r"\b|"
     r"\b(?:follow(?:s|ed|ing)?|followed)\s+suit\b"
 )
+_PRONOUN_SUBJECT = re.compile(
+    # "On the call, he said ...", "After a burst of crying, he climbed ...", "..., she said.":
+    # who "he" is was said before, unless a name comes first
+    r"^(?:[\w.'’-]+\s+){0,4}[\w.'’-]+,\s+(?:he|she|they)\s+[a-z]|"
+    r",\s+(?:he|she|they)\s+" + SPEECH_VERB + r"\b|"
+    # "If they don't, ...": unless a name follows ("When he arrived, Macron said")
+    r"(?P<clause>^(?:now\s+)?(?:if|when|while|as|once|until|unless|because|although)\s+"
+    r"(?:he|she|they)\b)",
+    re.I,
+)
+_NAME = re.compile(r"(?<=[\s(“\"'‘])[A-Z][\w'’.-]*")
+_NOT_NAMES = frozenset(
+    ("I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+     "January", "February", "March", "April", "May", "June", "July", "August", "September",
+     "October", "November", "December")
+)  # fmt: skip
+
 _POINTING_BACK = re.compile(
     r"\b(?:about|of|with|on|to|by|for|after|despite) (?:that|this)\s*[,.;:]"
 )
@@ -94,9 +114,20 @@ def needs_context(text: str) -> bool:
         or _DEMONSTRATIVE.search(opening)
         or _POINTING_NOUN.search(_BARE_QUOTE.sub("", form))
         or _LEANING.search(plain)
+        or _pronoun_before_a_name(text.strip().lstrip("\"'“‘([ "))
         or _PARTICIPLE_ONLY.match(text.strip())
         or _POINTING_BACK.search(form)
     )
+
+
+def _pronoun_before_a_name(text: str) -> bool:
+    """A subject "he", "she" or "they" with no name before it in the sentence (nor after it,
+    when it opens a clause) that it could stand for."""
+    found = _PRONOUN_SUBJECT.search(text)
+    if not found:
+        return False
+    seen = text if found.group("clause") else text[: found.end()]
+    return not any(name not in _NOT_NAMES for name in _NAME.findall(seen))
 
 
 _IMPERSONAL = re.compile(r"(?:it|there)\b", re.I)
