@@ -21,6 +21,10 @@ from digest.text.standalone import is_bare_attribution, needs_context, quotation
         "Last night, he was returned to Death Row at the Chillicothe Correctional Institution.",
         "If they don't, electricity won't help.",
         "Now when he looks at the bridge, fear goes through his mind.",
+        # a name in a fronted phrase is what "he said" is about, not who said it (BBC set)
+        'Of Hepburn, she said: "The longevity of her career is inspiring to everyone."',
+        'In a speech in Northamptonshire, he said the "forgotten majority" made up the backbone.',
+        "The Tories, he said, can cut crime and improve public services without raising taxes.",
         # a quotation's speaker is "he", whatever the verb (11 points in 10 of the 150)
         '"You cannot just bring people forward into a process like this," she continued.',
         '"A book?" he responded, losing interest.',

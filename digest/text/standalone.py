@@ -40,11 +40,14 @@ _LEANING = re.compile(
     # "Trump, however, ...", "... did the same", "... followed suit": a contrast or a copy of
     # something the sentence before said
     r"^(?:[\w.'’-]+\s+){0,3}[\w.'’-]+,\s+(?:however|though|too|instead|meanwhile)\b|"
+    # "Of Hepburn, she said: ...", "In a speech in Northamptonshire, he said ...": a name in
+    # the fronted phrase is what the speaker talks about, not who the speaker is
+    r"^(?:[\w.'’-]+\s+){0,4}[\w.'’-]+,\s+(?:he|she|they)\s+" + SPEECH_VERB + r"\b|"
     r"\b(?:follow(?:s|ed|ing)?|followed)\s+suit\b"
 )
 _PRONOUN_SUBJECT = re.compile(
-    # "On the call, he said ...", "After a burst of crying, he climbed ...", "..., she said.":
-    # who "he" is was said before, unless a name comes first
+    # "After a burst of crying, he climbed ...", "..., she said.": who "he" is was said
+    # before, unless a name comes first
     r"^(?:[\w.'’-]+\s+){0,4}[\w.'’-]+,\s+(?:he|she|they)\s+[a-z]|"
     r",\s+(?:he|she|they)\s+" + SPEECH_VERB + r"\b|"
     # "If they don't, ...": unless a name follows ("When he arrived, Macron said")
