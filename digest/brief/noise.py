@@ -40,7 +40,9 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "photo credit",
         (),
     ),
-    (r"\bhttps?://\w", "link or embed", ("http",)),
+    # a pasted link; one in brackets is the sentence's source, cited in it: "by using MEGA
+    # 5.05 software (http://www.megasoftware.net/) as described", "(see: https://...)"
+    (r"(?<!\()(?<!\(see )(?<!\(see: )\bhttps?://\w", "link or embed", ("http",)),
     # the page telling its reader what to do next: "Watch the full season on ...", "Contact
     # him at ...", "For more information, go to ...", "Welcome to the official channel of ..."
     (
