@@ -397,3 +397,19 @@ def test_a_reader_who_stops_reading_gets_the_brief_and_no_traceback(tmp_path):
     subprocess.run(["sh", "-c", command], cwd=ROOT, env=env, timeout=300, check=True)
     assert (tmp_path / "out" / "2025-05-20" / "brief.docx").is_file()
     assert "Traceback" not in errors.read_text() and "Error" not in errors.read_text()
+
+
+def test_a_reader_who_stops_reading_the_progress_too_still_gets_the_brief(tmp_path):
+    """`digest build 2>&1 | head -1`: the progress lines on stderr go to the closed pipe as
+    well; the first of them stopped the build (exit 141, no brief)."""
+    read_end, write_end = os.pipe()
+    os.close(read_end)  # the reader is gone before digest writes anything
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    command = [sys.executable, "-m", "digest", "build", "--out-dir", str(tmp_path / "out")]
+    command += ["--date", "2025-05-20", "seeds/nytimes.txt"]
+    done = subprocess.run(
+        command, cwd=ROOT, env=env, stdout=write_end, stderr=write_end, timeout=300
+    )
+    os.close(write_end)
+    assert done.returncode == 141  # as a program stopped by SIGPIPE
+    assert (tmp_path / "out" / "2025-05-20" / "brief.docx").is_file()

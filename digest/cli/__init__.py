@@ -6,10 +6,10 @@ parser.py says what each command takes, commands.py calls the library for each.
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Sequence
 
+from digest.cli.commands import silence
 from digest.cli.parser import parser
 from digest.errors import DigestError
 
@@ -33,5 +33,5 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("digest: interrupted; the previous brief is kept", file=sys.stderr)
         return 130
     except BrokenPipeError:  # `digest build | head -1`: the reader stopped reading, no traceback
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        silence(sys.stdout)
         return 141

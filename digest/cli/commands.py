@@ -8,6 +8,7 @@ import datetime as dt
 import os
 import re
 import sys
+from typing import TextIO
 
 from digest.config import Config, load_config, with_overrides
 from digest.errors import DigestError
@@ -187,20 +188,25 @@ def run_build(args: argparse.Namespace) -> int:
 
 
 def progress(message: str) -> None:
-    """Stage messages on stderr; article counts as a bar on a terminal, as lines in a log."""
+    """Stage messages on stderr; article counts as a bar on a terminal, as lines in a log.
+    A reader who stops reading them (`digest build 2>&1 | head -1`) does not stop the work."""
     done_of = re.fullmatch(r"\s+(\d+)/(\d+) articles", message)
+    end = "\n"
     if done_of and sys.stderr.isatty():
         done, total = int(done_of.group(1)), int(done_of.group(2))
         filled = round(30 * done / total)
         end = "\n" if done == total else ""
-        print(
-            f"\r  [{'#' * filled}{'.' * (30 - filled)}] {done}/{total} articles",
-            end=end,
-            file=sys.stderr,
-            flush=True,
-        )
-        return
-    print(message, file=sys.stderr, flush=True)
+        message = f"\r  [{'#' * filled}{'.' * (30 - filled)}] {done}/{total} articles"
+    try:
+        print(message, end=end, file=sys.stderr, flush=True)
+    except BrokenPipeError:
+        silence(sys.stderr)
+
+
+def silence(stream: TextIO) -> None:
+    """Send what is still written to `stream`, whose reader has closed the pipe, nowhere:
+    no BrokenPipeError again, none at exit."""
+    os.dup2(os.open(os.devnull, os.O_WRONLY), stream.fileno())
 
 
 def shown(path: str) -> str:
