@@ -119,6 +119,18 @@ def test_a_number_in_a_date_or_a_name_is_not_a_figure(text):
     assert figures == ()
 
 
+def test_a_number_after_a_dash_between_words_is_a_figure():
+    """Only a dash glued to a number makes a span, as in the 2013-16 outbreak."""
+    texts = [
+        "The budget was cut again — 40 teachers lost their jobs at the start of the year.",
+        "The cut to the budget means 40 teachers lost their jobs at the start of the year.",
+    ]
+    sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
+    outlet_of = {"a0": "Outlet 0", "a1": "Outlet 1"}
+    figures, _ = key_figures(sentences, outlet_of, [1.0] * 2, SentenceSpace(texts), set(), [], None)
+    assert [(f.value, f.outlets) for f in figures] == [("40 teachers", ("Outlet 0", "Outlet 1"))]
+
+
 def test_a_figure_s_clause_is_the_article_s_text_as_written():
     """The clause was its words joined again with spaces: "$ 2.7 billion", "doesn 't",
     "5,395-square -foot" in 14 of the 150 Multi-News dev briefs at 400 words."""

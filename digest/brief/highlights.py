@@ -64,9 +64,11 @@ _NAMING = re.compile(
     r"grade|stage|room|gate|page|platform|line)\s*$"
 )
 """'Chapter 11 protection', 'Flight 370': the number names something, it counts nothing."""
-_NAMED = re.compile(r"(?:\S\s+[A-Z][\w.-]*|[#–—])\s*$")
+_NAMED = re.compile(r"(?:\S\s+[A-Z][\w.-]*|#|\d[–—])\s*$")
 """'MEGA 5.05 software', 'June 7 California primary', '# 4 heroin', '2013– 16 outbreak':
-after a name (not the sentence's first word) or a sign, the number is part of a name."""
+after a name (not the sentence's first word), a number sign or a dash glued to a number,
+the number is part of a name or a span; after a dash between words ('cut again — 40
+teachers lost their jobs') it counts."""
 _NOT_UNITS = {
     "of",
     "and",
