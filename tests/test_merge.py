@@ -170,6 +170,15 @@ def test_the_lead_is_what_happened_not_a_quotation():
     ]
 
 
+def test_a_quotation_opens_the_brief_when_nothing_else_can():
+    quoted = (
+        '"We will close the old bridge for repairs in June, because the cracks are too deep," '
+        "the mayor said on Monday.\n"
+    )
+    articles = [_article("a", "Gazette", quoted), _article("b", "Herald", quoted)]
+    assert [p.text for p in _brief(articles).lead] == [quoted.strip()]
+
+
 def test_word_cap_limits_the_whole_brief():
     articles = [_article("a", "Gazette", STORY_A), _article("b", "Herald", STORY_B)]
     config = dataclasses.replace(Config(), brief=dataclasses.replace(Config().brief, words=30))

@@ -52,9 +52,10 @@ HIGHLIGHTS_FROM = 400
 HIGHLIGHTS_SHARE = 0.2
 """...at most this share."""
 TOPIC_FLOOR_SHARE = 0.5
-"""This share of the points' words is split evenly among the configured topics: each topic
-fills its share with its best-fitting points before the rest goes to what most outlets
-report, so a topic the user asked for is a section, not a line."""
+"""This share of the words left after the lead and each topic's first point (key quotes and
+figures' share aside) is split evenly among the configured topics: what a topic's section
+lacks of its share is held back from the facts most outlets report, then filled with the
+topic's best-fitting points, so a topic the user asked for is a section, not a line."""
 TOPIC_FIT_POWER = 2.0
 """Within its share, a topic's points are chosen by gain times (fit / best fit) ** this: the
 sentences that say what the topic's description asks for ("new sanctions adopted by the EU
@@ -147,8 +148,8 @@ def merge_story(
     chooser = Chooser(found, supports, story.weight, space, brief.words, story.concepts)
     chooser.limit_sections(home, brief.points_per_section)
     headlines = _headline_agreement(story, space, found, matching.spellings)
-    # the lead tells what happened in the outlets' words; a quotation opens it only when
-    # nothing else can, and nothing the headlines say fits: the lead as without them
+    # the lead is what the headlines agree with, else what adds most (when nothing they say
+    # fits), told in the outlets' words: a quotation opens the brief only when nothing else can
     told = [i for i in keep if not _QUOTATION_OPENING.match(found[i].text)]
     for pool, emphasis in ((told, headlines), (told, None), (keep, None)):
         if not chooser.picks:
@@ -161,12 +162,13 @@ def merge_story(
     reserve = int(HIGHLIGHTS_SHARE * brief.words) if brief.words >= highlights_from else 0
     chooser.words_left -= reserve
     floor = TOPIC_FLOOR_SHARE * chooser.words_left / len(topics) if topics and brief.words else 0
-    short = sum(floor for t in sections if _section_words(chooser, home, t, lead) < floor)
-    chooser.words_left -= int(short)
+    own = {topic: [i for i in keep if home[i] == topic] for topic in sections}
+    held_back = sum(floor for t in sections if _words_among(chooser, own[t], lead) < floor)
+    chooser.words_left -= int(held_back)
     chooser.fill([i for i in keep if _most_report(supports[i], story.outlet_count)])
-    chooser.words_left += int(short)
+    chooser.words_left += int(held_back)
     for number, topic in enumerate(sections if floor else []):
-        _fill_topic(chooser, [i for i in keep if home[i] == topic], fit[:, number], floor, lead)
+        _fill_topic(chooser, own[topic], fit[:, number], floor, lead)
     chooser.fill(keep)
     chooser.words_left += reserve
     quotes, figures = _highlights(story, chooser, reserve if brief.words else None)
@@ -268,19 +270,18 @@ def _fill_topic(
     emphasis[own] = [fit[list(chooser.candidates[i].rows)].max() for i in own]
     if own and emphasis.max() > 0:
         emphasis = (emphasis / emphasis.max()) ** TOPIC_FIT_POWER
-    mine = set(own) - set(lead)
-    while sum(chooser.candidates[i].words for i in chooser.picks if i in mine) < floor:
+    while _words_among(chooser, own, lead) < floor:
         before = len(chooser.picks)
         chooser.fill(own, limit=before + 1, emphasis=emphasis)
         if len(chooser.picks) == before:
             break
 
 
-def _section_words(chooser: Chooser, home: list[str], topic: str, lead: list[int]) -> int:
-    """Words the points chosen so far give to `topic`'s section (the lead is no section's)."""
-    return sum(
-        chooser.candidates[i].words for i in chooser.picks if home[i] == topic and i not in lead
-    )
+def _words_among(chooser: Chooser, own: list[int], lead: list[int]) -> int:
+    """Words the points chosen so far give to the section of the candidates `own` (the lead
+    is no section's)."""
+    members = set(own) - set(lead)
+    return sum(chooser.candidates[i].words for i in chooser.picks if i in members)
 
 
 def _in_article_order(
