@@ -53,9 +53,10 @@ HIGHLIGHTS_SHARE = 0.2
 """...at most this share."""
 TOPIC_FLOOR_SHARE = 0.5
 """This share of the words left after the lead and each topic's first point (key quotes and
-figures' share aside) is split evenly among the configured topics: what a topic's section
-lacks of its share is held back from the facts most outlets report, then filled with the
-topic's best-fitting points, so a topic the user asked for is a section, not a line."""
+figures' share aside) is split evenly among the configured topics: the share of every topic
+whose section has less is held back from the facts most outlets report, then each section
+is filled to its share with the topic's best-fitting points, so a topic the user asked for
+is a section, not a line."""
 TOPIC_FIT_POWER = 2.0
 """Within its share, a topic's points are chosen by gain times (fit / best fit) ** this: the
 sentences that say what the topic's description asks for ("new sanctions adopted by the EU
