@@ -277,6 +277,21 @@ def test_a_photo_credit_glued_before_a_paragraph_is_cut(line, credit):
     assert [(r.text, r.reason) for r in article.removed] == [(credit, "photo credit")]
 
 
+def test_a_short_first_sentence_of_a_paragraph_split_for_its_noise_is_the_article():
+    """A whole article on one line opening with an "Enlarge" caption is split into sentences
+    for it; its short first sentence was then taken for a page header (Multi-News dev)."""
+    caption = "Enlarge Family photo Chad and Barbie Soper hold their baby, born Oct. 10, 2010."
+    first = "Unlike many moms, Barbara Soper never gets her kids' birthdays confused."
+    rest = (
+        "That's because her first was born on Aug. 8, 2008, her second on Sept. 9, 2009 and "
+        "her most recent on Oct. 10, 2010. The Rockford mom and her husband were not "
+        "thinking about dates when their children were born, she said on Monday."
+    )
+    article = _cleaned(f"{caption} {first} {rest}")
+    assert article.body[0] == first
+    assert [r.reason for r in article.removed] == ["page chrome"]
+
+
 @pytest.mark.parametrize(
     "line",
     [

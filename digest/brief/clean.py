@@ -64,8 +64,8 @@ def clean_article(
 ) -> Article:
     """Return the article with `body` (the article's own lines) and `removed` filled in."""
     extra = tuple(extra_patterns)
-    lines, counts = _lines_and_counts(article.text, extra, language)
-    return _cleaned(article, lines, counts, language, extra)
+    lines, counts, pieces = _lines_and_counts(article.text, extra, language)
+    return _cleaned(article, lines, counts, pieces, language, extra)
 
 
 def clean_in_language(
@@ -76,21 +76,26 @@ def clean_in_language(
     The article's stop words are its lines' added up whenever its lines hold exactly its
     words, so that most articles' words are counted once, not twice."""
     extra = tuple(extra_patterns)
-    lines, counts = _lines_and_counts(article.text, extra, language)
+    lines, counts, pieces = _lines_and_counts(article.text, extra, language)
     if _lines_hold_every_word(article.text, lines):
         written_in = _language(sum(counts), language)
     else:
         written_in = language_of(article.text, language, sample=ARTICLE_SAMPLE)
     if written_in != language:
         return written_in, article
-    return language, _cleaned(article, lines, counts, language, extra)
+    return language, _cleaned(article, lines, counts, pieces, language, extra)
 
 
-def _lines_and_counts(text: str, extra: tuple[str, ...], language: str) -> tuple[list, list]:
-    """The article's lines as the rules judge them, and each line's stop-word counts."""
+def _lines_and_counts(
+    text: str, extra: tuple[str, ...], language: str
+) -> tuple[list[str], list[int], set[int]]:
+    """The article's lines as the rules judge them, each line's stop-word counts, and which
+    of them are sentences of a longer paragraph."""
     lines = [_strip_controls(line).strip() for line in text.splitlines()]
-    lines = _noisy_paragraphs_as_sentences([line for line in lines if line], extra, language)
-    return lines, [_stop_word_counts(line[:LINE_SAMPLE]) for line in lines]
+    lines, pieces = _noisy_paragraphs_as_sentences(
+        [line for line in lines if line], extra, language
+    )
+    return lines, [_stop_word_counts(line[:LINE_SAMPLE]) for line in lines], pieces
 
 
 def _lines_hold_every_word(text: str, lines: list[str]) -> bool:
@@ -106,14 +111,20 @@ def _lines_hold_every_word(text: str, lines: list[str]) -> bool:
 
 
 def _cleaned(
-    article: Article, lines: list[str], counts: list[int], language: str, extra: tuple[str, ...]
+    article: Article,
+    lines: list[str],
+    counts: list[int],
+    pieces: set[int],
+    language: str,
+    extra: tuple[str, ...],
 ) -> Article:
-    """The article with the lines the rules keep as its body, and the others as removed."""
+    """The article with the lines the rules keep as its body, and the others as removed.
+    `pieces`: the lines that are sentences of a longer paragraph."""
     reasons: dict[int, str] = {}
     found: dict[str, str] = {}
     _mark_patterns(lines, reasons, found, extra)
     _mark_repeats_and_captions(lines, reasons)
-    _mark_header(lines, reasons, found)
+    _mark_header(lines, reasons, found, pieces)
     languages = [_language(c, language) for c in counts]  # once, for the two rules
     _mark_footer(lines, reasons, languages, language)
     _mark_foreign_lines(reasons, languages, language)
@@ -183,19 +194,23 @@ def _has_words(text: str, count: int) -> bool:
 
 def _noisy_paragraphs_as_sentences(
     lines: list[str], extra: tuple[str, ...], language: str
-) -> list[str]:
+) -> tuple[list[str], set[int]]:
     """A long line with a credit, a notice or a bio inside it is judged sentence by sentence,
-    so that the noise goes and the article it is glued to stays."""
+    so that the noise goes and the article it is glued to stays. Also: which of the lines
+    returned are such sentences."""
     result: list[str] = []
+    pieces: set[int] = set()
     for line in lines:
         plain = line.translate(TYPOGRAPHY)
         if _has_words(plain, PARAGRAPH_WORDS) and (
             BIO.search(plain) or _noise_reason(plain, extra)
         ):
-            result.extend(split_text(line, language))
+            sentences = split_text(line, language)
+            pieces.update(range(len(result), len(result) + len(sentences)))
+            result.extend(sentences)
         else:
             result.append(line)
-    return result
+    return result, pieces
 
 
 def _strip_controls(text: str) -> str:
@@ -289,11 +304,24 @@ def _is_body_line(line: str) -> bool:
     )
 
 
-def _mark_header(lines: list[str], reasons: dict[int, str], found: dict[str, str]) -> None:
+def _mark_header(
+    lines: list[str], reasons: dict[int, str], found: dict[str, str], pieces: set[int]
+) -> None:
     """Everything before the first real paragraph is masthead, headline, dek or byline.
-    The first headline-like line there is the article's title."""
+    The first headline-like line there is the article's title. A sentence of a paragraph
+    split for the noise in it is that paragraph, however short ("Unlike many moms, Barbara
+    Soper never gets her kids' birthdays confused." after an "Enlarge" caption)."""
     first_body = next(
-        (i for i, line in enumerate(lines) if i not in reasons and _is_body_line(line)), 0
+        (
+            i
+            for i, line in enumerate(lines)
+            if i not in reasons
+            and (
+                _is_body_line(line)
+                or (i in pieces and _TERMINAL.search(line.translate(TYPOGRAPHY)))
+            )
+        ),
+        0,
     )
     header = [i for i in range(first_body) if i not in reasons]
     headlines = [i for i in header if word_count(lines[i]) >= 5 and not _TERMINAL.search(lines[i])]
