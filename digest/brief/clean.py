@@ -11,7 +11,8 @@ Metadata the reader did not find (outlet, title, author) is recovered here from 
 lines being removed: a "Source:" line, "The post ... appeared first on ...", a byline.
 
 The kept lines are the original text (only control characters, and a leading dateline,
-"BANGKOK (AP) —", or abstract heading, "Objective", are removed).
+"BANGKOK (AP) —", abstract heading, "Objective", or glued photo credit, "(AP Photo/...)",
+are removed).
 """
 
 from __future__ import annotations
