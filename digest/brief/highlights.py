@@ -115,6 +115,10 @@ _MONTHS = {
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "the", "a", "an"}
 MAX_QUOTES = 5
 CLAUSE_WORDS = 16
+REACH = 400
+"""What tells a number's use (a name or sign before it, the clause around it) stands within
+this many characters of it: looking no further keeps a sentence of thousands of numbers (a
+table pasted as one line) linear, not quadratic."""
 MAX_FIGURES = 6
 MAX_MENTIONS = 200
 """Most salient mentions of one unit compared (bounds the similarity matrix)."""
@@ -338,16 +342,17 @@ def _mentions(sentences: Sequence[Sentence], language: str) -> list[_Mention]:
         for match in _FIGURE.finditer(text):
             number = match.group("number")
             first, *rest = (match.group("measure") or match.group("unit")).lower().split()
+            near = max(0, match.start() - REACH)
             if (
                 first in _NOT_UNITS
                 or first in _MONTHS
                 or first in _NUMBER_WORDS
                 or first in stops
                 or _looks_like_year(match)
-                or _NAMING.search(text, 0, match.start())
-                or _NAMED.search(text, 0, match.start())
+                or _NAMING.search(text, near, match.start())
+                or _NAMED.search(text, near, match.start())
                 or not (match.group("measure") or match.group("unit"))[:1].islower()
-                or _CONVERSION.search(text, 0, match.start())
+                or _CONVERSION.search(text, near, match.start())
                 or (
                     number.lower() in _NUMBER_WORDS
                     and not match.group("hyphen")
@@ -429,10 +434,11 @@ def _clause(text: str, start: int, end: int) -> str:
     """The clause around a figure, verbatim (at most CLAUSE_WORDS words around it), with …
     where it was cut."""
     marks = (",", ";", ":", "—", " – ", "(", ")", "“", "”")
-    left = max(text.rfind(mark, 0, start) for mark in marks)
-    left = left + 1 if left >= 0 else 0
-    rights = [i for i in (text.find(m, end) for m in marks) if i != -1]
-    right = min(rights) if rights else len(text.rstrip('.!?”"'))
+    near = max(0, start - REACH)
+    left = max(text.rfind(mark, near, start) for mark in marks)
+    left = left + 1 if left >= 0 else near
+    rights = [i for i in (text.find(m, end, end + REACH) for m in marks) if i != -1]
+    right = min(rights) if rights else min(len(text.rstrip('.!?”"')), end + REACH)
     before = [m.start() for m in re.finditer(r"\S+", text[left:start])]
     after = [m.end() for m in re.finditer(r"\S+", text[end:right])]
     # cut between words, never re-spaced: "$2.7 billion", "5,395-square-foot" as written
