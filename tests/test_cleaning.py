@@ -388,3 +388,22 @@ def test_the_article_language_counted_from_its_lines_is_the_one_its_text_gives()
         assert cleaned == (clean_article(article) if written_in == "english" else article)
         results.append(written_in)
     assert results[:4] == ["english", "spanish", "spanish", "english"]
+
+
+def test_a_link_pasted_after_the_last_sentence_goes_and_the_sentences_stay():
+    """Multi-News dev lost whole paragraphs to a link glued after them ("... will be announced
+    Jan. 31, 2017. https://herox.com/SpacePoop/"); the link goes, kept under removed."""
+    lead = "NASA asked the public for a space suit that can handle waste for six days."
+    glued = (
+        "The deadline for the Space Poop Challenge is Dec. 20, and winners will be announced "
+        "Jan. 31, 2017."
+    )
+    inside = "Read the rules at https://herox.com/rules before you send a design to the agency."
+    article = _cleaned(
+        "\n".join([lead, f"{glued} https://herox.com/SpacePoop/  http://t.co/x1", inside])
+    )
+    assert article.body == (lead, glued)
+    assert [(r.text, r.reason) for r in article.removed] == [
+        ("https://herox.com/SpacePoop/  http://t.co/x1", "link or embed"),
+        (inside, "link or embed"),
+    ]

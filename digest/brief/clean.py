@@ -10,9 +10,9 @@ extendable with `cleaning.noise_patterns` in the config). Every dropped line is 
 Metadata the reader did not find (outlet, title, author) is recovered here from the very
 lines being removed: a "Source:" line, "The post ... appeared first on ...", a byline.
 
-The kept lines are the original text (only control characters, and a leading dateline,
+The kept lines are the original text (only control characters, a leading dateline,
 "BANGKOK (AP) —", abstract heading, "Objective", or glued photo credit, "(AP Photo/...)",
-are removed).
+and links pasted after the last sentence are removed).
 """
 
 from __future__ import annotations
@@ -41,6 +41,7 @@ from digest.text.words import WORD, stop_words, word_count
 _TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?][\"')]*\s+[\"(]?[A-Z]")
 _YEAR = re.compile(r"\b1[89]\d\d\b|\b20\d\d\b")
+_SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 BODY_MIN_WORDS = 12
@@ -131,11 +132,12 @@ def _cleaned(
     _mark_foreign_lines(reasons, languages, language)
     _mark_short_fragments(lines, reasons)
 
-    kept = {i: _without_label(line) for i, line in enumerate(lines) if i not in reasons}
-    body = tuple(rest for _label, rest in kept.values())
+    kept = {i: _without_labels(line) for i, line in enumerate(lines) if i not in reasons}
+    body = tuple(rest for _labels, rest in kept.values())
     removed = tuple(
-        RemovedLine(lines[i], reasons[i]) if i in reasons else kept[i][0]
-        for i in sorted({*reasons, *(i for i, (label, _rest) in kept.items() if label)})
+        cut
+        for i in sorted({*reasons, *kept})
+        for cut in ((RemovedLine(lines[i], reasons[i]),) if i in reasons else kept[i][0])
     )
     return replace(
         article,
@@ -148,16 +150,39 @@ def _cleaned(
     )
 
 
-def _without_label(line: str) -> tuple[RemovedLine | None, str]:
-    """The line's dateline ("BANGKOK (AP) —"), abstract heading or glued photo credit, if
-    any, and the line after it: the rest is the paragraph's first sentence as written."""
+def _without_labels(line: str) -> tuple[tuple[RemovedLine, ...], str]:
+    """The line's dateline ("BANGKOK (AP) —"), abstract heading or glued photo credit, and
+    links pasted after its last sentence, if any, and the line without them: the rest is the
+    paragraph's sentences as written."""
+    cuts: list[RemovedLine] = []
     found = OPENING_LABEL.match(line)
-    if not found:
-        return None, line
-    reason = (
-        "dateline" if found["dateline"] else "photo credit" if found["credit"] else "section label"
-    )
-    return RemovedLine(found.group().strip(), reason), line[found.end() :]
+    if found:
+        reason = "dateline" if found["dateline"] else "photo credit" if found["credit"] else ""
+        cuts.append(RemovedLine(found.group().strip(), reason or "section label"))
+        line = line[found.end() :]
+    rest = _without_trailing_links(line)
+    if rest != line:
+        cuts.append(RemovedLine(line[len(rest) :].strip(), "link or embed"))
+    return tuple(cuts), rest
+
+
+def _without_trailing_links(line: str) -> str:
+    """The line without the links pasted after its last sentence ("... announced Jan. 31,
+    2017. https://herox.com/SpacePoop/"), which keeps its sentences; a link inside a sentence,
+    or on a line of its own, makes the line noise ("link or embed"). Read word by word from
+    the end: no pattern that a long line could make search from every position."""
+    if "http" not in line:
+        return line
+    end = cut = len(line.rstrip())
+    while True:
+        space = line.rfind(" ", 0, cut)
+        if space < 0 or not line.startswith(("http://", "https://"), space + 1, cut):
+            break
+        while space > 0 and line[space - 1] == " ":
+            space -= 1
+        cut = space
+    rest = line[:cut]
+    return rest if cut < end and rest.endswith(_SENTENCE_END) else line
 
 
 def language_of(text: str, expected: str, sample: int = LINE_SAMPLE) -> str:
@@ -202,7 +227,7 @@ def _noisy_paragraphs_as_sentences(
     result: list[str] = []
     pieces: set[int] = set()
     for line in lines:
-        plain = line.translate(TYPOGRAPHY)
+        plain = _without_trailing_links(line).translate(TYPOGRAPHY)
         if _has_words(plain, PARAGRAPH_WORDS) and (
             BIO.search(plain) or _noise_reason(plain, extra)
         ):
@@ -257,7 +282,7 @@ def _mark_patterns(
     """Lines matching a noise pattern, bios, and the metadata some of them carry."""
     in_bio = False
     for i, line in enumerate(lines):
-        plain = line.translate(TYPOGRAPHY)
+        plain = _without_trailing_links(line).translate(TYPOGRAPHY)
         if BIO.match(plain) or (in_bio and BIO_FOLLOW_UP.match(plain)):
             reasons[i] = "author bio"
             in_bio = True
