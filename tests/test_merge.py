@@ -1,4 +1,5 @@
 import dataclasses
+import re
 
 from digest.brief.candidates import can_stand
 from digest.brief.clean import clean_article
@@ -388,3 +389,34 @@ def test_points_of_one_article_equally_reported_keep_the_article_s_order(seed_bu
             index = point.sources[0].sentence
             assert index > seen.get(key, -1), (section.title, point.text)
             seen[key] = index
+
+
+WIDELY_REPORTED = {  # facts three or more of the five seed outlets report, read from them
+    "Trump backs off the cease-fire demand": r"backed off his demand",
+    "the two-hour call": r"two-hour",
+    "talks to start immediately": r"immediately",
+    "Trump informed European leaders": r"informed .*European leaders",
+    "the memorandum": r"memorandum",
+    "the Vatican as host": r"Vatican",
+    "conditions left to the two sides": r"conditions for a ceasefire",
+    "Zelensky: Russia buys time": r"buy time",
+    "Europeans shocked": r"shocked",
+    "the Istanbul talks": r"Istanbul",
+    "1,000 prisoners": r"1,000 prisoners",
+    "Trump's frustration": r"frustration",
+    "Putin: the root causes": r"root causes",
+}
+
+
+def test_the_default_brief_has_what_three_or_more_outlets_report(seed_build):
+    """The facts a reader of all five articles finds in three or more of them. Not yet in the
+    600 words: the U.S. walking away without progress (three outlets, three wordings), and
+    the third call since the inauguration."""
+    story = seed_build.brief.stories[0]
+    text = " ".join(
+        [p.text for p in story.points]
+        + [q.text for q in story.quotes]
+        + [f.context for f in story.figures]
+    )
+    missing = [fact for fact, pattern in WIDELY_REPORTED.items() if not re.search(pattern, text)]
+    assert not missing

@@ -9,7 +9,8 @@
 3. Points are chosen globally within one word budget (choose.py): the lead first (what the
    outlets' headlines agree with, where two or more give one), then the best widely reported
    fact of every topic, then the facts most outlets report, then each topic's share of the
-   words (TOPIC_FLOOR_SHARE) with what fits it best, then whatever adds most per word; key
+   words (TOPIC_FLOOR_SHARE) with what fits it best, then the facts most outlets report
+   again (with the words the shares did not use), then whatever adds most per word; key
    quotes and key figures come out of the same budget and repeat nothing already shown.
 4. Each point is filed under the topic it fits best; sections keep the configured order.
 
@@ -165,11 +166,13 @@ def merge_story(
     floor = TOPIC_FLOOR_SHARE * chooser.words_left / len(topics) if topics and brief.words else 0
     own = {topic: [i for i in keep if home[i] == topic] for topic in sections}
     held_back = sum(floor for t in sections if _words_among(chooser, own[t], lead) < floor)
+    widely = [i for i in keep if _most_report(supports[i], story.outlet_count)]
     chooser.words_left -= int(held_back)
-    chooser.fill([i for i in keep if _most_report(supports[i], story.outlet_count)])
+    chooser.fill(widely)
     chooser.words_left += int(held_back)
     for number, topic in enumerate(sections if floor else []):
         _fill_topic(chooser, own[topic], fit[:, number], floor, lead)
+    chooser.fill(widely)  # what the topics' shares left over goes to these first, again
     chooser.fill(keep)
     chooser.words_left += reserve
     quotes, figures = _highlights(story, chooser, reserve if brief.words else None)
