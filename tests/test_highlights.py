@@ -5,7 +5,7 @@ import pytest
 from digest.brief.clean import clean_article
 from digest.brief.highlights import key_figures, key_quotes
 from digest.brief.summarize import split_sentences, summarize
-from digest.models import Article, Sentence
+from digest.models import Article, Figure, Sentence
 from digest.text.similarity import SentenceSpace
 
 from .conftest import SEEDS
@@ -78,10 +78,7 @@ def test_one_quantity_in_two_units_or_two_measures_is_not_a_dispute():
         "Forecasters said the storm moved north at 8 mph and carried winds of 120 mph.",
         "Forecasters said the slow storm crept north at 8 mph toward the coast overnight.",
     ]
-    sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
-    outlet_of = {f"a{n}": f"Outlet {n}" for n in range(3)}
-    space = SentenceSpace(texts)
-    figures, _ = key_figures(sentences, outlet_of, [1.0] * 3, space, set(), [], None)
+    figures = _figures(texts)
     assert not any(f.disputed for f in figures)
     assert not any("kph" in f.value for f in figures)
     values = [f.value for f in figures]
@@ -95,9 +92,7 @@ def test_a_number_that_names_something_is_not_a_figure():
         "Its parent said SkyMall had filed for Chapter 11 protection, citing 300 lost jobs and "
         "40 stores.",
     ]
-    sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
-    outlet_of = {"a0": "Outlet 0", "a1": "Outlet 1"}
-    figures, _ = key_figures(sentences, outlet_of, [1.0] * 2, SentenceSpace(texts), set(), [], None)
+    figures = _figures(texts)
     assert [f.value for f in figures] == ["300 lost jobs"]
 
 
@@ -115,9 +110,7 @@ def test_a_number_in_a_date_or_a_name_is_not_a_figure(text):
     """Key figures of the Multi-News dev briefs: "1 doesn", "5.05 software", "4 heroin",
     "16 outbreak", "20 Gas": a date, a version, a name's number count nothing."""
     texts = [text, f"Officials said: {text}"]
-    sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
-    outlet_of = {"a0": "Outlet 0", "a1": "Outlet 1"}
-    figures, _ = key_figures(sentences, outlet_of, [1.0] * 2, SentenceSpace(texts), set(), [], None)
+    figures = _figures(texts)
     assert figures == ()
 
 
@@ -127,9 +120,7 @@ def test_a_number_after_a_dash_between_words_is_a_figure():
         "The budget was cut again — 40 teachers lost their jobs at the start of the year.",
         "The cut to the budget means 40 teachers lost their jobs at the start of the year.",
     ]
-    sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
-    outlet_of = {"a0": "Outlet 0", "a1": "Outlet 1"}
-    figures, _ = key_figures(sentences, outlet_of, [1.0] * 2, SentenceSpace(texts), set(), [], None)
+    figures = _figures(texts)
     assert [(f.value, f.outlets) for f in figures] == [("40 teachers", ("Outlet 0", "Outlet 1"))]
 
 
@@ -140,9 +131,7 @@ def test_a_figure_s_clause_is_the_article_s_text_as_written():
         "The fuel contracts, which were worth nearly $2.7 billion over six years, went to him.",
         "He bought a 5,395-square-foot Colonial mansion directly across from the hotel.",
     ]
-    sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
-    outlet_of = {"a0": "Outlet 0", "a1": "Outlet 1"}
-    figures, _ = key_figures(sentences, outlet_of, [1.0] * 2, SentenceSpace(texts), set(), [], None)
+    figures = _figures(texts)
     assert [f.context for f in figures] == [
         "…which were worth nearly $2.7 billion over six years…",
         "He bought a 5,395-square-foot Colonial mansion directly across from the hotel",
@@ -163,9 +152,7 @@ def test_a_figure_s_clause_is_the_article_s_text_as_written():
 )
 def test_a_scaled_number_keeps_the_noun_it_counts(text, value):
     texts = [f"{text}, officials said on Monday.", f"Officials said on Monday: {text}."]
-    sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
-    outlet_of = {"a0": "Outlet 0", "a1": "Outlet 1"}
-    figures, _ = key_figures(sentences, outlet_of, [1.0] * 2, SentenceSpace(texts), set(), [], None)
+    figures = _figures(texts)
     assert [f.value for f in figures] == [value]
 
 
@@ -187,8 +174,16 @@ def test_a_sentence_of_thousands_of_numbers_is_read_in_linear_time():
     sentence before it, and two articles of 4,000 counts took 80 s to merge."""
     table = " and ".join(f"{n} homes lost" for n in range(4000))
     texts = [f"The ministry listed the damage in every district: {table}.", "Homes were lost."]
-    sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
-    outlet_of = {"a0": "Outlet 0", "a1": "Outlet 1"}
     start = time.perf_counter()
-    key_figures(sentences, outlet_of, [1.0] * 2, SentenceSpace(texts), set(), [], None)
+    _figures(texts)
     assert time.perf_counter() - start < 10
+
+
+def _figures(texts: list[str]) -> tuple[Figure, ...]:
+    """Key figures of `texts`, each the one sentence of an article of its own outlet, with no
+    word budget."""
+    sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
+    outlet_of = {f"a{n}": f"Outlet {n}" for n in range(len(texts))}
+    weights = [1.0] * len(texts)
+    figures, _ = key_figures(sentences, outlet_of, weights, SentenceSpace(texts), set(), [], None)
+    return figures

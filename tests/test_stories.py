@@ -118,6 +118,16 @@ def _summary(article_id: str, outlet: str, text: str, title: str | None = None) 
     return Summary(article, sentences, ranking, count=3, method="lex-rank")
 
 
+def _bridge_and_strike(bridge_outlets: int, strike_outlets: int) -> list[Summary]:
+    """Two stories: the bridge closure from `bridge_outlets` outlets, then the port strike
+    from `strike_outlets`, each article with its outlet's headline."""
+    bridge = "Old river bridge to close"
+    strike = "Dock workers strike at the port"
+    return [
+        _summary(f"b{n}", f"Bridge outlet {n}", BRIDGE, title=bridge) for n in range(bridge_outlets)
+    ] + [_summary(f"s{n}", f"Port outlet {n}", STRIKE, title=strike) for n in range(strike_outlets)]
+
+
 BRIDGE = (
     "The city council voted on Monday to close the old river bridge in June. Engineers found "
     "deep cracks in two of the bridge's steel supports last winter. The mayor said a ferry "
@@ -168,13 +178,7 @@ def test_a_story_one_outlet_reports_is_one_line_under_also_today(config):
 
 
 def test_the_word_budget_is_shared_so_no_story_is_starved(config):
-    summaries = [
-        _summary(f"b{n}", f"Bridge outlet {n}", BRIDGE, title="Old river bridge to close")
-        for n in range(6)
-    ] + [
-        _summary(f"s{n}", f"Port outlet {n}", STRIKE, title="Dock workers strike at the port")
-        for n in range(2)
-    ]
+    summaries = _bridge_and_strike(6, 2)
     words = 2 * MIN_STORY_WORDS
     config = dataclasses.replace(
         config, topics=(), brief=dataclasses.replace(config.brief, words=words)
@@ -205,13 +209,7 @@ def test_the_whole_brief_with_also_today_is_85_to_100_percent_of_the_words(repo_
 
 
 def test_a_pinned_story_comes_first_and_can_leave_out_the_rest(config):
-    summaries = [
-        _summary(f"b{n}", f"Bridge outlet {n}", BRIDGE, title="Old river bridge to close")
-        for n in range(4)
-    ] + [
-        _summary(f"s{n}", f"Port outlet {n}", STRIKE, title="Dock workers strike at the port")
-        for n in range(2)
-    ]
+    summaries = _bridge_and_strike(4, 2)
     strike = Topic(name="Talks", keywords=("union", "talks"))
     pinned = PinnedStory(name="Port strike", keywords=("dock", "strike"), topics=("Talks",))
     config = dataclasses.replace(config, topics=(strike,), stories=(pinned,))
@@ -229,13 +227,7 @@ def test_a_pinned_story_comes_first_and_can_leave_out_the_rest(config):
 
 
 def test_a_story_from_the_previous_brief_is_marked_continuing(config):
-    summaries = [
-        _summary(f"b{n}", f"Bridge outlet {n}", BRIDGE, title="Old river bridge to close")
-        for n in range(3)
-    ] + [
-        _summary(f"s{n}", f"Port outlet {n}", STRIKE, title="Dock workers strike at the port")
-        for n in range(2)
-    ]
+    summaries = _bridge_and_strike(3, 2)
     previous = (("Engineers found deep cracks in two of the bridge's steel supports.", ("X",)),)
     config = dataclasses.replace(config, topics=())
     brief = assemble_brief(summaries, config, SEED_DATE, previous=previous)
