@@ -32,6 +32,32 @@ def test_build_with_no_arguments_builds_the_seeds(tmp_path):
     assert "Reading" in result.stderr  # progress goes to stderr
 
 
+def test_the_readme_s_first_command_builds_into_a_fresh_checkout_s_briefs_folder(tmp_path):
+    """`digest build` with nothing else, in a checkout of the repository as git gives it: the
+    tracked briefs/ (its README.md) is digest's folder, not one to refuse."""
+    import shutil
+
+    git = shutil.which("git")
+    listed = subprocess.run(
+        [git or "git", "ls-files", "-z"], cwd=ROOT, capture_output=True, check=False
+    )
+    if not git or listed.returncode != 0:
+        pytest.skip("needs git and this checkout's history")
+    checkout = tmp_path / "checkout"
+    for name in listed.stdout.decode().split("\0"):
+        if name and (ROOT / name).is_file():
+            (checkout / name).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, checkout / name)
+    assert sorted(p.name for p in (checkout / "briefs").iterdir()) == [
+        ".digest-briefs",
+        "README.md",
+    ]
+    result = digest("build", "--date", "2025-05-20", cwd=checkout)
+    assert result.returncode == 0, result.stderr
+    assert (checkout / "briefs" / "2025-05-20" / "brief.docx").is_file()
+    assert (checkout / "briefs" / "README.md").is_file()
+
+
 def test_build_timings_prints_each_stage(tmp_path):
     result = digest("build", "--out-dir", str(tmp_path), "--timings", "-q", "seeds/nytimes.txt")
     assert result.returncode == 0, result.stderr

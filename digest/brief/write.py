@@ -41,9 +41,12 @@ SYSTEM_TREES = (
     "/usr",
 )
 """Trees the system manages: nothing of digest's belongs anywhere inside them."""
-MADE_BY_DIGEST = (".builds", "digest.sqlite", ".scheduler.lock", ".send.lock")
+BRIEFS_MARKER = ".digest-briefs"
+"""Marks a briefs folder made for digest before its first build: the repository's briefs/
+holds one, so a fresh checkout builds into it."""
+MADE_BY_DIGEST = (".builds", "digest.sqlite", ".scheduler.lock", ".send.lock", BRIEFS_MARKER)
 """Names digest puts first into a briefs folder (builds, database, scheduler's and sender's
-locks): a folder holding one of them is digest's."""
+locks) or that marks one: a folder holding one of them is digest's."""
 
 
 def system_folder(path: Path) -> bool:
