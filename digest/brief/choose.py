@@ -51,9 +51,12 @@ class Chooser:
         space: SentenceSpace,
         words: int,
         row_concepts: Sequence[frozenset[int]] = (),
+        row_figures: Sequence[frozenset[tuple[str, float]]] = (),
     ) -> None:
         self.candidates = candidates
         self.row_concepts = row_concepts
+        self.row_figures = row_figures
+        """The figures each sentence states (what is counted, number)."""
         self.supports = supports
         self.weight: list[float] = weight.tolist()
         """Each concept's weight; a list, as gains sum a few of them at a time, where indexing
@@ -112,7 +115,8 @@ class Chooser:
         """The candidate is a chosen point's fact in other words (three wordings of one
         memorandum are one point): its own sentence was credited to that point, or it and
         the point claim the same sentence of another outlet, or at least half the other
-        outlets that report it do so in sentences credited to the point; and it is somewhat
+        outlets that report it do so in sentences credited to the point, or it states a
+        figure the point states ("lasted two hours" after "a two-hour call"); and it is somewhat
         like that point (TOLD) and says mostly what is covered (SAID). Credits are best
         matches, and a best match can hold a second fact: the last two tests let it."""
         c = self.candidates[i]
@@ -123,11 +127,19 @@ class Chooser:
         shared = [int(r) for r in backing.rows if self.used_mask[r]]
         if shared and 2 * len(shared) >= len(backing.rows):
             holders |= {self.credited_by[r] for r in shared if r in self.credited_by}
+        stated = self._figures(c.rows)
+        if stated:
+            holders |= {p for p in self.picks if stated & self._figures(self.candidates[p].rows)}
         if not holders:
             return False
         heads = [r for p in holders for r in self.candidates[p].rows]
         alike = float(self.space.similarity(c.rows, heads).max()) >= TOLD
         return alike and self._new_share(c.concepts) < 1 - SAID
+
+    def _figures(self, rows: Sequence[int]) -> frozenset[tuple[str, float]]:
+        if not self.row_figures:
+            return frozenset()
+        return frozenset().union(*(self.row_figures[r] for r in rows))
 
     def _new_share(self, concepts: frozenset[int]) -> float:
         """The share of a sentence's concept weight that nothing shown covers yet."""

@@ -11,7 +11,8 @@
    fact of every topic, then the facts most outlets report, then each topic's share of the
    words (TOPIC_FLOOR_SHARE) with what fits it best, then the facts most outlets report
    again (with the words the shares did not use), then whatever adds most per word; key
-   quotes and key figures come out of the same budget and repeat nothing already shown.
+   quotes and key figures come out of the same budget and repeat nothing already shown,
+   and the words they leave go to the facts most outlets report first.
 4. Each point is filed under the topic it fits best; sections keep the configured order.
 
 `merge_story` does this for one story's summaries; `merge` wraps it into a `models.Story`
@@ -29,7 +30,8 @@ import numpy as np
 
 from digest.brief.candidates import Candidate, Story, candidates
 from digest.brief.choose import Chooser
-from digest.brief.highlights import key_figures, key_quotes
+from digest.brief.figures import figures_stated, key_figures
+from digest.brief.quotes import key_quotes
 from digest.brief.support import Support, support
 from digest.config import BriefSettings, Config, MatchingSettings, Topic
 from digest.models import Article, Figure, Point, Quote, Section, SourceRef, Summary
@@ -147,7 +149,8 @@ def merge_story(
         _section(found[i], fit, sections, topics, brief.other_section) for i in range(len(found))
     ]
     keep = [i for i in keep if home[i]]
-    chooser = Chooser(found, supports, story.weight, space, brief.words, story.concepts)
+    stated = figures_stated(story.sentences, brief.language)
+    chooser = Chooser(found, supports, story.weight, space, brief.words, story.concepts, stated)
     chooser.limit_sections(home, brief.points_per_section)
     headlines = _headline_agreement(story, space, found, matching.spellings)
     # the lead is what the headlines agree with, else what adds most (when nothing they say
@@ -176,6 +179,7 @@ def merge_story(
     chooser.fill(keep)
     chooser.words_left += reserve
     quotes, figures = _highlights(story, chooser, reserve if brief.words else None)
+    chooser.fill(widely)  # the words the quotes and figures did not use, likewise
     chooser.fill(keep)
     points = {i: _point(found[i], supports[i], story, new[i]) for i in chooser.picks}
     lead = sorted(lead, key=lambda i: _importance(points[i]), reverse=True)

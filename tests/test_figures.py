@@ -3,34 +3,12 @@ import time
 import pytest
 
 from digest.brief.clean import clean_article
-from digest.brief.highlights import key_figures, key_quotes
-from digest.brief.summarize import split_sentences, summarize
+from digest.brief.figures import figures_stated, key_figures
+from digest.brief.summarize import summarize
 from digest.models import Article, Figure, Sentence
 from digest.text.similarity import SentenceSpace
 
 from .conftest import SEEDS
-
-
-def test_seed_brief_has_key_quotes_with_speakers_once_each(seed_build):
-    brief, story = seed_build.brief, seed_build.brief.stories[0]
-    assert 1 <= len(story.quotes) <= 5  # quotes share the one word budget with the points
-    texts = [q.text for q in story.quotes]
-    assert len(set(texts)) == len(texts)
-    articles = {a.id: a for a in brief.articles}
-    for quote in story.quotes:
-        assert quote.speaker and quote.speaker.split()[0][0].isupper()
-        sentences = {
-            s.index: s.text
-            for s in split_sentences(clean_article(articles[quote.sources[0].article_id]))
-        }
-        assert any(
-            quote.text in sentences[r.sentence]
-            for r in quote.sources
-            if r.article_id == quote.article_ids[0]
-        )
-    shown = [p.text for p in story.points] + [q.text for q in story.quotes]
-    carrying = [t for t in shown if "END to the War" in t]
-    assert len(carrying) == 1  # a quote shown as a point is not repeated as a key quote
 
 
 def test_seed_brief_has_key_figures_each_once_and_none_a_point_shows(seed_build):
@@ -156,17 +134,18 @@ def test_a_scaled_number_keeps_the_noun_it_counts(text, value):
     assert [f.value for f in figures] == [value]
 
 
-def test_a_quotation_that_opens_in_lower_case_is_not_a_key_quote():
+def test_the_figures_a_sentence_states_are_read_whatever_the_wording():
     texts = [
-        'The talks must go on "so that any action in Congress is aligned with our strategy," '
-        "Caitlin Hayden said.",
-        '"We will not accept any deal that leaves Iran a path to a bomb," Caitlin Hayden said.',
+        "After a two-hour phone call with Mr. Putin, Mr. Trump spoke to reporters.",
+        "The phone call between the two leaders lasted two hours, officials said.",
+        "Both sides agreed to exchange 1,000 prisoners each, the ministry said.",
+        "The two leaders spoke by phone on Monday.",
     ]
     sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
-    quotes, _ = key_quotes(sentences, {"a0": "A", "a1": "B"}, [1.0, 1.0], set(), [], None)
-    assert [q.text for q in quotes] == [
-        "We will not accept any deal that leaves Iran a path to a bomb"
-    ]
+    stated = figures_stated(sentences, "english")
+    assert stated[0] == stated[1] == {("hour", 2.0)}
+    assert stated[2] == {("prison", 1000.0)}
+    assert stated[3] == frozenset()  # "two leaders" counts no span: no figure
 
 
 def test_a_sentence_of_thousands_of_numbers_is_read_in_linear_time():

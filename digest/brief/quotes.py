@@ -1,0 +1,138 @@
+"""Key quotes: what a reader looks for first, pulled from every article.
+
+A key quote is a direct quotation with its named speaker ("“...,” Peskov said"), as written;
+the same words quoted by several outlets are one quote, credited to all of them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+
+import numpy as np
+
+from digest.models import Quote, Sentence, SourceRef
+from digest.text.matching import matching_words
+from digest.text.standalone import SPEECH_VERB, quotation_leans_back
+from digest.text.words import word_count
+
+NAME = r"(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|de|von|der|van))*"
+VERB = SPEECH_VERB
+# “QUOTE,” Speaker said.   “QUOTE,” said Speaker.   Speaker said: “QUOTE”
+_QUOTE_FIRST = re.compile(
+    rf"[“\"](?P<quote>[^”\"]{{25,}}?[.!?]?),?[”\"],?\s+(?:(?P<speaker>(?:[a-z]+\s+)*{NAME})\s+"
+    rf"{VERB}|{VERB}\s+(?P<speaker2>{NAME}))"
+)
+_SPEAKER_FIRST = re.compile(
+    rf"(?P<speaker>{NAME})\s+{VERB}[^“\"]{{0,30}}?[:,]\s*[“\"](?P<quote>[^”\"]{{25,}}?)[”\"]"
+)
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "the", "a", "an"}
+MAX_QUOTES = 5
+QUOTE_RUN = 6
+
+
+def key_quotes(
+    sentences: Sequence[Sentence],
+    outlet_of: dict[str, str],
+    weights: Sequence[float],
+    used_rows: set[int],
+    shown: Sequence[str],
+    words: int | None,
+    repeats: Callable[[list[int]], np.ndarray] = lambda rows: np.zeros(len(rows), bool),
+) -> tuple[tuple[Quote, ...], list[tuple[tuple[int, ...], int]]]:
+    """Quotations with a named speaker, each once, most widely carried first, within
+    `words` words (None: MAX_QUOTES), leaving out any the points already show (a sentence
+    used by a point, or the same words quoted in one). Also returns, for each quote, the
+    sentences (rows) it stands in and the words it takes."""
+    found = _quotations(sentences)
+    taken = set().union(*(_shingles(matching_words(text)) for text in shown))
+    groups: list[list[tuple[str, str, int]]] = []
+    group_of: dict[tuple[str, ...], int] = {}  # each group's first quotation's word runs
+    for item in found:
+        runs = _shingles(matching_words(item[0]))
+        home = next((group_of[r] for r in runs if r in group_of), None)
+        if home is None:
+            group_of.update(dict.fromkeys(runs, len(groups)))
+            groups.append([item])
+        elif all(
+            sentences[r].article_id != sentences[item[2]].article_id for *_, r in groups[home]
+        ):
+            groups[home].append(item)
+    rows = sorted({r for g in groups for *_, r in g})
+    repeated = {r for r, flag in zip(rows, repeats(rows), strict=True) if flag}
+    groups = [
+        g
+        for g in groups
+        if not any(r in used_rows or r in repeated for *_, r in g)
+        and not (_shingles(matching_words(g[0][0])) & taken)
+    ]
+
+    def order(group: list) -> tuple:
+        outlets = {outlet_of[sentences[r].article_id] for *_, r in group}
+        return (-len(outlets), -max(weights[r] for *_, r in group), group[0][0])
+
+    quotes, used = [], []
+    budget = words if words is not None else 10**9
+    for group in sorted(groups, key=order):
+        quote, speaker, chosen = max(group, key=lambda i: (len(i[0]), -sentences[i[2]].index))
+        count = word_count(quote) + word_count(speaker)
+        if len(quotes) >= MAX_QUOTES or count > budget:
+            continue
+        budget -= count
+        article_ids = tuple(
+            dict.fromkeys(
+                [sentences[chosen].article_id, *(sentences[r].article_id for *_, r in group)]
+            )
+        )
+        quotes.append(
+            Quote(
+                text=quote,
+                speaker=speaker,
+                sources=tuple(
+                    SourceRef(sentences[r].article_id, sentences[r].index) for *_, r in group
+                ),
+                article_ids=article_ids,
+                outlets=tuple(dict.fromkeys(outlet_of[a] for a in article_ids)),
+            )
+        )
+        used.append((tuple(r for *_, r in group), count))
+    return tuple(quotes), used
+
+
+def _quotations(sentences: Sequence[Sentence]) -> list[tuple[str, str, int]]:
+    """Every quotation that can be a key quote: (quote, speaker, row). Not one with no named
+    speaker, one that opens in lower case (the end of a sentence), or one leaning on the
+    words around it."""
+    found = []
+    for row, sentence in enumerate(sentences):
+        for match in [
+            *_QUOTE_FIRST.finditer(sentence.text),
+            *_SPEAKER_FIRST.finditer(sentence.text),
+        ]:
+            speaker = _speaker(match)
+            quote = match.group("quote").strip()
+            if (
+                speaker
+                and 5 <= len(quote.split()) <= 45
+                and not quote[:1].islower()
+                and not quotation_leans_back(quote)
+            ):
+                found.append((quote, speaker, row))
+    return found
+
+
+def _speaker(match: re.Match) -> str | None:
+    speaker = match.groupdict().get("speaker") or match.groupdict().get("speaker2") or ""
+    words = speaker.split()
+    while words and words[0][0].islower():
+        words.pop(0)  # "spokesman Dmitry Peskov" -> "Dmitry Peskov"
+    if not words or words[0].lower() in PRONOUNS:
+        return None
+    return " ".join(words)
+
+
+def _shingles(words: list[str]) -> set[tuple[str, ...]]:
+    """Runs of QUOTE_RUN words: two quotations sharing one quote the same words."""
+    if len(words) < QUOTE_RUN:
+        return {tuple(words)} if words else set()
+    return {tuple(words[i : i + QUOTE_RUN]) for i in range(len(words) - QUOTE_RUN + 1)}
