@@ -156,3 +156,34 @@ def test_multinews_csv_rows_become_clusters_held_out_from_a_development_set(tmp_
     assert (clusters[0] / "refs" / "ref.txt").read_text() == "A fire spread.\n"
     first = (clusters[0] / "docs" / "D01.txt").read_text()
     assert first.endswith("homes.\n\nMore details.\n")
+
+
+def test_paraphrase_bench_scores_the_similarity_on_labelled_pairs(tmp_path):
+    """bench/paraphrase.py: the AUC of digest's similarity on MSRP-style pairs. Here the
+    paraphrases share their fact's words and the others do not, so every paraphrase ranks
+    first; files without pairs of both labels are refused."""
+    pairs = [
+        (
+            1,
+            "The mayor closed the old bridge for repairs.",
+            "The old bridge was closed by the mayor.",
+        ),
+        (0, "The mayor closed the old bridge for repairs.", "Heavy rain flooded the harbour."),
+        (1, "Trump said he would walk away from the talks.", "Trump is open to walking away."),
+        (0, "Trump said he would walk into the talks.", "Shares fell sharply in Tokyo."),
+    ]
+    corpus = tmp_path / "msr_paraphrase_test.txt"
+    corpus.write_text(
+        "\ufeffQuality\t#1 ID\t#2 ID\t#1 String\t#2 String\n"
+        + "".join(f"{q}\t{n}\t{n + 1}\t{a}\t{b}\n" for n, (q, a, b) in enumerate(pairs)),
+        encoding="utf-8",
+    )
+    script = str(ROOT / "bench" / "paraphrase.py")
+    run = subprocess.run([sys.executable, script, str(corpus)], capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    assert "4 pairs (2 paraphrases)" in run.stdout
+    assert "digest's similarity:                 1.0000" in run.stdout
+    empty = tmp_path / "empty.txt"
+    empty.write_text("Quality\t#1 ID\t#2 ID\t#1 String\t#2 String\n")
+    run = subprocess.run([sys.executable, script, str(empty)], capture_output=True, text=True)
+    assert run.returncode == 2 and "no pairs of both labels" in run.stderr
