@@ -143,9 +143,9 @@ def test_the_figures_a_sentence_states_are_read_whatever_the_wording():
     ]
     sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
     stated = figures_stated(sentences, "english")
-    assert stated[0] == stated[1] == {("hour", 2.0)}
-    assert stated[2] == {("prison", 1000.0)}
-    assert stated[3] == frozenset()  # "two leaders" counts no span: no figure
+    assert stated(0) == stated(1) == {("hour", 2.0)}
+    assert stated(2) == {("prison", 1000.0)}
+    assert stated(3) == frozenset()  # "two leaders" counts no span: no figure
 
 
 def test_a_sentence_of_thousands_of_numbers_is_read_in_linear_time():

@@ -19,7 +19,7 @@ it best, so a busy first topic can never starve a later one.
 from __future__ import annotations
 
 import heapq
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 import numpy as np
 
@@ -51,7 +51,7 @@ class Chooser:
         space: SentenceSpace,
         words: int,
         row_concepts: Sequence[frozenset[int]] = (),
-        row_figures: Sequence[frozenset[tuple[str, float]]] = (),
+        row_figures: Callable[[int], frozenset[tuple[str, float]]] | None = None,
     ) -> None:
         self.candidates = candidates
         self.row_concepts = row_concepts
@@ -137,9 +137,9 @@ class Chooser:
         return alike and self._new_share(c.concepts) < 1 - SAID
 
     def _figures(self, rows: Sequence[int]) -> frozenset[tuple[str, float]]:
-        if not self.row_figures:
+        if self.row_figures is None:
             return frozenset()
-        return frozenset().union(*(self.row_figures[r] for r in rows))
+        return frozenset().union(*(self.row_figures(r) for r in rows))
 
     def _new_share(self, concepts: frozenset[int]) -> float:
         """The share of a sentence's concept weight that nothing shown covers yet."""

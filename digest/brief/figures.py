@@ -10,6 +10,7 @@ call").
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -298,13 +299,16 @@ def _mentions(sentences: Sequence[Sentence], language: str) -> list[_Mention]:
 
 def figures_stated(
     sentences: Sequence[Sentence], language: str
-) -> list[frozenset[tuple[str, float]]]:
-    """For each sentence, the figures it states as (what is counted, number): "a two-hour
-    call" and "lasted two hours" both state (hour, 2)."""
-    stated: list[set[tuple[str, float]]] = [set() for _ in sentences]
-    for mention in _mentions(sentences, language):
-        stated[mention.row].add((mention.unit, mention.value))
-    return [frozenset(figures) for figures in stated]
+) -> Callable[[int], frozenset[tuple[str, float]]]:
+    """The figures a sentence (row) states, as (what is counted, number): "a two-hour call"
+    and "lasted two hours" both state (hour, 2). Read when first asked, one sentence at a
+    time: the merger asks only about the few hundred sentences still in contention."""
+
+    @functools.cache
+    def stated(row: int) -> frozenset[tuple[str, float]]:
+        return frozenset((m.unit, m.value) for m in _mentions([sentences[row]], language))
+
+    return stated
 
 
 def _value(number: str) -> float:
