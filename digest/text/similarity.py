@@ -66,20 +66,22 @@ class SentenceSpace:
 
     @functools.cached_property
     def _distinctive(self) -> scipy.sparse.csr_matrix:
-        """The texts' distinctive terms, made when first asked for: only the merger's
-        support needs them, not the spaces that place stories or score an evaluation."""
+        """The texts' distinctive terms, each weighing 1 / the number of texts holding it;
+        made when first asked for: only the merger's support needs them, not the spaces
+        that place stories or score an evaluation."""
         return _distinctive_terms(self.matrix)
 
-    def share_distinctive_term(self, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
-        """For each pair (rows[i], cols[i]): do the two texts share a distinctive term?
+    def shared_rarity(self, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
+        """For each pair (rows[i], cols[i]): how rare the distinctive terms the two texts
+        share are, as the sum of 1 / (texts holding the term); 0 when they share none.
         Lexical similarity alone pairs "Ukraine is willing, but Russia is not" with any
-        sentence about Russia and Ukraine; a shared rare word ("Vatican") is what a real
-        paraphrase keeps."""
+        sentence about Russia and Ukraine; shared rare words ("Vatican", "host") are what
+        a real paraphrase keeps."""
         if not len(rows):
-            return np.zeros(0, dtype=bool)
+            return np.zeros(0)
         distinctive = self._distinctive
-        both = distinctive[list(rows)].multiply(distinctive[list(cols)])
-        return np.asarray(both.sum(axis=1)).ravel() > 0
+        both = distinctive[list(rows)].multiply(distinctive[list(cols)] > 0)
+        return np.asarray(both.sum(axis=1)).ravel()
 
     def similarity_to_all(self, rows: Sequence[int]) -> np.ndarray:
         """Cosine similarity of every text in `rows` with every text of the space (dense,
@@ -203,8 +205,10 @@ def _quote_shingles(form: str) -> frozenset[tuple[str, ...]]:
 
 
 def _distinctive_terms(matrix: scipy.sparse.csr_matrix) -> scipy.sparse.csr_matrix:
-    """The texts' distinctive terms (see DISTINCTIVE_SHARE), as a 0/1 matrix."""
+    """The texts' distinctive terms (see DISTINCTIVE_SHARE), each weighing 1 / the number
+    of texts holding it (0 for the others)."""
     present = (matrix > 0).astype(np.float64)
     frequency = np.asarray(present.sum(axis=0)).ravel()
     rare = frequency <= max(2.0, DISTINCTIVE_SHARE * matrix.shape[0])
-    return (present @ scipy.sparse.diags(rare.astype(np.float64))).tocsr()
+    weight = np.where(rare, 1 / np.maximum(frequency, 1), 0.0)
+    return (present @ scipy.sparse.diags(weight)).tocsr()
