@@ -227,3 +227,32 @@ def print_docx(docx: Path, folder: Path) -> Path:
         timeout=180,
     )
     return folder / f"{docx.stem}.pdf"
+
+
+def read_only(folder: Path) -> list[str]:
+    """A command prefix under which `folder` cannot be written, as a user meets a read-only
+    disk or another user's briefs: file modes for a normal user; for root, whom modes do not
+    stop, a read-only bind mount in a mount namespace of the command's own (unshare -m)."""
+    import subprocess
+
+    if os.geteuid() != 0:
+        for path in (folder, *folder.rglob("*")):
+            if not path.is_symlink():
+                path.chmod(path.stat().st_mode & ~0o222)
+        return []
+    script = 'mount --bind "$0" "$0" && mount -o remount,bind,ro "$0" "$0" && exec "$@"'
+    wrap = [shutil.which("unshare") or "unshare", "-m", "sh", "-c", script, str(folder)]
+    probe = subprocess.run([*wrap, "touch", str(folder / ".probe")], capture_output=True)
+    if probe.returncode == 0 or b"Read-only" not in probe.stderr:
+        pytest.skip(f"cannot mount a folder read-only here: {probe.stderr.decode()[:200]}")
+    return wrap
+
+
+def file_contents(folder: Path) -> dict[str, bytes]:
+    """Every file under `folder`, by its path relative to it, with its bytes."""
+    return {
+        str(path.relative_to(folder)): path.read_bytes()
+        for path in sorted(folder.rglob("*"))
+        if path.is_file()
+    }
+

@@ -8,12 +8,15 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT, SEEDS, write_config_file
+from .conftest import ROOT, SEEDS, file_contents, read_only, write_config_file
 
 
-def digest(*args: str, cwd: Path = ROOT, env: dict | None = None) -> subprocess.CompletedProcess:
+def digest(
+    *args: str, cwd: Path = ROOT, env: dict | None = None, wrap: list[str] | tuple = ()
+) -> subprocess.CompletedProcess:
+    """digest run as a process (under the command prefix `wrap`, if any)."""
     return subprocess.run(
-        [sys.executable, "-m", "digest", *args],
+        [*wrap, sys.executable, "-m", "digest", *args],
         cwd=cwd,
         capture_output=True,
         text=True,
@@ -439,3 +442,43 @@ def test_a_reader_who_stops_reading_the_progress_too_still_gets_the_brief(tmp_pa
     os.close(write_end)
     assert done.returncode == 141  # as a program stopped by SIGPIPE
     assert (tmp_path / "out" / "2025-05-20" / "brief.docx").is_file()
+
+
+def test_a_briefs_folder_that_cannot_be_written_is_one_line_and_nothing_changes(tmp_path):
+    """A read-only briefs folder (a read-only disk, another user's folder): send, a dry run,
+    the scheduler and a rebuild each say so in one line naming it (send and the scheduler
+    printed a traceback), status does not call the ledger damaged, and nothing is changed."""
+    out = tmp_path / "briefs"
+    common = ("--out-dir", str(out))
+    assert digest("build", str(SEEDS), "--date", DAY, "-q", *common).returncode == 0
+    assert digest("send", "--date", DAY, *common).returncode == 0  # the outbox and the ledger
+    before = file_contents(out)
+    wrap = read_only(out)
+    for command in (
+        ("send", "--date", DAY),
+        ("send", "--date", DAY, "--dry-run"),
+        ("resend", "--date", DAY),
+        ("schedule", "--once"),
+        ("build", str(SEEDS), "--date", DAY, "-q"),
+    ):
+        result = digest(*command, *common, wrap=wrap)
+        assert result.returncode == 4, (command, result.stderr)
+        assert result.stderr.count("\n") == 1 and "Traceback" not in result.stderr
+        assert str(out) in result.stderr and "make the folder writable" in result.stderr
+    status = digest("status", *common, wrap=wrap)
+    assert "damaged" not in status.stderr and "Traceback" not in status.stderr
+    assert status.returncode == 0 or "make that folder and the file writable" in status.stderr
+    assert file_contents(out) == before
+
+
+def test_a_brief_folder_that_cannot_be_written_stops_the_dry_run_in_one_line(tmp_path):
+    out = tmp_path / "briefs"
+    common = ("--out-dir", str(out), "--date", DAY)
+    assert digest("send", "--dry-run", *common).returncode == 0  # built, and its outbox made
+    before = file_contents(out)
+    result = digest("send", "--dry-run", *common, wrap=read_only((out / DAY).resolve()))
+    assert result.returncode == 4 and "Traceback" not in result.stderr
+    assert result.stderr.count("\n") == 1
+    assert f"outbox/brief-{DAY}.eml: cannot write the message" in result.stderr
+    assert file_contents(out) == before
+

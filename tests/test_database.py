@@ -10,7 +10,7 @@ from digest.daily.database import backup_path
 from digest.daily.ledger import Ledger
 from digest.errors import DamagedDatabase
 
-from .conftest import write_config_file
+from .conftest import file_contents, read_only, write_config_file
 
 DAY = dt.date(2025, 5, 20)
 
@@ -93,3 +93,30 @@ def test_emptied_ledger_never_sends_twice(tmp_path, smtp_server):
         assert result.returncode == 6, result.stderr
         assert result.stderr.count("\n") == 1 and "is empty (0 bytes)" in result.stderr
     assert len(recorder.messages) == 1
+
+
+def test_a_ledger_in_a_folder_that_cannot_be_written_is_not_called_damaged(tmp_path):
+    """A read-only briefs folder made `digest status` say the ledger was damaged and print
+    how to copy the backup over it: the file is sound, the folder is what to change."""
+    path = tmp_path / "briefs" / "digest.sqlite"
+    with Ledger(path) as ledger:
+        ledger.mark(DAY, ["a@example.org"], "sent")
+        ledger.backup()
+    before = file_contents(path.parent)
+    opening = (
+        "import sys; from pathlib import Path; from digest.daily.ledger import Ledger\n"
+        "try:\n    Ledger(Path(sys.argv[1])).close()\n"
+        "except Exception as exc:\n    sys.exit(f'{type(exc).__name__}: {exc}')"
+    )
+    result = subprocess.run(
+        [*read_only(path.parent), sys.executable, "-c", opening, str(path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert "Damaged" not in result.stderr and "Restore" not in result.stderr
+    assert result.returncode == 0 or result.stderr.startswith(
+        f"DigestError: {path}: cannot open the delivery ledger"
+    ), result.stderr
+    assert file_contents(path.parent) == before
+

@@ -10,7 +10,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from digest.errors import DigestError
+from digest.errors import DigestError, OutputError
 
 POLL_SECONDS = 0.05
 
@@ -23,9 +23,18 @@ def exclusive_lock(
     timeout: float = 0.0,
 ) -> Iterator[None]:
     """Hold the lock file `path`. With `busy`, raise busy(busy_message) if another process
-    still holds it after `timeout` seconds (0: at once); without, wait as long as it takes."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "a") as handle:
+    still holds it after `timeout` seconds (0: at once); without, wait as long as it takes.
+    A folder where the lock cannot be made (read-only, another user's) is an OutputError."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle = open(path, "a")  # noqa: SIM115 (closed by the with below)
+    except OSError as exc:
+        raise OutputError(
+            f"{path.parent}: cannot write here ({exc.strerror or exc}): digest keeps its "
+            f"lock file {path.name} there; make the folder writable for this user, or choose "
+            "another folder with --out-dir"
+        ) from None
+    with handle:
         deadline = time.monotonic() + timeout
         while True:
             try:

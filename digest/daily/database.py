@@ -15,10 +15,15 @@ from pathlib import Path
 
 from digest.brief.write import output_folder
 from digest.config import Config
-from digest.errors import DamagedDatabase
+from digest.errors import DamagedDatabase, DigestError
 
 DATABASE_FILE = "digest.sqlite"
 _HEADER = b"SQLite format 3\x00"
+_ACCESS_ERRORS = frozenset(
+    (sqlite3.SQLITE_CANTOPEN, sqlite3.SQLITE_READONLY, sqlite3.SQLITE_PERM, sqlite3.SQLITE_AUTH)
+)
+"""SQLite's answers when the file or its folder may not be written (a read-only folder, another
+user's file): the file is not damaged, and restoring the backup over it would be wrong."""
 
 
 def database_path(config: Config) -> Path:
@@ -35,7 +40,10 @@ def open_database(path: Path, schema: str) -> sqlite3.Connection:
     write-ahead logging so a reader never waits for a writer, and `schema` created.
     Raises DamagedDatabase if the file is not a sound SQLite database."""
     _check_file(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise DigestError(_not_writable(path, exc.strerror or str(exc))) from None
     connection = sqlite3.connect(path, timeout=30, isolation_level=None)
     try:
         connection.execute("PRAGMA journal_mode=WAL")
@@ -46,6 +54,8 @@ def open_database(path: Path, schema: str) -> sqlite3.Connection:
         connection.executescript(schema)
     except sqlite3.DatabaseError as exc:
         connection.close()
+        if exc.sqlite_errorcode & 0xFF in _ACCESS_ERRORS:
+            raise DigestError(_not_writable(path, str(exc))) from None
         raise DamagedDatabase(_damaged(path, f"is damaged ({exc})")) from None
     except BaseException:
         connection.close()
@@ -79,12 +89,23 @@ def _check_file(path: Path) -> None:
         if backup_path(path).exists():
             raise DamagedDatabase(_damaged(path, "is missing, but its backup exists")) from None
         return
+    except PermissionError as exc:
+        raise DigestError(_not_writable(path, exc.strerror or str(exc))) from None
     except OSError as exc:
         raise DamagedDatabase(_damaged(path, f"cannot be read ({exc.strerror})")) from None
     if not header:
         raise DamagedDatabase(_damaged(path, "is empty (0 bytes)"))
     if header != _HEADER:
         raise DamagedDatabase(_damaged(path, "is not an SQLite database (wrong header)"))
+
+
+def _not_writable(path: Path, problem: str) -> str:
+    """One line: digest may not use the file here, and what to change (not the file)."""
+    return (
+        f"{path}: cannot open the delivery ledger and article store ({problem}); digest "
+        f"reads and writes it and its -wal and -shm files in {path.parent}: make that folder "
+        "and the file writable for this user"
+    )
 
 
 def _damaged(path: Path, problem: str) -> str:

@@ -35,7 +35,7 @@ from digest.brief.write import date_lock, output_folder, write_atomically
 from digest.config import Config, EmailSettings
 from digest.daily.database import database_path
 from digest.daily.ledger import Ledger
-from digest.errors import DeliveryError
+from digest.errors import DeliveryError, OutputError
 from digest.models import clean_name
 from digest.render.labels import long_date
 from digest.text.addresses import address_spec
@@ -334,7 +334,13 @@ def _secrets(username: str, password: str) -> tuple[str, ...]:
 
 def _write_eml(folder: Path, message: EmailMessage, day: dt.date) -> Path:
     outbox = folder / OUTBOX
-    outbox.mkdir(exist_ok=True)
     path = outbox / f"brief-{day.isoformat()}.eml"
-    write_atomically(path, message.as_bytes())
+    try:
+        outbox.mkdir(exist_ok=True)
+        write_atomically(path, message.as_bytes())
+    except OSError as exc:
+        raise OutputError(
+            f"{path}: cannot write the message ({exc.strerror or exc}); make {folder} "
+            "writable for this user"
+        ) from None
     return path
