@@ -1,9 +1,8 @@
 """The configuration: one TOML file read into typed, frozen dataclasses.
 
-Every key has a default (shown in the dataclasses below and in the documented digest.toml at
-the top of the repository), so an empty file is a valid configuration. An unknown key, or a
-value of the wrong type, is a ConfigError that names the key and the file: a typo must not be
-silently ignored.
+Every key has a default (shown below and in the repository's documented digest.toml), so an
+empty file is a valid configuration. An unknown key, or a value of the wrong type or not one
+of the choices, is a ConfigError that names the key and the file: a typo must not pass.
 """
 
 from __future__ import annotations
@@ -21,6 +20,7 @@ from pathlib import Path
 from digest.errors import ConfigError
 from digest.text.addresses import parse_address
 from digest.text.methods import METHOD_NAMES
+from digest.text.words import known_languages
 
 CONFIG_FILE_NAME = "digest.toml"
 CONFIG_ENV_VAR = "DIGEST_CONFIG"
@@ -31,8 +31,7 @@ PAPERS = ("letter", "a4")
 
 @dataclass(frozen=True)
 class Topic:
-    """A section of the brief. Sentences are assigned to the topic whose name, description
-    and keywords they are most similar to."""
+    """A section of the brief: the sentences most like its name, description and keywords."""
 
     name: str
     description: str = ""
@@ -42,8 +41,7 @@ class Topic:
 @dataclass(frozen=True)
 class PinnedStory:
     """A story the desk follows (`[[stories]]`): shown first, with its topics, whenever the
-    day's articles report it. It is the day's story that best fits its name, description
-    and keywords."""
+    day's articles report it: the day's story that best fits its name, description and keywords."""
 
     name: str
     description: str = ""
@@ -57,7 +55,7 @@ class BriefSettings:
     title: str = "Daily brief"
     """Shown as the brief's title and in the document properties."""
     language: str = "english"
-    """Language of the articles: picks stop words and the stemmer (any sumy language)."""
+    """Language of the articles: picks stop words and the stemmer (one of known_languages)."""
     lead_points: int = 1
     """How many of the most widely reported points open the brief as its lead."""
     points_per_section: int = 0
@@ -78,7 +76,7 @@ class SummarySettings:
     method: str = "lex-rank"
     """Summarizer that ranks each article's sentences (see `digest build --help`)."""
     sentences: int = 8
-    """How many of each article's best sentences are candidates for the brief."""
+    """How many of each article's sentences the summarizer picks (every sentence is a candidate)."""
 
 
 @dataclass(frozen=True)
@@ -225,8 +223,7 @@ def find_config_file(explicit: str | None) -> Path | None:
         return Path(explicit)
     if os.environ.get(CONFIG_ENV_VAR):
         return Path(os.environ[CONFIG_ENV_VAR])
-    local = Path(CONFIG_FILE_NAME)
-    return local if local.is_file() else None
+    return Path(CONFIG_FILE_NAME) if Path(CONFIG_FILE_NAME).is_file() else None
 
 
 def load_config(explicit: str | None = None) -> Config:
@@ -336,11 +333,14 @@ def _check_values(config: Config, source: str) -> None:
 
 
 def _check_brief(config: Config, source: str) -> None:
-    if config.summary.method not in METHOD_NAMES:
-        raise ConfigError(
-            f"{source}: unknown summary.method '{config.summary.method}' "
-            f"(choose one of: {', '.join(METHOD_NAMES)})"
-        )
+    for name, value, choices in (
+        ("summary.method", config.summary.method, METHOD_NAMES),
+        ("brief.language", config.brief.language, known_languages()),
+    ):
+        if value not in choices:
+            raise ConfigError(
+                f"{source}: unknown {name} '{value}' (choose one of: {', '.join(choices)})"
+            )
     for name, value in (
         ("summary.sentences", config.summary.sentences),
         ("brief.stories", config.brief.stories),

@@ -237,3 +237,33 @@ def test_objects_are_frozen_only_while_merging_and_rendering():
         assert gc.get_freeze_count() == frozen
     finally:
         gc.unfreeze()
+
+
+CZECH = (
+    "Poslanci ve středu schválili státní rozpočet na příští rok se schodkem o deset miliard "
+    "korun nižším než letos.\nMinistr financí řekl, že vláda chce mít vyrovnaný rozpočet do "
+    "roku 2028 a že schodek se bude dále snižovat.\nOpoziční strany hlasovaly proti, protože "
+    "podle nich vláda zvyšuje daně a nešetří ve státní správě.\n",
+    "Vláda schválila nový zákon o státním rozpočtu na příští rok.\nMinistr financí uvedl, že "
+    "schodek rozpočtu se sníží o deset miliard korun a že vláda chce do roku 2028 dosáhnout "
+    "vyrovnaného rozpočtu.\nOpozice kritizuje, že zákon nepřináší žádné úspory ve státní "
+    "správě a že vláda jen zvyšuje daně pro firmy a živnostníky.\n",
+)
+
+
+def test_a_brief_in_a_language_the_cleaner_does_not_tell_apart_keeps_its_articles(
+    tmp_path, config, write_article
+):
+    """brief.language = "czech" (sumy has its stop words, Snowball its stemmer) refused
+    both Czech articles as "written in Portuguese" and built nothing."""
+    import dataclasses
+
+    for number, text in enumerate(CZECH):
+        write_article(f"outlet{number}.txt", text)
+    czech = dataclasses.replace(
+        config, brief=dataclasses.replace(config.brief, language="czech"), topics=()
+    )
+    result = build(czech, [tmp_path / "articles"], SEED_DATE)
+    assert not result.skipped and len(result.brief.articles) == 2
+    assert any("Ministr financí" in point.text for point in result.brief.points)
+

@@ -201,8 +201,10 @@ def _stop_word_counts(text: str) -> int:
 
 
 def _language(counts: int, expected: str) -> str:
-    """language_of's choice, from a text's _stop_word_counts."""
-    if _field(counts, 0) < 4:
+    """language_of's choice, from a text's _stop_word_counts. A brief in a language the
+    cleaner cannot tell apart (not one of LANGUAGES) takes every text as written in it: Czech
+    was "written in Portuguese", by the few short words the two share."""
+    if _field(counts, 0) < 4 or expected not in LANGUAGES:
         return expected
     for first in (1, 1 + len(LANGUAGES)):  # all stop words, then those of one language
         scores = {lang: _field(counts, first + n) for n, lang in enumerate(LANGUAGES)}

@@ -35,6 +35,18 @@ def word_count(text: str) -> int:
 
 
 @functools.cache
+def known_languages() -> tuple[str, ...]:
+    """The languages `brief.language` may name: those sumy has stop words for or Snowball a
+    stemmer for (a misspelt one would quietly give a brief ranked with neither)."""
+    import Stemmer
+
+    folder = resources.files("sumy") / "data" / "stopwords"
+    listed = {e.name.removesuffix(".txt") for e in folder.iterdir() if e.name.endswith(".txt")}
+    stemmed = set(Stemmer.algorithms()) - {"porter", "dutch_porter"}  # variants, not languages
+    return tuple(sorted(listed | stemmed))
+
+
+@functools.cache
 def stop_words(language: str) -> frozenset[str]:
     """sumy's stop words for `language` (lower case); empty if it has none."""
     try:
