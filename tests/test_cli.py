@@ -274,6 +274,33 @@ def test_eval_does_not_take_a_config_and_says_so_in_its_own_usage(tmp_path):
     assert "digest eval: error: unrecognized arguments: --config" in result.stderr
 
 
+def test_build_help_gives_the_defaults_a_build_uses():
+    """--words said "default: no cap" where a build takes brief.words (600), and --sentences
+    "candidate sentences", where every sentence is a candidate."""
+    from digest.config import Config
+
+    help_text = " ".join(digest("build", "--help").stdout.split()).replace("- ", "-")
+    defaults = Config()
+    assert "no cap" not in help_text and "candidate sentences" not in help_text
+    for key, value in (
+        ("brief.words", defaults.brief.words),
+        ("summary.sentences", defaults.summary.sentences),
+        ("summary.method", defaults.summary.method),
+        ("output.formats", ",".join(defaults.output.formats)),
+    ):
+        assert f"(default: the config's {key}, {value})" in help_text
+
+
+def test_help_lists_every_exit_code_of_the_readme():
+    table = (ROOT / "README.md").read_text().partition("| code | meaning |")[2].split("\n\n")[0]
+    codes = re.findall(r"^\| (\d+) \|", table, flags=re.MULTILINE)
+    assert len(codes) >= 9
+    help_text = " ".join(digest("--help").stdout.split())
+    listed = help_text.partition("exit codes: ")[2]
+    for code in codes:
+        assert re.search(rf"(^|, ){code} ", listed), code
+
+
 def test_build_help_lists_every_input_type():
     help_text = " ".join(digest("build", "--help").stdout.split())
     assert "(.txt, .md, .html, .eml, .docx)" in help_text

@@ -8,7 +8,14 @@ import datetime as dt
 
 from digest import __version__
 from digest.cli import commands
-from digest.config import CONFIG_ENV_VAR, CONFIG_FILE_NAME, FORMATS
+from digest.config import (
+    CONFIG_ENV_VAR,
+    CONFIG_FILE_NAME,
+    DEFAULT_FORMATS,
+    FORMATS,
+    BriefSettings,
+    SummarySettings,
+)
 from digest.errors import DamagedDatabase
 from digest.text.addresses import parse_address
 from digest.text.methods import METHOD_NAMES
@@ -16,7 +23,8 @@ from digest.text.methods import METHOD_NAMES
 EXIT_CODES = f"""\
 exit codes: 0 done, 1 error, 2 bad arguments or config, 3 no usable article,
 4 cannot write the brief, 5 not delivered, {DamagedDatabase.exit_code} damaged ledger/store file,
-{commands.PARTIAL_FETCH} some sources failed (fetch), 130 interrupted."""
+{commands.PARTIAL_FETCH} some sources failed (fetch), 130 interrupted,
+141 the reader of the output closed the pipe."""
 EPILOG = f"""\
 configuration: --config FILE, else ${CONFIG_ENV_VAR}, else ./{CONFIG_FILE_NAME}, else defaults.
 {EXIT_CODES}"""
@@ -68,27 +76,29 @@ def _add_build(subparsers) -> None:
         type=_formats,
         metavar="LIST",
         dest="formats",
-        help=f"comma-separated output formats among {','.join(FORMATS)} "
-        "(default: docx,html,txt,json; pdf needs LibreOffice)",
+        help=f"comma-separated output formats among {','.join(FORMATS)}; pdf needs "
+        f"LibreOffice (default: the config's output.formats, {','.join(DEFAULT_FORMATS)})",
     )
     build.add_argument(
         "--method",
         choices=list(METHOD_NAMES),
         metavar="METHOD",
         help=f"summarizer that ranks each article's sentences: {', '.join(METHOD_NAMES)} "
-        "(default: lex-rank)",
+        f"(default: the config's summary.method, {SummarySettings.method})",
     )
     build.add_argument(
         "--sentences",
         type=_positive,
         metavar="N",
-        help="candidate sentences taken from each article (default: 8)",
+        help="the summarizer's picks per article; every sentence is a candidate all the same "
+        f"(default: the config's summary.sentences, {SummarySettings.sentences})",
     )
     build.add_argument(
         "--words",
         type=_positive,
         metavar="N",
-        help="cap on the words of the whole brief (default: no cap)",
+        help="length of the whole brief in words: lead, points, key quotes and figures "
+        f"(default: the config's brief.words, {BriefSettings.words})",
     )
     build.add_argument(
         "-q", "--quiet", action="store_true", help="print only errors and the result"
