@@ -509,3 +509,22 @@ def test_a_brief_folder_that_cannot_be_written_stops_the_dry_run_in_one_line(tmp
     assert f"outbox/brief-{DAY}.eml: cannot write the message" in result.stderr
     assert file_contents(out) == before
 
+
+def test_a_brief_with_too_little_coverage_says_why_with_its_result(tmp_path):
+    """`digest build -q` from the store with one outlet printed "kept 0 points in 0
+    sections" and exit 0, and not why: the brief's notice was progress, silenced by -q."""
+    import shutil
+
+    drop = tmp_path / "drop"
+    drop.mkdir()
+    for article in sorted(SEEDS.glob("*.txt"))[:3]:  # no sources.toml: one outlet, the inbox
+        shutil.copy(article, drop)
+    config = write_config_file(tmp_path, f'\n[[sources]]\nname = "Desk inbox"\nfolder = "{drop}"\n')
+    assert digest("fetch", "--config", str(config)).returncode == 0
+    result = digest("build", "--config", str(config), "--date", DAY, "-q")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].startswith("Read 3 articles from 1 outlet")
+    assert lines[1].startswith("Note: Not enough coverage to brief on: 3 articles from 1 outlet")
+    assert "Not enough coverage" not in result.stderr
+

@@ -86,8 +86,7 @@ def build_from_articles(
     clock = clock or StageClock()
     skipped, warnings = list(report.skipped), list(report.warnings)
     sentences = 0
-    if notice:
-        progress(notice)
+    if notice:  # said by the command with its result, and in the brief itself
         brief = Brief(
             title=config.brief.title,
             date=date,

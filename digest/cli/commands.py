@@ -172,6 +172,8 @@ def run_build(args: argparse.Namespace) -> int:
         f"{counted(result.sentences_read, 'sentence')}; kept {counted(len(brief.points), 'point')}"
         f" in {counted(len(brief.sections), 'section')}{_stories_told(brief)}."
     )
+    if brief.notice:
+        print(f"Note: {brief.notice}")
     print(f"Brief of {brief.date.isoformat()} written to {shown(result.directory)}/")
     for path in result.files.values():
         print(f"  {shown(path)}")
