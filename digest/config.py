@@ -235,7 +235,7 @@ def load_config(explicit: str | None = None) -> Config:
         data = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ConfigError(
-            f"{path}: config file not found; pass an existing file to --config"
+            f"{path}: config file not found; name an existing one (--config or ${CONFIG_ENV_VAR})"
         ) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: cannot read the config file ({exc})") from None

@@ -57,6 +57,9 @@ def test_environment_variable_names_the_config(tmp_path, monkeypatch):
     path.write_text("[brief]\ntitle = 'From env'\n")
     monkeypatch.setenv("DIGEST_CONFIG", str(path))
     assert load_config().brief.title == "From env"
+    monkeypatch.setenv("DIGEST_CONFIG", str(tmp_path / "gone.toml"))
+    with pytest.raises(ConfigError, match=r"gone\.toml: config file not found; .*\$DIGEST_CONFIG"):
+        load_config()  # it said "pass an existing file to --config", which was not given
 
 
 def test_overrides_are_checked():

@@ -236,3 +236,15 @@ def test_non_empty_folder_digest_did_not_make_is_refused_as_output_dir(tmp_path)
     (tmp_path / "briefs" / "notes.txt").write_text("the user's, beside digest's briefs")
     briefs = parse_config({"output": {"dir": str(tmp_path / "briefs")}})
     assert output_folder(briefs) == tmp_path / "briefs"  # digest made it
+
+
+def test_a_file_as_output_dir_is_refused_naming_it(tmp_path):
+    """`--out-dir notes.txt` said "cannot write the brief (File exists); the previous brief
+    is kept": there was no brief, and the file is what to change."""
+    (tmp_path / "notes.txt").write_text("the user's")
+    config = parse_config({"output": {"dir": str(tmp_path / "notes.txt")}})
+    for given in (config, with_overrides(config, force_output_dir=True)):
+        with pytest.raises(ConfigError, match=r"notes\.txt is a file, not a folder"):
+            output_folder(given)
+    assert (tmp_path / "notes.txt").read_text() == "the user's"
+

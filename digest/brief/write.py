@@ -63,6 +63,10 @@ def output_folder(config: Config) -> Path:
     """The briefs folder, refused when digest's files (.builds/, lock files, digest.sqlite)
     would land among others': a system folder, or a non-empty folder digest did not make."""
     folder = config.resolve(config.output.dir)
+    if folder.exists() and not folder.is_dir():
+        raise ConfigError(
+            f"output.dir {folder} is a file, not a folder; name a folder for the briefs"
+        )
     if config.output.force_dir:
         return folder
     confirm = "confirm with --force-output-dir if you really mean it"
