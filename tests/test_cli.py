@@ -528,3 +528,15 @@ def test_a_brief_with_too_little_coverage_says_why_with_its_result(tmp_path):
     assert lines[1].startswith("Note: Not enough coverage to brief on: 3 articles from 1 outlet")
     assert "Not enough coverage" not in result.stderr
 
+
+def test_build_alone_away_from_the_seeds_says_how_to_name_the_articles(tmp_path):
+    """`digest build` in a folder of one's own (no config, no seeds/) said only ".../seeds:
+    no such file or folder", after "Cleaning and summarizing 0 articles"."""
+    result = digest("build", cwd=tmp_path)
+    assert result.returncode == 3
+    error = result.stderr.splitlines()[-1]
+    assert error.startswith("digest: error: no usable article, so no brief was written")
+    assert f"input.paths: {tmp_path / 'seeds'}: no such file or folder" in error
+    assert "digest build FILE_OR_FOLDER" in error and "Cleaning" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+

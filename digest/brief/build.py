@@ -64,6 +64,12 @@ def build(
     with clock("read"):
         progress(f"Reading {_describe(paths)}")
         report = read_inputs(paths, config.input.max_bytes)
+    if not inputs and not report.articles:  # `digest build` alone, away from the seeds
+        found = "; ".join(f"{s.path}: {s.reason}" for s in report.skipped[:3]) or "nothing"
+        raise NoUsableArticles(
+            f"no usable article, so no brief was written (input.paths: {found}); name the "
+            "articles (digest build FILE_OR_FOLDER ...) or set input.paths in the config"
+        )
     return build_from_articles(
         config, report, date or dt.date.today(), progress=progress, clock=clock
     )
