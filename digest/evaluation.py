@@ -59,7 +59,10 @@ def evaluate(
     try:
         from rouge_score import rouge_scorer
     except ImportError:
-        raise DigestError("digest eval needs rouge-score: pip install 'digest[eval]'") from None
+        raise DigestError(  # digest is not on PyPI: 'digest[eval]' would fetch another project
+            "digest eval needs rouge-score: pip install -e '.[eval]' in the checkout "
+            "(or pip install rouge-score)"
+        ) from None
     unknown = [m for m in methods if m not in METHODS]
     if unknown:
         raise DigestError(f"unknown method '{unknown[0]}' (choose from {', '.join(METHODS)})")

@@ -187,3 +187,23 @@ def test_paraphrase_bench_scores_the_similarity_on_labelled_pairs(tmp_path):
     empty.write_text("Quality\t#1 ID\t#2 ID\t#1 String\t#2 String\n")
     run = subprocess.run([sys.executable, script, str(empty)], capture_output=True, text=True)
     assert run.returncode == 2 and "no pairs of both labels" in run.stderr
+
+
+def test_without_rouge_score_eval_says_how_to_install_it_from_the_checkout(tmp_path):
+    """It said "pip install 'digest[eval]'", which asks PyPI for a project of that name
+    instead of installing this checkout's extra."""
+    blocked = (
+        "import sys; sys.modules['rouge_score'] = None; from digest.cli import main; "
+        "sys.exit(main())"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", blocked, "eval", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[-1] == (
+        "digest: error: digest eval needs rouge-score: pip install -e '.[eval]' in the "
+        "checkout (or pip install rouge-score)"
+    )

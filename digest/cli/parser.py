@@ -181,7 +181,7 @@ def _add_evaluate(subparsers) -> None:
         "round-robin, LexRank, TextRank, LSA, SumBasic over the concatenated "
         "articles), cut each to --words, and print ROUGE-1/2/L F scores, "
         "redundancy, articles per section and the share of dangling openings. "
-        "Needs rouge-score (pip install 'digest[eval]').",
+        "Needs rouge-score (pip install -e '.[eval]' in the checkout).",
         with_config=False,
     )
     evaluate.add_argument("folder", metavar="DIR", help="folder of cluster folders")
