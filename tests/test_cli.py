@@ -527,6 +527,8 @@ def test_a_brief_with_too_little_coverage_says_why_with_its_result(tmp_path):
     assert lines[0].startswith("Read 3 articles from 1 outlet")
     assert lines[1].startswith("Note: Not enough coverage to brief on: 3 articles from 1 outlet")
     assert "Not enough coverage" not in result.stderr
+    told = digest("build", "--config", str(config), "--date", DAY)
+    assert told.stderr.count("Not enough coverage") == 1 and "Note" not in told.stdout
 
 
 def test_build_alone_away_from_the_seeds_says_how_to_name_the_articles(tmp_path):

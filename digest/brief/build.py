@@ -92,7 +92,8 @@ def build_from_articles(
     clock = clock or StageClock()
     skipped, warnings = list(report.skipped), list(report.warnings)
     sentences = 0
-    if notice:  # said by the command with its result, and in the brief itself
+    if notice:
+        progress(notice)
         brief = Brief(
             title=config.brief.title,
             date=date,

@@ -172,7 +172,7 @@ def run_build(args: argparse.Namespace) -> int:
         f"{counted(result.sentences_read, 'sentence')}; kept {counted(len(brief.points), 'point')}"
         f" in {counted(len(brief.sections), 'section')}{_stories_told(brief)}."
     )
-    if brief.notice:
+    if brief.notice and args.quiet:  # else said already, as progress
         print(f"Note: {brief.notice}")
     print(f"Brief of {brief.date.isoformat()} written to {shown(result.directory)}/")
     for path in result.files.values():
