@@ -154,6 +154,23 @@ def test_once_counts_every_recipient_already_served(config, smtp_server, caplog)
     assert len(recorder.messages) == 1
 
 
+def test_once_that_fails_says_the_next_run_tries_again_not_a_time(config, caplog):
+    """`digest schedule --once` from cron logged "trying again at 00:05": the process ends,
+    and only the next run tries again."""
+    from .conftest import free_port, mail_config
+
+    inputs = dataclasses.replace(config.input, paths=(str(SEEDS),))
+    daily_config = _config(
+        mail_config(dataclasses.replace(config, input=inputs), free_port(), retries=1),
+        at="00:00",
+        timezone="UTC",
+    )
+    with caplog.at_level("INFO"):
+        assert run(daily_config, once=True) == 1  # nothing listens on the port
+    assert "; the next 'digest schedule --once' tries again" in caplog.text
+    assert "trying again at" not in caplog.text
+
+
 def test_second_scheduler_refuses_and_sigterm_stops_the_first(tmp_path):
     config_file = write_config_file(
         tmp_path,

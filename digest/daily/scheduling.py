@@ -53,8 +53,10 @@ class DailyBrief:
         config: Config,
         job: Callable[[dt.date], SendReport] | None = None,
         clock: Callable[[], dt.datetime] = utc_now,
+        once: bool = False,
     ) -> None:
         self.config = config
+        self.once = once  # one check (`digest schedule --once`): the next run tries again
         self.clock = clock
         self.job = job or (lambda day: build_and_send(config, day))
         self.started_at = clock()
@@ -111,7 +113,10 @@ class DailyBrief:
         delay = min(self.config.schedule.retry_after * 2**self.failures, MAX_RETRY_DELAY)
         self.failures += 1
         self.retry_at = now + dt.timedelta(seconds=delay)
-        log.error("%s; trying again at %s", reason, self.retry_at.isoformat(timespec="seconds"))
+        if self.once:  # this process ends: nothing tries again at retry_at
+            log.error("%s; the next 'digest schedule --once' tries again", reason)
+        else:
+            log.error("%s; trying again at %s", reason, self.retry_at.isoformat(timespec="seconds"))
 
 
 def run(config: Config, once: bool = False, daily: DailyBrief | None = None) -> int:
@@ -119,7 +124,7 @@ def run(config: Config, once: bool = False, daily: DailyBrief | None = None) -> 
     `once`). Returns the exit status: 0, or 1 when `once` ran a job that did not finish."""
     import schedule
 
-    daily = daily or DailyBrief(config)
+    daily = daily or DailyBrief(config, once=once)
     out_dir = output_folder(config)
     with _scheduler_lock(out_dir):
         if once:
