@@ -541,4 +541,3 @@ def test_build_alone_away_from_the_seeds_says_how_to_name_the_articles(tmp_path)
     assert f"input.paths: {tmp_path / 'seeds'}: no such file or folder" in error
     assert "digest build FILE_OR_FOLDER" in error and "Cleaning" not in result.stderr
     assert list(tmp_path.iterdir()) == []
-

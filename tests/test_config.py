@@ -130,7 +130,7 @@ def test_pinned_stories_are_read_and_their_topics_must_exist():
 
 
 def test_a_language_digest_has_no_words_for_is_refused_naming_the_choices():
-    """"English" refused every English article ("written in English; brief.language is
+    """ "English" refused every English article ("written in English; brief.language is
     English", exit 3), and a misspelt language was taken without a word."""
     assert parse_config({"brief": {"language": "czech"}}).brief.language == "czech"
     for language in ("English", "englsh"):

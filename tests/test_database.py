@@ -119,4 +119,3 @@ def test_a_ledger_in_a_folder_that_cannot_be_written_is_not_called_damaged(tmp_p
         f"DigestError: {path}: cannot open the delivery ledger"
     ), result.stderr
     assert file_contents(path.parent) == before
-

@@ -266,4 +266,3 @@ def test_a_brief_in_a_language_the_cleaner_does_not_tell_apart_keeps_its_article
     result = build(czech, [tmp_path / "articles"], SEED_DATE)
     assert not result.skipped and len(result.brief.articles) == 2
     assert any("Ministr financí" in point.text for point in result.brief.points)
-

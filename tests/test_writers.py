@@ -247,4 +247,3 @@ def test_a_file_as_output_dir_is_refused_naming_it(tmp_path):
         with pytest.raises(ConfigError, match=r"notes\.txt is a file, not a folder"):
             output_folder(given)
     assert (tmp_path / "notes.txt").read_text() == "the user's"
-
