@@ -15,6 +15,12 @@ class ConfigError(DigestError):
     exit_code = 2
 
 
+class UsageError(DigestError):
+    """A command's argument names something unusable (a folder that is not there)."""
+
+    exit_code = 2
+
+
 class InputError(DigestError):
     """One input file cannot be used. Carries the path so the message names it."""
 

@@ -137,6 +137,27 @@ def test_skipped_files_are_warned_about(tmp_path):
     assert "warning: skipped" in result.stderr and "bad.txt: is a PNG image" in result.stderr
 
 
+def test_words_0_on_the_command_line_means_no_cap_as_in_the_config(tmp_path):
+    """brief.words = 0 is "no cap"; --words 0 was refused as 'not a whole number of 1 or
+    more'. A negative number still is."""
+    capped = digest("build", "--out-dir", str(tmp_path / "a"), "--date", "2025-05-20", "-q")
+    free = digest(
+        "build", "--out-dir", str(tmp_path / "b"), "--date", "2025-05-20", "-q", "--words", "0"
+    )
+    assert capped.returncode == 0 and free.returncode == 0, free.stderr
+    text = {run: (tmp_path / run / "2025-05-20" / "brief.txt").read_text("utf-8") for run in "ab"}
+    assert len(text["b"].split()) > len(text["a"].split())
+    refused = digest("build", "--words", "-5", "--out-dir", str(tmp_path / "c"))
+    assert refused.returncode == 2 and "not a whole number of 0 or more" in refused.stderr
+
+
+def test_eval_of_a_folder_that_is_not_there_is_a_bad_argument(tmp_path):
+    result = digest("eval", str(tmp_path / "missing"))
+    assert result.returncode == 2  # the README's code for bad arguments (it was 1)
+    [line] = result.stderr.strip().splitlines()
+    assert str(tmp_path / "missing") in line and "docs/ and refs/" in line
+
+
 @pytest.mark.parametrize("command", [[], ["build"]])
 def test_help_is_complete(command):
     result = digest(*command, "--help")
@@ -281,7 +302,7 @@ def test_build_help_gives_the_defaults_a_build_uses():
 
     help_text = " ".join(digest("build", "--help").stdout.split()).replace("- ", "-")
     defaults = Config()
-    assert "no cap" not in help_text and "candidate sentences" not in help_text
+    assert "default: no cap" not in help_text and "candidate sentences" not in help_text
     for key, value in (
         ("brief.words", defaults.brief.words),
         ("summary.sentences", defaults.summary.sentences),

@@ -11,7 +11,7 @@ import sys
 from typing import TextIO
 
 from digest.config import Config, load_config, with_overrides
-from digest.errors import DigestError
+from digest.errors import DigestError, UsageError
 from digest.models import Brief
 from digest.text.words import counted
 
@@ -90,7 +90,10 @@ def run_eval(args: argparse.Namespace) -> int:
 
     folder = Path(args.folder)
     if not folder.is_dir():
-        raise DigestError(f"{folder}: no such folder of clusters")
+        raise UsageError(
+            f"{folder}: no such folder of clusters; give a folder holding one folder per "
+            "cluster, each with docs/ and refs/ (see the README's 'Measuring quality')"
+        )
     methods = tuple(m.strip() for m in args.methods.split(",")) if args.methods else METHODS
     progress(f"Evaluating {', '.join(methods)} at {args.words} words")
     scores = evaluate(folder, args.words, methods, progress=progress)

@@ -95,10 +95,10 @@ def _add_build(subparsers) -> None:
     )
     build.add_argument(
         "--words",
-        type=_positive,
+        type=_whole,
         metavar="N",
-        help="length of the whole brief in words: lead, points, key quotes and figures "
-        f"(default: the config's brief.words, {BriefSettings.words})",
+        help="length of the whole brief in words: lead, points, key quotes and figures; "
+        f"0: no cap (default: the config's brief.words, {BriefSettings.words})",
     )
     build.add_argument(
         "-q", "--quiet", action="store_true", help="print only errors and the result"
@@ -292,10 +292,17 @@ def _address(value: str) -> str:
 
 
 def _positive(value: str) -> int:
+    number = _whole(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number of 1 or more")
+    return number
+
+
+def _whole(value: str) -> int:
     try:
         number = int(value)
     except ValueError:
-        number = 0
-    if number < 1:
-        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number of 1 or more")
+        number = -1
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a whole number of 0 or more")
     return number
