@@ -189,9 +189,15 @@ class _Analyzer:
         self.language = language
 
     def __call__(self, text: str) -> list[str]:
-        stem, stops = stemmer(self.language), stop_words(self.language) - PARTICLES
+        stem, stops = stemmer(self.language), _matching_stops(self.language, PARTICLES)
         words = [stem(w) for w in tokens(text) if w not in stops and len(w) > 1]
         return words
+
+
+@functools.cache
+def _matching_stops(language: str, kept: frozenset[str]) -> frozenset[str]:
+    """sumy's stop words less the ones matching keeps (made once, not per sentence)."""
+    return stop_words(language) - kept
 
 
 def _quote_shingles(form: str) -> frozenset[tuple[str, ...]]:
