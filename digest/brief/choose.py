@@ -50,8 +50,8 @@ class Chooser:
         weight: np.ndarray,
         space: SentenceSpace,
         words: int,
-        row_concepts: Sequence[frozenset[int]] = (),
-        row_figures: Callable[[int], frozenset[tuple[str, float]]] | None = None,
+        row_concepts: Sequence[frozenset[int]],
+        row_figures: Callable[[int], frozenset[tuple[str, float]]],
     ) -> None:
         self.candidates = candidates
         self.row_concepts = row_concepts
@@ -137,8 +137,6 @@ class Chooser:
         return alike and self._new_share(c.concepts) < 1 - SAID
 
     def _figures(self, rows: Sequence[int]) -> frozenset[tuple[str, float]]:
-        if self.row_figures is None:
-            return frozenset()
         return frozenset().union(*(self.row_figures(r) for r in rows))
 
     def _new_share(self, concepts: frozenset[int]) -> float:
