@@ -108,17 +108,12 @@ def test_multinews_files_become_clusters(tmp_path):
         f"{article} NEWLINE_CHAR NEWLINE_CHAR More details. ||||| {article}\n{article}\n"
     )  # the second line has one article only: skipped
     (tmp_path / "test.tgt").write_text("– A storm hit the coast.\n– One article.\n")
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "multinews_to_clusters.py"),
-            str(tmp_path / "test.src"),
-            str(tmp_path / "test.tgt"),
-            str(tmp_path / "out"),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    _bench(
+        "multinews_to_clusters.py",
+        tmp_path / "test.src",
+        tmp_path / "test.tgt",
+        tmp_path / "out",
+    ).check_returncode()
     clusters = sorted((tmp_path / "out").iterdir())
     assert [c.name for c in clusters] == ["00000"]
     assert (clusters[0] / "refs" / "0.txt").read_text() == "A storm hit the coast.\n"
@@ -139,18 +134,13 @@ def test_multinews_csv_rows_become_clusters_held_out_from_a_development_set(tmp_
         rows.writerow([repr([article, article]), "– A storm hit the coast."])  # in dev
         rows.writerow([repr([article, "Too short."]), "– One article left."])
         rows.writerow([repr([f"{article}\n \n More details.", article]), "– A fire spread."])
-    subprocess.run(
-        [
-            sys.executable,
-            str(ROOT / "bench" / "multinews_csv_to_clusters.py"),
-            str(tmp_path / "out"),
-            str(tmp_path / "sample_test.csv"),
-            "--exclude",
-            str(tmp_path / "dev"),
-        ],
-        check=True,
-        capture_output=True,
-    )
+    _bench(
+        "multinews_csv_to_clusters.py",
+        tmp_path / "out",
+        tmp_path / "sample_test.csv",
+        "--exclude",
+        tmp_path / "dev",
+    ).check_returncode()
     clusters = sorted((tmp_path / "out").iterdir())
     assert [c.name for c in clusters] == ["sample_test-002"]
     assert (clusters[0] / "refs" / "ref.txt").read_text() == "A fire spread.\n"
@@ -178,14 +168,13 @@ def test_paraphrase_bench_scores_the_similarity_on_labelled_pairs(tmp_path):
         + "".join(f"{q}\t{n}\t{n + 1}\t{a}\t{b}\n" for n, (q, a, b) in enumerate(pairs)),
         encoding="utf-8",
     )
-    script = str(ROOT / "bench" / "paraphrase.py")
-    run = subprocess.run([sys.executable, script, str(corpus)], capture_output=True, text=True)
+    run = _bench("paraphrase.py", corpus)
     assert run.returncode == 0, run.stderr
     assert "4 pairs (2 paraphrases)" in run.stdout
     assert "digest's similarity:                 1.0000" in run.stdout
     empty = tmp_path / "empty.txt"
     empty.write_text("Quality\t#1 ID\t#2 ID\t#1 String\t#2 String\n")
-    run = subprocess.run([sys.executable, script, str(empty)], capture_output=True, text=True)
+    run = _bench("paraphrase.py", empty)
     assert run.returncode == 2 and "no pairs of both labels" in run.stderr
 
 
@@ -207,3 +196,9 @@ def test_without_rouge_score_eval_says_how_to_install_it_from_the_checkout(tmp_p
         "digest: error: digest eval needs rouge-score: pip install -e '.[eval]' in the "
         "checkout (or pip install rouge-score)"
     )
+
+
+def _bench(script: str, *args: object) -> subprocess.CompletedProcess:
+    """A script of bench/ run as a user runs it, its output captured as text."""
+    command = [sys.executable, str(ROOT / "bench" / script), *map(str, args)]
+    return subprocess.run(command, capture_output=True, text=True)
