@@ -452,6 +452,14 @@ def test_the_readme_example_prints_what_the_readme_shows(tmp_path):
         if line.strip() != "...":
             assert line in printed, (line, printed)
     assert re.search(r"briefs/\d{4}-\d\d-\d\d/", "\n".join(shown))
+    # the brief.txt excerpt after it is the real output: its lines, in order, bar the time
+    excerpt = readme.split("and `brief.txt` begins", 1)[1].split("```", 2)[1]
+    brief = (tmp_path / "briefs" / "2025-05-20" / "brief.txt").read_text("utf-8").splitlines()
+    at = 0
+    for line in excerpt.strip().splitlines():
+        if line.strip() and line != "..." and " · built " not in line:
+            assert line in brief[at:], line
+            at = brief.index(line, at) + 1
 
 
 def test_build_says_how_many_stories_it_found(tmp_path):

@@ -136,6 +136,26 @@ def test_a_figure_a_point_states_is_not_told_again(seed_build):
     assert len(re.findall(r"two.hours?\b", text)) == 1
 
 
+def test_a_sentence_quoting_what_a_point_tells_is_not_a_second_point(seed_build):
+    """El País quotes Trump's "will immediately start negotiations toward a Ceasefire", the
+    words ANA's sentence credited to the two-hour point quotes, and adds that he informed
+    European leaders: shown, it would tell the talks starting "immediately" twice. The
+    informed fact comes from ANA's sentence, which a loose match on "Ukrainian President
+    Volodymyr" to the buy-time point no longer keeps out."""
+    text = " ".join(p.text for p in seed_build.brief.points)
+    assert len(re.findall(r"\bimmediately\b", text)) == 1
+    assert re.search(r"informed .*(European|EU) leaders", text)
+
+
+def test_no_point_is_a_sentence_from_inside_a_quotation(seed_build):
+    """El Mundo quotes Vance for six sentences; "The president is supposed to speak with
+    Russian President Putin and also with President Zelenski." is his, said before the
+    call, and shown alone it read as the outlet's report of what was still to come."""
+    text = " ".join(p.text for p in seed_build.brief.points)
+    assert "supposed to speak" not in text
+    assert "I have informed President Zelenski" not in text  # Trump's, inside his statement
+
+
 def _article(article_id: str, outlet: str, text: str) -> Article:
     return clean_article(Article(id=article_id, path=f"{article_id}.txt", text=text, outlet=outlet))
 
@@ -428,7 +448,7 @@ WIDELY_REPORTED = {  # facts three or more of the five seed outlets report, read
     "Trump backs off the cease-fire demand": r"backed off his demand",
     "the two-hour call": r"two-hour",
     "talks to start immediately": r"immediately",
-    "Trump informed European leaders": r"informed .*European leaders",
+    "Trump informed European leaders": r"informed .*(European|EU) leaders",
     "the memorandum": r"memorandum",
     "the Vatican as host": r"Vatican",
     "conditions left to the two sides": r"conditions for a ceasefire",

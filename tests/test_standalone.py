@@ -1,6 +1,11 @@
 import pytest
 
-from digest.text.standalone import is_bare_attribution, needs_context, quotation_leans_back
+from digest.text.standalone import (
+    inside_quotation,
+    is_bare_attribution,
+    needs_context,
+    quotation_leans_back,
+)
 
 
 @pytest.mark.parametrize(
@@ -87,3 +92,18 @@ def test_a_quotation_opening_with_an_existential_there_is_a_key_quote():
 )
 def test_self_defining_those_and_dates_stand_alone(text):
     assert not needs_context(text)
+
+
+def test_the_middle_of_a_quotation_is_someone_s_words():
+    """Vance's quotation in El Mundo runs six sentences: the ones between its opening and
+    closing marks carry no mark of their own, and are his words, not the outlet's."""
+    paragraph = [
+        '"We are more than willing to withdraw.',
+        "The president is supposed to speak with Russian President Putin.",
+        "We want to see results.",
+        'That has already happened," Vance told reporters.',
+        "Trump called Putin on Monday.",
+        "“It went well,” Trump said.",
+        "Talks will start immediately.",
+    ]
+    assert inside_quotation(paragraph) == [False, True, True, True, False, False, False]

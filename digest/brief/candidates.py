@@ -17,6 +17,7 @@ report, once (Gillick and Favre's concept coverage).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -26,7 +27,12 @@ import numpy as np
 
 from digest.models import Salience, Sentence, SourceRef, Summary
 from digest.text.matching import matching_form
-from digest.text.standalone import is_bare_attribution, is_quote_fragment, needs_context
+from digest.text.standalone import (
+    inside_quotation,
+    is_bare_attribution,
+    is_quote_fragment,
+    needs_context,
+)
 from digest.text.words import stemmer, stop_words, word_count
 
 MIN_WORDS, MAX_WORDS = 6, 60
@@ -111,8 +117,9 @@ def candidates(story: Story, centrality: np.ndarray) -> list[Candidate]:
     )
     counts = [word_count(s.text) for s in story.sentences]
     leans = functools.cache(lambda row: needs_context(story.sentences[row].text))
+    quoted = _inside_quotations(story.sentences)
     for row, sentence in enumerate(story.sentences):
-        if not can_stand(sentence.text, counts[row]):
+        if quoted[row] or not can_stand(sentence.text, counts[row]):
             continue
         rows = (row,)
         if leans(row):
@@ -150,6 +157,14 @@ def candidates(story: Story, centrality: np.ndarray) -> list[Candidate]:
                 why=why,
             )
         )
+    return found
+
+
+def _inside_quotations(sentences: Sequence[Sentence]) -> list[bool]:
+    """For each sentence: inside a quotation an earlier sentence of its paragraph opened."""
+    found: list[bool] = []
+    for _, paragraph in itertools.groupby(sentences, key=lambda s: (s.article_id, s.paragraph)):
+        found.extend(inside_quotation([s.text for s in paragraph]))
     return found
 
 

@@ -5,8 +5,9 @@ most not-yet-covered concept weight per word (see candidates.py), scaled by its 
 (position, centrality, summarizer rank, quotation) and its soft cross-outlet support.
 Covered concepts count no more, and a candidate is refused outright when it is too like a
 point already chosen (REDUNDANCY), when a point, key quote or key figure already shows its sentence,
-when it is a chosen point's fact in other outlets' words (its sentences are credited to
-that point, it is like it and says little new), or when it does not fit the words left.
+when it is a chosen point's fact in other outlets' words (its sentence is a source shown
+for that point, or quotes what one does; or, looser, its sentences are credited to that
+point and it says little new), or when it does not fit the words left.
 Gains only shrink as the brief fills, so the fill is lazy (a heap of stale
 upper bounds), which keeps it fast on thousands of candidates.
 
@@ -24,7 +25,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from digest.brief.candidates import Candidate
-from digest.brief.support import Support
+from digest.brief.support import Support, shown_credits
 from digest.text.similarity import SentenceSpace
 
 REDUNDANCY = 0.33
@@ -76,7 +77,9 @@ class Chooser:
         self.credited_by: dict[int, int] = {}
         """Another outlet's sentence -> the pick it is credited to on similarity alone."""
         self.claimed_by: dict[int, int] = {}
-        """Another outlet's sentence -> the first pick it is credited to, however."""
+        """Another outlet's sentence -> the first pick it is credited to on similarity alone
+        or as a source the reader is shown; a loose mutual match on the story's common
+        words ("Ukrainian President Volodymyr") claims nothing."""
         self.picks: list[int] = []
         self.refused: set[int] = set()
         self.section_of: Sequence[str] = ()
@@ -113,28 +116,44 @@ class Chooser:
 
     def _told_elsewhere(self, i: int) -> bool:
         """The candidate is a chosen point's fact in other words (three wordings of one
-        memorandum are one point): its own sentence was credited to that point, or it and
-        the point claim the same sentence of another outlet, or at least half the other
-        outlets that report it do so in sentences credited to the point, or it states a
-        figure the point states ("lasted two hours" after "a two-hour call"); and it is somewhat
-        like that point (TOLD) and says mostly what is covered (SAID). Credits are best
-        matches, and a best match can hold a second fact: the last two tests let it."""
+        memorandum are one point), and is somewhat like that point (TOLD).
+
+        Surely so, whatever else it says, when the point was credited with the candidate's
+        own sentence as a source the reader is shown ("The Vatican has offered itself ..."
+        after "... the Vatican had expressed interest in hosting ..."), or when the candidate
+        quotes what a sentence credited to the point quotes (Trump's "will immediately start
+        negotiations" after "agreed to 'immediately' start direct negotiations"): the
+        reader would read that fact twice. Possibly so when the two claim one sentence of
+        another outlet, or at least half the other outlets that report the candidate do so in
+        sentences credited to the point, or it states a figure the point states ("lasted two
+        hours" after "a two-hour call"): then only when it says mostly what is covered
+        (SAID), as a best match can hold a second fact."""
         c = self.candidates[i]
         backing = self.supports[i]
-        holders = {self.claimed_by[r] for r in c.rows if r in self.claimed_by}
-        sure = backing.rows[backing.strong].tolist()
-        holders |= {self.credited_by[r] for r in sure if r in self.credited_by}
+        surely = {self.claimed_by[r] for r in c.rows if r in self.claimed_by}
+        sure = [r for r in backing.rows[backing.strong].tolist() if r in self.credited_by]
+        if sure:
+            quoting = (self.space.similarity(c.rows, sure).max(axis=0) >= 1.0).tolist()
+            surely |= {self.credited_by[r] for r, q in zip(sure, quoting, strict=True) if q}
+        if surely and self._like(c.rows, surely):
+            return True
+        possibly = {self.credited_by[r] for r in sure}
         shared = [int(r) for r in backing.rows if self.used_mask[r]]
         if shared and 2 * len(shared) >= len(backing.rows):
-            holders |= {self.credited_by[r] for r in shared if r in self.credited_by}
+            possibly |= {self.credited_by[r] for r in shared if r in self.credited_by}
         stated = self._figures(c.rows)
         if stated:
-            holders |= {p for p in self.picks if stated & self._figures(self.candidates[p].rows)}
-        if not holders:
-            return False
-        heads = [r for p in holders for r in self.candidates[p].rows]
-        alike = float(self.space.similarity(c.rows, heads).max()) >= TOLD
-        return alike and self._new_share(c.concepts) < 1 - SAID
+            possibly |= {p for p in self.picks if stated & self._figures(self.candidates[p].rows)}
+        return (
+            bool(possibly)
+            and self._like(c.rows, possibly)
+            and self._new_share(c.concepts) < 1 - SAID
+        )
+
+    def _like(self, rows: Sequence[int], picks: set[int]) -> bool:
+        """At least TOLD similar to one of the chosen points `picks`."""
+        heads = [r for p in picks for r in self.candidates[p].rows]
+        return float(self.space.similarity(rows, heads).max()) >= TOLD
 
     def _figures(self, rows: Sequence[int]) -> frozenset[tuple[str, float]]:
         return frozenset().union(*(self.row_figures(r) for r in rows))
@@ -165,7 +184,8 @@ class Chooser:
         self.used_mask[[*c.rows, *sure]] = True
         for row in sure:
             self.credited_by.setdefault(row, i)
-        for row in backing.rows.tolist():
+        shown = shown_credits(self.space, c.row, backing)
+        for row in backing.rows[backing.strong | shown].tolist():
             self.claimed_by.setdefault(row, i)
         self.shown_or_quoted.update(c.rows)
         self.words_left -= c.words

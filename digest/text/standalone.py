@@ -10,6 +10,7 @@ openings. One list of speech verbs serves them all.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from digest.text.matching import matching_form
 
@@ -156,6 +157,19 @@ def is_quote_fragment(text: str) -> bool:
     return form.count('"') % 2 == 1 or bool(
         _CLOSING_SINGLE.search(form) and not _OPENING_SINGLE.search(form)
     )
+
+
+def inside_quotation(paragraph: Sequence[str]) -> list[bool]:
+    """For each of a paragraph's sentences, in order: whether it lies inside a quotation an
+    earlier sentence opened and has not closed. Those are someone's words with no speaker
+    and no quotation marks ("The president is supposed to speak with Putin.", said by Vance
+    three sentences into his quotation): shown alone they read as the outlet's own report."""
+    inside, is_open = [], False
+    for text in paragraph:
+        inside.append(is_open)
+        if matching_form(text).count('"') % 2:
+            is_open = not is_open
+    return inside
 
 
 def is_bare_attribution(text: str) -> bool:
