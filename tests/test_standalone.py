@@ -107,3 +107,5 @@ def test_the_middle_of_a_quotation_is_someone_s_words():
         "Talks will start immediately.",
     ]
     assert inside_quotation(paragraph) == [False, True, True, True, False, False, False]
+    garbled = ["“We cannot just throw money at it.�?", "The Pentagon called the report premature."]
+    assert inside_quotation(garbled) == [False, False]  # a closing mark lost to bad encoding

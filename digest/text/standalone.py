@@ -161,14 +161,16 @@ def is_quote_fragment(text: str) -> bool:
 
 def inside_quotation(paragraph: Sequence[str]) -> list[bool]:
     """For each of a paragraph's sentences, in order: whether it lies inside a quotation an
-    earlier sentence opened and has not closed. Those are someone's words with no speaker
-    and no quotation marks ("The president is supposed to speak with Putin.", said by Vance
-    three sentences into his quotation): shown alone they read as the outlet's own report."""
+    earlier sentence opened and it or a later one closes. Those are someone's words with no
+    speaker and no quotation marks ("The president is supposed to speak with Putin.", said by
+    Vance three sentences into his quotation): shown alone they read as the outlet's own
+    report. A mark never closed in the paragraph (a stray one, or a garbled closing mark)
+    makes nothing inside."""
+    turns = [matching_form(text).count('"') % 2 == 1 for text in paragraph]
     inside, is_open = [], False
-    for text in paragraph:
-        inside.append(is_open)
-        if matching_form(text).count('"') % 2:
-            is_open = not is_open
+    for number, turn in enumerate(turns):
+        inside.append(is_open and any(turns[number:]))
+        is_open ^= turn
     return inside
 
 
