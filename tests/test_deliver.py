@@ -1,5 +1,6 @@
 """E-mail delivery against a real SMTP server (aiosmtpd on 127.0.0.1)."""
 
+import contextlib
 import dataclasses
 import email
 import email.header
@@ -7,6 +8,7 @@ import email.policy
 import io
 import os
 import ssl
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -15,6 +17,7 @@ import pytest
 from digest.daily.database import database_path
 from digest.daily.ledger import Ledger
 from digest.daily.run import send
+from digest.errors import DeliveryError
 
 from .conftest import ROOT, SEED_DATE, SEEDS, mail_config, write_config_file
 
@@ -250,11 +253,10 @@ def test_killed_while_sending_is_unknown_and_never_sent_again(tmp_path, smtp_ser
     assert len(recorder.messages) == received
 
 
-def test_a_server_echoing_auth_never_gets_the_password_shown_or_stored(seeds_config, monkeypatch):
-    # issue 14 item 16: a 535 reply quoting "AUTH PLAIN <base64>" printed the password on
-    # stderr and stored it in the ledger for `digest status` to show
-    import base64
-
+@contextlib.contextmanager
+def _auth_echoing_server(reply: Callable[[str], str]):
+    """An SMTP server on 127.0.0.1 that answers AUTH with `reply(argument)`, as a careless
+    server quotes what it was sent; yields its port."""
     from aiosmtpd.controller import Controller
     from aiosmtpd.smtp import SMTP, AuthResult
 
@@ -262,7 +264,7 @@ def test_a_server_echoing_auth_never_gets_the_password_shown_or_stored(seeds_con
 
     class EchoingAuth(SMTP):
         async def smtp_AUTH(self, arg):
-            await self.push(f"535 5.7.8 Authentication failed: AUTH {arg}")
+            await self.push(reply(arg))
 
     class EchoingController(Controller):
         def factory(self):
@@ -275,20 +277,81 @@ def test_a_server_echoing_auth_never_gets_the_password_shown_or_stored(seeds_con
 
     controller = EchoingController(SmtpRecorder(), hostname="127.0.0.1", port=free_port())
     controller.start()
-    monkeypatch.setenv("DIGEST_SMTP_PASSWORD", "s3cret-pw")
-    encoded = base64.b64encode(b"\0digest\0s3cret-pw").decode()
     try:
-        config = mail_config(seeds_config, controller.port, username="digest")
-        with pytest.raises(Exception, match="authentication failed") as error:
-            send(config, SEED_DATE)
+        yield controller.port
     finally:
         controller.stop()
+
+
+def test_a_server_echoing_auth_never_gets_the_password_shown_or_stored(seeds_config, monkeypatch):
+    # issue 14 item 16: a 535 reply quoting "AUTH PLAIN <base64>" printed the password on
+    # stderr and stored it in the ledger for `digest status` to show
+    import base64
+
+    monkeypatch.setenv("DIGEST_SMTP_PASSWORD", "s3cret-pw")
+    encoded = base64.b64encode(b"\0digest\0s3cret-pw").decode()
+    with _auth_echoing_server(lambda arg: f"535 5.7.8 Authentication failed: AUTH {arg}") as port:
+        config = mail_config(seeds_config, port, username="digest")
+        with pytest.raises(Exception, match="authentication failed") as error:
+            send(config, SEED_DATE)
     shown = str(error.value)
     assert "AUTH PLAIN [redacted]" in shown
     replies = " ".join(d.reply or "" for d in _ledger(config).deliveries())
     assert "AUTH PLAIN [redacted]" in replies
     for text in (shown, replies):
         assert encoded not in text and "s3cret-pw" not in text
+
+
+def test_a_short_password_is_redacted_where_it_stands_not_inside_words(seeds_config, monkeypatch):
+    # a password "on" turned "Authentication" into "Authenticati[redacted]" and
+    # "Connection refused" into "C[redacted]necti[redacted] refused", which spelled it out
+    import base64
+
+    from .conftest import free_port
+
+    def echo(arg: str) -> str:
+        password = base64.b64decode(arg.split()[1]).split(b"\0")[2].decode()
+        login = base64.b64encode(password.encode()).decode()
+        return f"535 5.7.8 Authentication failed: '{password}' (base64 {login}) is wrong"
+
+    monkeypatch.setenv("DIGEST_SMTP_PASSWORD", "on")
+    with _auth_echoing_server(echo) as port:
+        config = mail_config(seeds_config, port, username="digest")
+        with pytest.raises(DeliveryError) as error:
+            send(config, SEED_DATE)
+    reply = "535 5.7.8 Authentication failed: '[redacted]' (base64 [redacted]) is wrong"
+    assert f"({reply})" in str(error.value)
+    assert {d.reply for d in _ledger(config).deliveries()} == {str(error.value)}
+
+    down = mail_config(seeds_config, free_port(), username="digest", retries=1)
+    report = send(down, SEED_DATE)
+    assert set(report.deferred) == {"alice@example.org", "bob@example.org"}
+    assert "Connection refused" in report.deferred["alice@example.org"]
+    assert "redacted" not in report.deferred["alice@example.org"]
+    assert all("Connection refused" in d.reply for d in _ledger(down).deliveries())
+
+
+@pytest.mark.parametrize(
+    ("password", "text", "shown"),
+    [
+        ("on", "Connection refused; conditions unmet", "Connection refused; conditions unmet"),
+        ("on", "535 'on' is wrong", "535 '[redacted]' is wrong"),
+        (
+            "ab",
+            "535 user=digest,pass=ab sent as YWI=",
+            "535 user=digest,pass=[redacted] sent as [redacted]",
+        ),
+        ("ab", "535 absent: ab_test, lab, xYWI=", "535 absent: ab_test, lab, xYWI="),
+        ("a!", "535 a! is wrong", "535 [redacted] is wrong"),
+        ("s3cret-pw", "535 xs3cret-pwx", "535 x[redacted]x"),
+        ("on", "535 AUTH PLAIN AGRpZ2VzdABvbg== refused", "535 AUTH PLAIN [redacted] refused"),
+        ("on", "535 AGRpZ2VzdABvbg==", "535 [redacted]"),
+    ],
+)
+def test_redaction_hides_every_form_of_the_password_and_nothing_else(password, text, shown):
+    from digest.daily.deliver import _redact, _secrets
+
+    assert _redact(text, _secrets("digest", password)) == shown
 
 
 def test_a_password_is_never_sent_unencrypted_off_this_machine(

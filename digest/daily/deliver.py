@@ -313,10 +313,22 @@ def _reply(code: int, text: bytes | str, secrets: tuple[str, ...] = ()) -> str:
 
 
 def _redact(text: str, secrets: tuple[str, ...]) -> str:
+    """`text` on one line with AUTH arguments and the secrets replaced. A secret shorter than
+    WHOLE_WORDS_BELOW is replaced only where it stands whole, not inside a longer word: with the
+    password "on", "C[redacted]necti[redacted] refused" garbled the line and spelled it out."""
     text = _AUTH_ARGUMENTS.sub(r"\1 [redacted]", " ".join(text.split()))
     for secret in secrets:
-        text = text.replace(secret, "[redacted]")
+        if len(secret) >= WHOLE_WORDS_BELOW:
+            text = text.replace(secret, "[redacted]")
+            continue
+        edges = [r"\b" if re.match(r"\w", end) else "" for end in (secret[0], secret[-1])]
+        text = re.sub(edges[0] + re.escape(secret) + edges[1], "[redacted]", text)
     return text
+
+
+WHOLE_WORDS_BELOW = 8
+"""Secrets this long are replaced wherever they appear: text that holds one by chance is
+very unlikely, and an echo run into other characters is still caught."""
 
 
 _AUTH_ARGUMENTS = re.compile(r"(?i)\b(AUTH\s+[A-Z0-9_-]+)\s+\S+")
