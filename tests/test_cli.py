@@ -218,6 +218,31 @@ def test_delivery_arguments_are_checked(tmp_path, args, message):
     assert result.returncode == 2 and message in result.stderr
 
 
+def test_send_with_the_password_variable_unset_is_a_config_error_and_records_nothing(tmp_path):
+    config = write_config_file(
+        tmp_path,
+        '\n[email]\nhost = "127.0.0.1"\nport = 2525\nsecurity = "none"\nusername = "digest"\n'
+        'password_env = "DIGEST_UNSET_TEST_PW"\nfrom = "brief@example.org"\n'
+        'to = ["alice@example.org"]\n',
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DIGEST_UNSET_TEST_PW"}
+    result = subprocess.run(
+        [sys.executable, "-m", "digest", "send", "--config", str(config), "--date", "2025-05-20"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**env, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == [
+        "digest: error: email.username is set but $DIGEST_UNSET_TEST_PW (email.password_env) "
+        "is not set: export the SMTP password in that variable; nothing was sent"
+    ]
+    status = digest("status", "--config", str(config), cwd=tmp_path)
+    assert status.stdout == "No deliveries yet.\n"
+
+
 @pytest.mark.parametrize("command", ["send", "resend", "status", "schedule", "fetch", "eval"])
 def test_every_command_has_help(command):
     result = digest(command, "--help")

@@ -17,7 +17,7 @@ import pytest
 from digest.daily.database import database_path
 from digest.daily.ledger import Ledger
 from digest.daily.run import send
-from digest.errors import DeliveryError
+from digest.errors import ConfigError, DeliveryError
 
 from .conftest import ROOT, SEED_DATE, SEEDS, mail_config, write_config_file
 
@@ -357,17 +357,45 @@ def test_redaction_hides_every_form_of_the_password_and_nothing_else(password, t
 def test_a_password_is_never_sent_unencrypted_off_this_machine(
     seeds_config, smtp_server, monkeypatch
 ):
-    # issue 14 item 16: security = "none" with a username sent the password in clear
-    from digest.errors import DeliveryError
-
+    # issue 14 item 16: security = "none" with a username sent the password in clear. It is
+    # the config that must change: exit code 2, and no ledger row says "deferred"
     _, port = smtp_server
     monkeypatch.setenv("DIGEST_SMTP_PASSWORD", "s3cret-pw")
     remote = mail_config(seeds_config, port, host="smtp.example.org", username="digest")
-    with pytest.raises(DeliveryError, match="unencrypted to smtp.example.org"):
+    with pytest.raises(ConfigError, match="unencrypted to smtp.example.org"):
         send(remote, SEED_DATE)
+    assert not database_path(remote).exists()
     local = mail_config(seeds_config, port, host="localhost", username="digest")
     report = send(local, SEED_DATE)  # tried: the password would not leave this machine
     assert report.deferred and "unencrypted" not in " ".join(report.deferred.values())
+
+
+def test_a_missing_password_variable_is_a_config_error_before_anything_is_recorded(
+    seeds_config, smtp_server, monkeypatch
+):
+    # it exited 5 and marked every recipient "deferred", as if the server had been tried;
+    # the user has to set the variable, and no brief is built for a send that cannot happen
+    recorder, port = smtp_server
+    config = mail_config(seeds_config, port, username="digest", password_env="DIGEST_TEST_PW")
+    monkeypatch.delenv("DIGEST_TEST_PW", raising=False)
+    with pytest.raises(ConfigError) as error:
+        send(config, SEED_DATE)
+    assert ConfigError.exit_code == 2
+    assert str(error.value) == (
+        "email.username is set but $DIGEST_TEST_PW (email.password_env) is not set: export "
+        "the SMTP password in that variable; nothing was sent"
+    )
+    monkeypatch.setenv("DIGEST_TEST_PW", "")
+    with pytest.raises(ConfigError, match=r"\$DIGEST_TEST_PW \(email.password_env\) is empty"):
+        send(config, SEED_DATE)
+    briefs = Path(config.output.dir)
+    assert not database_path(config).exists() and not (briefs / "2025-05-20").exists()
+    assert recorder.messages == []
+
+    monkeypatch.setenv("DIGEST_TEST_PW", "s3cret-pw")  # fixed: nothing is lost or skipped
+    report = send(config, SEED_DATE)
+    assert report.skipped == () and set(report.deferred) == {"alice@example.org", "bob@example.org"}
+    assert all(d.attempts == 1 for d in _ledger(config).deliveries())
 
 
 def test_every_part_comes_from_one_build_while_the_link_switches(tmp_path):
