@@ -388,6 +388,20 @@ def test_fetch_with_a_failed_source_exits_7(tmp_path):
     assert "7 some sources failed" in " ".join(digest("fetch", "--help").stdout.split())
 
 
+def test_fetch_without_sources_is_a_config_error_that_says_what_to_add(tmp_path):
+    config = write_config_file(tmp_path)
+    result = digest("fetch", "--config", str(config))
+    assert result.returncode == 2, result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"digest: error: no [[sources]] in {config}: add one per feed, page")
+    assert '[[sources]] name = "Example News" feed = "https://example.org/rss.xml"' in line
+    assert "README's 'Sources: feeds, pages and a drop folder'" in line
+    assert "## Sources: feeds, pages and a drop folder" in (ROOT / "README.md").read_text()
+    (tmp_path / "elsewhere").mkdir()
+    bare = digest("fetch", cwd=tmp_path / "elsewhere")  # no digest.toml: built-in defaults
+    assert bare.returncode == 2 and "no [[sources]] in the built-in defaults" in bare.stderr
+
+
 def test_fetch_of_an_unchanged_feed_says_so(tmp_path):
     import functools
     import http.server
