@@ -398,6 +398,27 @@ def test_a_missing_password_variable_is_a_config_error_before_anything_is_record
     assert all(d.attempts == 1 for d in _ledger(config).deliveries())
 
 
+def test_a_password_smtplib_cannot_encode_is_a_config_error_not_an_unknown_delivery(
+    seeds_config, monkeypatch
+):
+    # smtplib encodes the login as ASCII: "pässwort" raised UnicodeEncodeError (a traceback
+    # showing '\xe4') with the rows left "sending", so the next send took them as "unknown"
+    # and said "Already sent" of a brief that never left
+    monkeypatch.setenv("DIGEST_SMTP_PASSWORD", "pässwort")
+    with _auth_echoing_server(lambda _arg: "535 5.7.8 no") as port:
+        config = mail_config(seeds_config, port, username="digest")
+        with pytest.raises(ConfigError) as error:
+            send(config, SEED_DATE)
+        assert str(error.value) == (
+            "$DIGEST_SMTP_PASSWORD has a character outside ASCII, which SMTP login (Python's "
+            "smtplib) cannot send: use ASCII characters only; nothing was sent"
+        )
+        assert not database_path(config).exists()
+        monkeypatch.setenv("DIGEST_SMTP_PASSWORD", "s3cret-pw")
+        with pytest.raises(ConfigError, match="^email.username has a character outside ASCII"):
+            send(mail_config(seeds_config, port, username="dïgest"), SEED_DATE)
+
+
 def test_every_part_comes_from_one_build_while_the_link_switches(tmp_path):
     # issue 14 item 18: the text part was read from one build, the HTML from the next
     import os

@@ -223,9 +223,9 @@ def unserved(config: Config, day: dt.date) -> list[str]:
 
 def smtp_password(settings: EmailSettings) -> str:
     """The password to log in with ('' with no host or no username). A setting that cannot
-    work (the variable unset or empty, or a password to be sent unencrypted over a network)
-    is a ConfigError, raised before the ledger records anything: the user must fix it, and
-    no row says "deferred" for a message that was never tried."""
+    work (the variable unset or empty, a password to be sent unencrypted over a network, or
+    one smtplib cannot encode) is a ConfigError, raised before the ledger records anything:
+    the user must fix it, and no row says "deferred" or "unknown" for a message never tried."""
     if not settings.host or not settings.username:
         return ""
     password = os.environ.get(settings.password_env, "")
@@ -240,6 +240,12 @@ def smtp_password(settings: EmailSettings) -> str:
             f'email.security = "none" would send the password for {settings.username} '
             f"unencrypted to {settings.host}; use starttls or ssl (none is for a relay on "
             "this machine only); nothing was sent"
+        )
+    if not (settings.username + password).isascii():  # smtplib encodes both as ASCII
+        key = "email.username" if not settings.username.isascii() else f"${settings.password_env}"
+        raise ConfigError(
+            f"{key} has a character outside ASCII, which SMTP login (Python's smtplib) "
+            "cannot send: use ASCII characters only; nothing was sent"
         )
     return password
 
