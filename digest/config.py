@@ -175,7 +175,7 @@ class FetchSettings:
     """Seconds to wait for a server."""
     max_bytes: int = 5_000_000
     """Larger responses are refused (no real feed or article is this big)."""
-    user_agent: str = "digest/0.1 (briefing digest; +https://pypi.org/project/digest/)"
+    user_agent: str = "digest/0.1.0"
     host_delay: float = 1.0
     """Seconds between two requests to the same host (politeness)."""
     max_redirects: int = 5

@@ -218,6 +218,31 @@ def test_delivery_arguments_are_checked(tmp_path, args, message):
     assert result.returncode == 2 and message in result.stderr
 
 
+def test_send_with_the_password_variable_unset_is_a_config_error_and_records_nothing(tmp_path):
+    config = write_config_file(
+        tmp_path,
+        '\n[email]\nhost = "127.0.0.1"\nport = 2525\nsecurity = "none"\nusername = "digest"\n'
+        'password_env = "DIGEST_UNSET_TEST_PW"\nfrom = "brief@example.org"\n'
+        'to = ["alice@example.org"]\n',
+    )
+    env = {k: v for k, v in os.environ.items() if k != "DIGEST_UNSET_TEST_PW"}
+    result = subprocess.run(
+        [sys.executable, "-m", "digest", "send", "--config", str(config), "--date", "2025-05-20"],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**env, "PYTHONPATH": str(ROOT)},
+    )
+    assert result.returncode == 2, result.stderr
+    assert result.stderr.splitlines() == [
+        "digest: error: email.username is set but $DIGEST_UNSET_TEST_PW (email.password_env) "
+        "is not set: export the SMTP password in that variable; nothing was sent"
+    ]
+    status = digest("status", "--config", str(config), cwd=tmp_path)
+    assert status.stdout == "No deliveries yet.\n"
+
+
 @pytest.mark.parametrize("command", ["send", "resend", "status", "schedule", "fetch", "eval"])
 def test_every_command_has_help(command):
     result = digest(command, "--help")
@@ -361,6 +386,20 @@ def test_fetch_with_a_failed_source_exits_7(tmp_path):
     assert "Desk inbox: 5 new" in result.stdout and "Gone: 0 new" in result.stdout
     assert "exit codes" in digest("fetch", "--help").stdout
     assert "7 some sources failed" in " ".join(digest("fetch", "--help").stdout.split())
+
+
+def test_fetch_without_sources_is_a_config_error_that_says_what_to_add(tmp_path):
+    config = write_config_file(tmp_path)
+    result = digest("fetch", "--config", str(config))
+    assert result.returncode == 2, result.stderr
+    (line,) = result.stderr.splitlines()
+    assert line.startswith(f"digest: error: no [[sources]] in {config}: add one per feed, page")
+    assert '[[sources]] name = "Example News" feed = "https://example.org/rss.xml"' in line
+    assert "README's 'Sources: feeds, pages and a drop folder'" in line
+    assert "## Sources: feeds, pages and a drop folder" in (ROOT / "README.md").read_text()
+    (tmp_path / "elsewhere").mkdir()
+    bare = digest("fetch", cwd=tmp_path / "elsewhere")  # no digest.toml: built-in defaults
+    assert bare.returncode == 2 and "no [[sources]] in the built-in defaults" in bare.stderr
 
 
 def test_fetch_of_an_unchanged_feed_says_so(tmp_path):

@@ -138,3 +138,20 @@ def test_a_language_digest_has_no_words_for_is_refused_naming_the_choices():
             ConfigError, match=rf"unknown brief.language '{language}' \(choose one of: .*english"
         ):
             parse_config({"brief": {"language": language}})
+
+
+def test_the_readme_s_sources_example_is_a_valid_config_with_the_default_user_agent():
+    import re
+    import tomllib
+
+    from digest.config import FetchSettings
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    (example,) = [b for b in re.findall(r"```toml\n(.*?)```", readme, re.DOTALL) if "[fetch]" in b]
+    config = parse_config(tomllib.loads(example), "README.md")
+    assert [s.name for s in config.sources] == [
+        "The New York Times",
+        "El País English",
+        "Desk inbox",
+    ]
+    assert config.fetch.user_agent == FetchSettings().user_agent

@@ -1,5 +1,6 @@
 """E-mail delivery against a real SMTP server (aiosmtpd on 127.0.0.1)."""
 
+import contextlib
 import dataclasses
 import email
 import email.header
@@ -7,6 +8,7 @@ import email.policy
 import io
 import os
 import ssl
+from collections.abc import Callable
 from pathlib import Path
 
 import docx
@@ -15,6 +17,7 @@ import pytest
 from digest.daily.database import database_path
 from digest.daily.ledger import Ledger
 from digest.daily.run import send
+from digest.errors import ConfigError, DeliveryError
 
 from .conftest import ROOT, SEED_DATE, SEEDS, mail_config, write_config_file
 
@@ -250,11 +253,10 @@ def test_killed_while_sending_is_unknown_and_never_sent_again(tmp_path, smtp_ser
     assert len(recorder.messages) == received
 
 
-def test_a_server_echoing_auth_never_gets_the_password_shown_or_stored(seeds_config, monkeypatch):
-    # issue 14 item 16: a 535 reply quoting "AUTH PLAIN <base64>" printed the password on
-    # stderr and stored it in the ledger for `digest status` to show
-    import base64
-
+@contextlib.contextmanager
+def _auth_echoing_server(reply: Callable[[str], str]):
+    """An SMTP server on 127.0.0.1 that answers AUTH with `reply(argument)`, as a careless
+    server quotes what it was sent; yields its port."""
     from aiosmtpd.controller import Controller
     from aiosmtpd.smtp import SMTP, AuthResult
 
@@ -262,7 +264,7 @@ def test_a_server_echoing_auth_never_gets_the_password_shown_or_stored(seeds_con
 
     class EchoingAuth(SMTP):
         async def smtp_AUTH(self, arg):
-            await self.push(f"535 5.7.8 Authentication failed: AUTH {arg}")
+            await self.push(reply(arg))
 
     class EchoingController(Controller):
         def factory(self):
@@ -275,14 +277,23 @@ def test_a_server_echoing_auth_never_gets_the_password_shown_or_stored(seeds_con
 
     controller = EchoingController(SmtpRecorder(), hostname="127.0.0.1", port=free_port())
     controller.start()
-    monkeypatch.setenv("DIGEST_SMTP_PASSWORD", "s3cret-pw")
-    encoded = base64.b64encode(b"\0digest\0s3cret-pw").decode()
     try:
-        config = mail_config(seeds_config, controller.port, username="digest")
-        with pytest.raises(Exception, match="authentication failed") as error:
-            send(config, SEED_DATE)
+        yield controller.port
     finally:
         controller.stop()
+
+
+def test_a_server_echoing_auth_never_gets_the_password_shown_or_stored(seeds_config, monkeypatch):
+    # issue 14 item 16: a 535 reply quoting "AUTH PLAIN <base64>" printed the password on
+    # stderr and stored it in the ledger for `digest status` to show
+    import base64
+
+    monkeypatch.setenv("DIGEST_SMTP_PASSWORD", "s3cret-pw")
+    encoded = base64.b64encode(b"\0digest\0s3cret-pw").decode()
+    with _auth_echoing_server(lambda arg: f"535 5.7.8 Authentication failed: AUTH {arg}") as port:
+        config = mail_config(seeds_config, port, username="digest")
+        with pytest.raises(Exception, match="authentication failed") as error:
+            send(config, SEED_DATE)
     shown = str(error.value)
     assert "AUTH PLAIN [redacted]" in shown
     replies = " ".join(d.reply or "" for d in _ledger(config).deliveries())
@@ -291,20 +302,121 @@ def test_a_server_echoing_auth_never_gets_the_password_shown_or_stored(seeds_con
         assert encoded not in text and "s3cret-pw" not in text
 
 
+def test_a_short_password_is_redacted_where_it_stands_not_inside_words(seeds_config, monkeypatch):
+    # a password "on" turned "Authentication" into "Authenticati[redacted]" and
+    # "Connection refused" into "C[redacted]necti[redacted] refused", which spelled it out
+    import base64
+
+    from .conftest import free_port
+
+    def echo(arg: str) -> str:
+        password = base64.b64decode(arg.split()[1]).split(b"\0")[2].decode()
+        login = base64.b64encode(password.encode()).decode()
+        return f"535 5.7.8 Authentication failed: '{password}' (base64 {login}) is wrong"
+
+    monkeypatch.setenv("DIGEST_SMTP_PASSWORD", "on")
+    with _auth_echoing_server(echo) as port:
+        config = mail_config(seeds_config, port, username="digest")
+        with pytest.raises(DeliveryError) as error:
+            send(config, SEED_DATE)
+    reply = "535 5.7.8 Authentication failed: '[redacted]' (base64 [redacted]) is wrong"
+    assert f"({reply})" in str(error.value)
+    assert {d.reply for d in _ledger(config).deliveries()} == {str(error.value)}
+
+    down = mail_config(seeds_config, free_port(), username="digest", retries=1)
+    report = send(down, SEED_DATE)
+    assert set(report.deferred) == {"alice@example.org", "bob@example.org"}
+    assert "Connection refused" in report.deferred["alice@example.org"]
+    assert "redacted" not in report.deferred["alice@example.org"]
+    assert all("Connection refused" in d.reply for d in _ledger(down).deliveries())
+
+
+@pytest.mark.parametrize(
+    ("password", "text", "shown"),
+    [
+        ("on", "Connection refused; conditions unmet", "Connection refused; conditions unmet"),
+        ("on", "535 'on' is wrong", "535 '[redacted]' is wrong"),
+        (
+            "ab",
+            "535 user=digest,pass=ab sent as YWI=",
+            "535 user=digest,pass=[redacted] sent as [redacted]",
+        ),
+        ("ab", "535 absent: ab_test, lab, xYWI=", "535 absent: ab_test, lab, xYWI="),
+        ("a!", "535 a! is wrong", "535 [redacted] is wrong"),
+        ("s3cret-pw", "535 xs3cret-pwx", "535 x[redacted]x"),
+        ("on", "535 AUTH PLAIN AGRpZ2VzdABvbg== refused", "535 AUTH PLAIN [redacted] refused"),
+        ("on", "535 AGRpZ2VzdABvbg==", "535 [redacted]"),
+    ],
+)
+def test_redaction_hides_every_form_of_the_password_and_nothing_else(password, text, shown):
+    from digest.daily.deliver import _redact, _secrets
+
+    assert _redact(text, _secrets("digest", password)) == shown
+
+
 def test_a_password_is_never_sent_unencrypted_off_this_machine(
     seeds_config, smtp_server, monkeypatch
 ):
-    # issue 14 item 16: security = "none" with a username sent the password in clear
-    from digest.errors import DeliveryError
-
+    # issue 14 item 16: security = "none" with a username sent the password in clear. It is
+    # the config that must change: exit code 2, and no ledger row says "deferred"
     _, port = smtp_server
     monkeypatch.setenv("DIGEST_SMTP_PASSWORD", "s3cret-pw")
     remote = mail_config(seeds_config, port, host="smtp.example.org", username="digest")
-    with pytest.raises(DeliveryError, match="unencrypted to smtp.example.org"):
+    with pytest.raises(ConfigError, match="unencrypted to smtp.example.org"):
         send(remote, SEED_DATE)
+    assert not database_path(remote).exists()
     local = mail_config(seeds_config, port, host="localhost", username="digest")
     report = send(local, SEED_DATE)  # tried: the password would not leave this machine
     assert report.deferred and "unencrypted" not in " ".join(report.deferred.values())
+
+
+def test_a_missing_password_variable_is_a_config_error_before_anything_is_recorded(
+    seeds_config, smtp_server, monkeypatch
+):
+    # it exited 5 and marked every recipient "deferred", as if the server had been tried;
+    # the user has to set the variable, and no brief is built for a send that cannot happen
+    recorder, port = smtp_server
+    config = mail_config(seeds_config, port, username="digest", password_env="DIGEST_TEST_PW")
+    monkeypatch.delenv("DIGEST_TEST_PW", raising=False)
+    with pytest.raises(ConfigError) as error:
+        send(config, SEED_DATE)
+    assert ConfigError.exit_code == 2
+    assert str(error.value) == (
+        "email.username is set but $DIGEST_TEST_PW (email.password_env) is not set: export "
+        "the SMTP password in that variable; nothing was sent"
+    )
+    monkeypatch.setenv("DIGEST_TEST_PW", "")
+    with pytest.raises(ConfigError, match=r"\$DIGEST_TEST_PW \(email.password_env\) is empty"):
+        send(config, SEED_DATE)
+    briefs = Path(config.output.dir)
+    assert not database_path(config).exists() and not (briefs / "2025-05-20").exists()
+    assert recorder.messages == []
+
+    monkeypatch.setenv("DIGEST_TEST_PW", "s3cret-pw")  # fixed: nothing is lost or skipped
+    report = send(config, SEED_DATE)
+    assert report.skipped == () and set(report.deferred) == {"alice@example.org", "bob@example.org"}
+    assert all(d.attempts == 1 for d in _ledger(config).deliveries())
+
+
+def test_a_password_smtplib_cannot_encode_is_a_config_error_not_an_unknown_delivery(
+    seeds_config, monkeypatch
+):
+    # smtplib encodes the login as ASCII: "pässwort" raised UnicodeEncodeError (a traceback
+    # showing '\xe4') with the rows left "sending", so the next send took them as "unknown"
+    # and said "Already sent" of a brief that never left
+    monkeypatch.setenv("DIGEST_SMTP_PASSWORD", "pässwort")
+    with _auth_echoing_server(lambda _arg: "535 5.7.8 no") as port:
+        config = mail_config(seeds_config, port, username="digest")
+        with pytest.raises(ConfigError) as error:
+            send(config, SEED_DATE)
+        assert str(error.value) == (
+            "$DIGEST_SMTP_PASSWORD has a character outside ASCII, which SMTP login (Python's "
+            "smtplib) cannot send: use ASCII characters only; nothing was sent"
+        )
+        assert not database_path(config).exists()
+        monkeypatch.setenv("DIGEST_SMTP_PASSWORD", "s3cret-pw")
+        with pytest.raises(ConfigError, match="^email.username has a character outside ASCII"):
+            send(mail_config(seeds_config, port, username="dïgest"), SEED_DATE)
 
 
 def test_every_part_comes_from_one_build_while_the_link_switches(tmp_path):

@@ -171,6 +171,31 @@ def test_once_that_fails_says_the_next_run_tries_again_not_a_time(config, caplog
     assert "trying again at" not in caplog.text
 
 
+def test_once_with_the_password_variable_unset_builds_nothing_and_records_nothing(
+    config, caplog, monkeypatch
+):
+    from digest.daily.database import database_path
+
+    from .conftest import free_port, mail_config
+
+    monkeypatch.delenv("DIGEST_TEST_PW", raising=False)
+    inputs = dataclasses.replace(config.input, paths=(str(SEEDS),))
+    daily_config = _config(
+        mail_config(
+            dataclasses.replace(config, input=inputs),
+            free_port(),
+            username="digest",
+            password_env="DIGEST_TEST_PW",
+        ),
+        at="00:00",
+        timezone="UTC",
+    )
+    with caplog.at_level("INFO"):
+        assert run(daily_config, once=True) == 1
+    assert "$DIGEST_TEST_PW (email.password_env) is not set" in caplog.text
+    assert "Reading" not in caplog.text and not database_path(daily_config).exists()
+
+
 def test_second_scheduler_refuses_and_sigterm_stops_the_first(tmp_path):
     config_file = write_config_file(
         tmp_path,

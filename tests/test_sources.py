@@ -43,6 +43,7 @@ class Site:
     def __init__(self) -> None:
         self.routes: dict[str, tuple] = {}
         self.hits: dict[str, int] = {}
+        self.agents: list[str | None] = []
         self.base = ""
 
     def feed(self, path: str, items: list[tuple[str, str]], etag: str = '"v1"') -> None:
@@ -68,6 +69,7 @@ def site():
 
         def do_GET(self):
             state.hits[self.path] = state.hits.get(self.path, 0) + 1
+            state.agents.append(self.headers.get("User-Agent"))
             if self.path == "/slow":
                 time.sleep(3)
             if self.path == "/loop":
@@ -145,6 +147,18 @@ def test_feeds_to_store_to_brief_says_what_the_files_say(site, config):
     assert [p.text for p in from_store.points] == [p.text for p in from_files.points]
     assert {a.outlet for a in from_store.articles} == set(OUTLETS.values())
     assert all(p.new is None for p in from_store.points)  # no previous brief yet
+
+
+def test_the_fetcher_says_it_is_digest_and_which_version_unless_told_otherwise(site, config):
+    # the default pointed at a PyPI page that is not this project's
+    import digest
+
+    _fetch(_with_sources(config, _seed_site(site)[:1]))
+    assert site.agents and set(site.agents) == {f"digest/{digest.__version__}"}
+    site.agents.clear()
+    ours = "digest/0.1.0 (+https://desk.example.org/bot)"
+    _fetch(_with_sources(config, _seed_site(site)[:1], user_agent=ours))
+    assert site.agents and set(site.agents) == {ours}
 
 
 def test_second_fetch_adds_nothing_and_a_new_article_is_marked_new(site, config):

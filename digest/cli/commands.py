@@ -10,8 +10,8 @@ import re
 import sys
 from typing import TextIO
 
-from digest.config import Config, load_config, with_overrides
-from digest.errors import DigestError, UsageError
+from digest.config import Config, find_config_file, load_config, with_overrides
+from digest.errors import ConfigError, UsageError
 from digest.models import Brief
 from digest.text.words import counted
 
@@ -66,7 +66,12 @@ def run_fetch(args: argparse.Namespace) -> int:
 
     config = command_config(args)
     if not config.sources:
-        raise DigestError("no [[sources]] in the config: add feeds, pages or folders to fetch")
+        where = find_config_file(args.config) or "the built-in defaults (no digest.toml here)"
+        raise ConfigError(
+            f"no [[sources]] in {where}: add one per feed, page or folder to fetch, e.g. "
+            '[[sources]] name = "Example News" feed = "https://example.org/rss.xml" '
+            "(see the README's 'Sources: feeds, pages and a drop folder')"
+        )
     progress(f"Fetching {counted(len(config.sources), 'source')}")
     reports, total = fetch_configured(config, progress=progress)
     for report in reports:

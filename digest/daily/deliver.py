@@ -35,7 +35,7 @@ from digest.brief.write import date_lock, output_folder, write_atomically
 from digest.config import Config, EmailSettings
 from digest.daily.database import database_path
 from digest.daily.ledger import Ledger
-from digest.errors import DeliveryError, OutputError
+from digest.errors import ConfigError, DeliveryError, OutputError
 from digest.models import clean_name
 from digest.render.labels import long_date
 from digest.text.addresses import address_spec
@@ -139,6 +139,7 @@ def send_brief(
         return SendReport(day, message_id, eml_path=str(path))
     if not recipients:
         raise DeliveryError("no recipients: set email.to in the config or pass --to ADDRESS")
+    password = smtp_password(settings)
 
     with exclusive_lock(out_dir / SEND_LOCK), Ledger(database_path(config)) as ledger:
         ledger.recover()
@@ -152,7 +153,7 @@ def send_brief(
             f"via {settings.host}:{settings.port}"
         )
         try:
-            refused = _transmit(message, settings, pending, progress)
+            refused = _transmit(message, settings, pending, password, progress)
         except TemporaryFailure as exc:
             ledger.mark(day, pending, "deferred", reply=str(exc))
             return SendReport(
@@ -163,7 +164,7 @@ def send_brief(
             return SendReport(
                 day, message_id, failed=dict.fromkeys(pending, str(exc)), skipped=skipped
             )
-        except DeliveryError as exc:  # our own settings are wrong: nothing was handed over
+        except DeliveryError as exc:  # the login was refused: nothing was handed over
             ledger.mark(day, pending, "deferred", reply=str(exc))
             raise
         sent = [r for r in pending if r not in refused]
@@ -220,28 +221,45 @@ def unserved(config: Config, day: dt.date) -> list[str]:
         return ledger.pending(day, daily_recipients(config))
 
 
+def smtp_password(settings: EmailSettings) -> str:
+    """The password to log in with ('' with no host or no username). A setting that cannot
+    work (the variable unset or empty, a password to be sent unencrypted over a network, or
+    one smtplib cannot encode) is a ConfigError, raised before the ledger records anything:
+    the user must fix it, and no row says "deferred" or "unknown" for a message never tried."""
+    if not settings.host or not settings.username:
+        return ""
+    password = os.environ.get(settings.password_env, "")
+    if not password:
+        state = "empty" if settings.password_env in os.environ else "not set"
+        raise ConfigError(
+            f"email.username is set but ${settings.password_env} (email.password_env) is "
+            f"{state}: export the SMTP password in that variable; nothing was sent"
+        )
+    if settings.security == "none" and not _loopback(settings.host):
+        raise ConfigError(
+            f'email.security = "none" would send the password for {settings.username} '
+            f"unencrypted to {settings.host}; use starttls or ssl (none is for a relay on "
+            "this machine only); nothing was sent"
+        )
+    if not (settings.username + password).isascii():  # smtplib encodes both as ASCII
+        key = "email.username" if not settings.username.isascii() else f"${settings.password_env}"
+        raise ConfigError(
+            f"{key} has a character outside ASCII, which SMTP login (Python's smtplib) "
+            "cannot send: use ASCII characters only; nothing was sent"
+        )
+    return password
+
+
 def _transmit(
     message: EmailMessage,
     settings: EmailSettings,
     recipients: list[str],
+    password: str,
     progress: Callable[[str], None],
 ) -> dict[str, tuple[int, str]]:
     """Hand the message to the server; returns the recipients it refused, with their replies.
     Raises TemporaryFailure after the last attempt, PermanentFailure for a 5xx refusal, and
-    DeliveryError when our own settings are wrong (login refused, password missing, or
-    to be sent unencrypted over a network)."""
-    password = os.environ.get(settings.password_env, "") if settings.username else ""
-    if settings.username and not password:
-        raise DeliveryError(
-            f"email.username is set but ${settings.password_env} is empty: "
-            "export the SMTP password in that variable"
-        )
-    if settings.username and settings.security == "none" and not _loopback(settings.host):
-        raise DeliveryError(
-            f'email.security = "none" would send the password for {settings.username} '
-            f"unencrypted to {settings.host}; use starttls or ssl (none is for a relay on "
-            "this machine only)"
-        )
+    DeliveryError when the server refuses our login."""
     secrets = _secrets(settings.username, password)
     reply = functools.partial(_reply, secrets=secrets)
     delay = settings.retry_delay
@@ -313,10 +331,22 @@ def _reply(code: int, text: bytes | str, secrets: tuple[str, ...] = ()) -> str:
 
 
 def _redact(text: str, secrets: tuple[str, ...]) -> str:
+    """`text` on one line with AUTH arguments and the secrets replaced. A secret shorter than
+    WHOLE_WORDS_BELOW is replaced only where it stands whole, not inside a longer word: with the
+    password "on", "C[redacted]necti[redacted] refused" garbled the line and spelled it out."""
     text = _AUTH_ARGUMENTS.sub(r"\1 [redacted]", " ".join(text.split()))
     for secret in secrets:
-        text = text.replace(secret, "[redacted]")
+        if len(secret) >= WHOLE_WORDS_BELOW:
+            text = text.replace(secret, "[redacted]")
+            continue
+        edges = [r"\b" if re.match(r"\w", end) else "" for end in (secret[0], secret[-1])]
+        text = re.sub(edges[0] + re.escape(secret) + edges[1], "[redacted]", text)
     return text
+
+
+WHOLE_WORDS_BELOW = 8
+"""Secrets this long are replaced wherever they appear: text that holds one by chance is
+very unlikely, and an echo run into other characters is still caught."""
 
 
 _AUTH_ARGUMENTS = re.compile(r"(?i)\b(AUTH\s+[A-Z0-9_-]+)\s+\S+")

@@ -15,7 +15,13 @@ from digest.brief.build import StageClock, build, build_from_articles, check_for
 from digest.brief.read import ReadReport
 from digest.config import Config
 from digest.daily.database import database_path
-from digest.daily.deliver import SendReport, daily_recipients, send_brief, unserved
+from digest.daily.deliver import (
+    SendReport,
+    daily_recipients,
+    send_brief,
+    smtp_password,
+    unserved,
+)
 from digest.daily.selection import select_articles
 from digest.daily.sources import fetch_configured
 from digest.daily.store import ArticleStore
@@ -30,6 +36,7 @@ MAIL_FORMATS = ("docx", "html", "txt", "json")
 def build_and_send(config: Config, day: dt.date) -> SendReport:
     """The daily job: unless everyone already has it, fetch the sources, build the brief of
     `day` afresh and send it to those who do not have it yet."""
+    smtp_password(config.email)  # a setting that cannot work stops before anything is done
     if not unserved(config, day):
         return SendReport(day, None, skipped=tuple(daily_recipients(config)))
     if config.sources:
@@ -106,5 +113,7 @@ def send(
 ) -> SendReport:
     """`digest send`: the brief of `day`, built first if it is missing, e-mailed to those
     who do not have it yet (everyone given with `resend`)."""
+    if not dry_run:
+        smtp_password(config.email)  # a setting that cannot work stops before anything is done
     folder = ensure_built(config, day, progress)
     return send_brief(config, day, folder, to=to, dry_run=dry_run, resend=resend, progress=progress)
