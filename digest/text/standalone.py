@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from digest.text.matching import matching_form
+from digest.text.matching import TYPOGRAPHY, matching_form
 
 SPEECH_VERBS = (
     "said", "says", "added", "wrote", "told", "asked", "noted", "stated", "declared",
@@ -159,6 +159,10 @@ def is_quote_fragment(text: str) -> bool:
     )
 
 
+_DOUBLE_QUOTES = '"' + "".join(chr(mark) for mark, plain in TYPOGRAPHY.items() if plain == '"')
+"""Every double quotation mark matching forms read as one (counted without making the form)."""
+
+
 def inside_quotation(paragraph: Sequence[str]) -> list[bool]:
     """For each of a paragraph's sentences, in order: whether it lies inside a quotation an
     earlier sentence opened and it or a later one closes. Those are someone's words with no
@@ -166,7 +170,7 @@ def inside_quotation(paragraph: Sequence[str]) -> list[bool]:
     Vance three sentences into his quotation): shown alone they read as the outlet's own
     report. A mark never closed in the paragraph (a stray one, or a garbled closing mark)
     makes nothing inside."""
-    turns = [matching_form(text).count('"') % 2 == 1 for text in paragraph]
+    turns = [sum(map(text.count, _DOUBLE_QUOTES)) % 2 == 1 for text in paragraph]
     inside, is_open = [], False
     for number, turn in enumerate(turns):
         inside.append(is_open and any(turns[number:]))
