@@ -13,6 +13,7 @@ import re
 from collections.abc import Sequence
 
 from digest.text.matching import TYPOGRAPHY, matching_form
+from digest.text.words import stop_words
 
 SPEECH_VERBS = (
     "said", "says", "added", "wrote", "told", "asked", "noted", "stated", "declared",
@@ -140,7 +141,8 @@ def needs_context(text: str) -> bool:
     """True when a sentence cannot be understood alone: it opens with a pronoun or a
     connective, points back ("that plea", "these talks", "about that,", "Trump, however,",
     "follow suit"), attributes a quotation to "he" or "she", is a quotation alone, with no
-    speaker, or a participle phrase with no subject ("Gaining time to ...")."""
+    speaker, a participle phrase with no subject ("Gaining time to ..."), or short and
+    naming nobody and nothing ("The sales pitch did not work.")."""
     form = matching_form(text).strip()
     if _BARE_QUOTE.fullmatch(form):
         return True  # a quotation with no speaker: the sentence before says who it is
@@ -149,7 +151,8 @@ def needs_context(text: str) -> bool:
     plain = form.lstrip("\"'([ ")
     opening = " ".join(text.split()[:10])
     return bool(
-        _DANGLING_START.match(plain)
+        _bare_of_particulars(text)
+        or _DANGLING_START.match(plain)
         or _FIRST_PERSON_START.match(form)
         or _PRONOUN_SPEAKER.search(form)
         or _DEMONSTRATIVE.search(opening)
@@ -159,6 +162,27 @@ def needs_context(text: str) -> bool:
         or _PARTICIPLE_ONLY.match(text.strip())
         or _POINTING_BACK.search(form)
     )
+
+
+BARE_WORDS = 10
+"""A sentence this short with no name and no number leans on what was said before it."""
+_PARTICULAR = re.compile(r"\d|(?<=[\s(“\"'‘-])[A-Z]")
+"""A figure, or a capital after the first word: a name the sentence gives itself."""
+
+
+def _bare_of_particulars(text: str) -> bool:
+    """A short sentence naming nobody and nothing ("The sales pitch did not work.", "The
+    answer, of course, is no."): which pitch, what question, the article said before. Read
+    on Multi-News dev, about 85% of the 145 such sentences lean ("The victim suffered a broken
+    vertebrae."); the others say little a brief needs. A first word that is no stop word
+    counts as a name ("Thor is mighty and unsubtle and loud.")."""
+    words = text.split()
+    if not words or len(words) > BARE_WORDS:
+        return False
+    first = words[0].strip("\"'“‘(").lower()
+    if first not in stop_words("english") or any(c.isdigit() for c in first):
+        return False
+    return not _PARTICULAR.search(text[len(words[0]) :])
 
 
 def _pronoun_before_a_name(text: str) -> bool:
