@@ -80,6 +80,14 @@ _LOW = r"(?:[$£€¥])?(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS) + r")(?:\s+(?:m
 _RANGE = re.compile(rf"(?<![\w.,])(?:between\s+{_LOW}\s+and|{_LOW}\s+to)\s+$", re.I)
 """'could take 12 to 20 weeks', 'between six and eight weeks': the figure is the range, not
 its upper end alone."""
+_SAMPLE = re.compile(
+    r"(?i)(?:\b(?:sample|survey|poll|study|studies|analysis)\s+(?:of|involv\w*|followed)|"
+    r"\b(?:surveyed|polled|interviewed|sampled|population of))\s+(?:(?:more than|about|nearly|"
+    r"some|over|almost|roughly|a total of|at least|just|only)\s+)?$"
+)
+"""'including a sample of 99 modern Lebanese', 'a poll of 800 registered female voters': how
+many a study or poll looked at is its method; what it found is the story. Such a count is
+no key figure (it still tells a second telling of a point's figure)."""
 _NAMING = re.compile(
     r"(?i)\b(?:chapter|article|section|title|no\.|number|flight|route|phase|category|level|"
     r"grade|stage|room|gate|page|platform|line|prop\.?|proposition|amendment|district|exit|"
@@ -123,13 +131,15 @@ _CONVERSION = re.compile(r"\d[\d,.]*\s*[^\W\d_]+\s*\(\s*$")
 @dataclass(frozen=True)
 class _Mention:
     """One number in one sentence (row): the stem of what it counts, its value, the words
-    shown ("1,000 prisoners") and the clause around them."""
+    shown ("1,000 prisoners") and the clause around them; `sample`: the number counts what a
+    study or poll looked at, not what it found."""
 
     unit: str
     value: float
     label: str
     clause: str
     row: int
+    sample: bool = False
 
 
 def key_figures(
@@ -152,7 +162,7 @@ def key_figures(
     mentions = [
         m
         for m in _mentions(sentences, language)
-        if m.row not in used_rows and not any(m.label in text for text in shown)
+        if m.row not in used_rows and not m.sample and not any(m.label in text for text in shown)
     ]
     by_unit: dict[str, list[_Mention]] = {}
     for mention in sorted(mentions, key=lambda m: -weights[m.row]):
@@ -263,7 +273,8 @@ def _mentions(sentences: Sequence[Sentence], language: str) -> list[_Mention]:
                 clause
             ):
                 continue
-            mentions.append(_Mention(stem(noun), value, text[start:end], clause, row))
+            sample = bool(_SAMPLE.search(text, max(0, start - REACH), start))
+            mentions.append(_Mention(stem(noun), value, text[start:end], clause, row, sample))
     return mentions
 
 
