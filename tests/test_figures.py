@@ -50,6 +50,23 @@ def test_outlets_giving_different_numbers_are_both_shown():
     assert {f.outlets for f in killed} == {("Outlet a",), ("Outlet b",)}
 
 
+def test_amounts_many_times_apart_are_two_figures_not_a_dispute():
+    """An amount is counted in dollars whatever it pays for, so two outlets' "$50,000 a
+    month" and "$85 billion merger" in like sentences were shown as disagreeing (held-out
+    Multi-News test-092 at 600 words)."""
+    texts = [
+        "The company paid Cohen $50,000 a month while the Justice Department fought its merger "
+        "with Time Warner.",
+        "The Justice Department has sued to block the company's $85 billion merger with Time "
+        "Warner, while it paid Cohen.",
+    ]
+    figures = _figures(texts)
+    assert sorted((f.value, f.disputed) for f in figures) == [
+        ("$50,000", False),
+        ("$85 billion", False),
+    ]
+
+
 def test_one_quantity_in_two_units_or_two_measures_is_not_a_dispute():
     texts = [
         "The storm moved north at 8 mph (13 kph) with winds of 120 mph, forecasters said.",

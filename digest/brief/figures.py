@@ -116,6 +116,9 @@ MAX_MENTIONS = 200
 SAME_FIGURE = 0.21
 """Sentences at least this similar report the same count (looser than for points: the
 shared number and unit already say much)."""
+RIVALS = 2
+"""Numbers at most this many times apart, in like sentences, can be outlets disagreeing about
+one count; further apart they are two counts."""
 _SPANS = {"hours", "days", "weeks", "months", "minutes", "decades"}
 """A number in words counts something only as a span ("two hours"), not "two leaders"."""
 _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
@@ -231,7 +234,8 @@ def _figure(
 
 def _same_fact(group: list[_Mention], space: SentenceSpace) -> list[list[_Mention]]:
     """Mentions of one unit, grouped by the sentence they stand in: each joins the first
-    cluster whose first sentence is similar to its own (one similarity matrix for all)."""
+    cluster whose first sentence is similar to its own (one similarity matrix for all) and
+    whose number is its rival (RIVALS)."""
     if len(group) < 2:
         return [group] if group else []  # most units are counted once: nothing to compare
     rows = [m.row for m in group]
@@ -239,13 +243,28 @@ def _same_fact(group: list[_Mention], space: SentenceSpace) -> list[list[_Mentio
     heads: list[int] = []
     clusters: list[list[_Mention]] = []
     for i, mention in enumerate(group):
-        home = next((c for c, h in enumerate(heads) if h == i or sims[i, h] >= SAME_FIGURE), None)
+        home = next(
+            (
+                c
+                for c, h in enumerate(heads)
+                if h == i or (sims[i, h] >= SAME_FIGURE and _rivals(mention, group[h]))
+            ),
+            None,
+        )
         if home is None:
             heads.append(i)
             clusters.append([mention])
         else:
             clusters[home].append(mention)
     return clusters
+
+
+def _rivals(one: _Mention, other: _Mention) -> bool:
+    """Two reports of one count differ by a little ("12 people", "14 people"; "up to 10
+    weeks", "six to eight weeks"), not many times over: "$50,000 a month" and "an $85 billion
+    merger" in sentences alike are two amounts, not outlets disagreeing."""
+    low, high = sorted((one.value, other.value))
+    return high <= RIVALS * low if low > 0 else high == low
 
 
 def _one_article_gives_two(
