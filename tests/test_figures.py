@@ -133,6 +133,15 @@ def test_a_figure_s_clause_is_the_article_s_text_as_written():
     ]
 
 
+def test_a_figure_s_clause_runs_through_the_commas_inside_numbers():
+    """ "…Kirk has $1.5 million and Johnson has $669…", "…000 to 30,000 people in the United
+    States": held-out Multi-News clauses cut at a thousands separator."""
+    texts = ["The state has paid $2 million to 20,000 families since March, officials said."]
+    assert {f.context for f in _figures(texts)} == {
+        "The state has paid $2 million to 20,000 families since March…"
+    }
+
+
 @pytest.mark.parametrize(
     ("text", "value"),
     [

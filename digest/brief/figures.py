@@ -396,15 +396,18 @@ def _looks_like_year(match: re.Match) -> bool:
     return number.isdigit() and len(number) == 4 and 1900 <= int(number) <= 2100
 
 
+_MARK = re.compile(r",(?!\d{3}\b)|[;:—()“”]| – ")
+"""What ends a figure's clause: not the comma inside a number ("Johnson has $669,000")."""
+
+
 def _clause(text: str, start: int, end: int) -> str:
     """The clause around a figure, verbatim (at most CLAUSE_WORDS words around it), with …
     where it was cut."""
-    marks = (",", ";", ":", "—", " – ", "(", ")", "“", "”")
     near = max(0, start - REACH)
-    left = max(text.rfind(mark, near, start) for mark in marks)
-    left = left + 1 if left >= 0 else near
-    rights = [i for i in (text.find(m, end, end + REACH) for m in marks) if i != -1]
-    right = min(rights) if rights else min(len(text.rstrip('.!?”"')), end + REACH)
+    lefts = [m.end() for m in _MARK.finditer(text, near, start)]
+    left = lefts[-1] if lefts else near
+    found = _MARK.search(text, end, end + REACH)
+    right = found.start() if found else min(len(text.rstrip('.!?”"')), end + REACH)
     before = [m.start() for m in re.finditer(r"\S+", text[left:start])]
     after = [m.end() for m in re.finditer(r"\S+", text[end:right])]
     # cut between words, never re-spaced: "$2.7 billion", "5,395-square-foot" as written
