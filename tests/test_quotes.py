@@ -84,3 +84,14 @@ def test_a_quotation_of_the_speaker_s_own_words_must_say_something(quote, kept):
     nothing; what he meant came after."""
     texts = [f'"{quote}" Williams told Fox News.']
     assert _quotes(texts) == ([quote.rstrip(",")] if kept else [])
+
+
+def test_the_stop_after_a_speaker_who_ends_the_sentence_is_not_the_name_s():
+    """Held-out Multi-News key quotes were credited to "O'Neal." and "Mark Grewar."."""
+    texts = [
+        "“I think the judge heard all the testimony and arrived at a fair sentence,” said O’Neal.",
+        "“Hope is what keeps the whole family going every single day,” Kunz Sr. said.",
+    ]
+    sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
+    quotes, _ = key_quotes(sentences, {"a0": "A", "a1": "B"}, [1.0, 1.0], set(), [], None)
+    assert sorted(q.speaker for q in quotes) == ["Kunz Sr.", "O’Neal"]

@@ -158,7 +158,8 @@ def _speaker(match: re.Match) -> str | None:
         words.pop(0)  # "spokesman Dmitry Peskov" -> "Dmitry Peskov"
     if not words or words[0].lower() in PRONOUNS:
         return None
-    return " ".join(words)
+    # '..., said O'Neal.' ends the sentence: the stop is not the name's ("Kunz Sr." keeps it)
+    return " ".join(words).removesuffix(".") if len(words[-1]) > 4 else " ".join(words)
 
 
 def _shingles(words: list[str]) -> set[tuple[str, ...]]:
