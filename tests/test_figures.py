@@ -199,6 +199,8 @@ def test_a_span_or_a_share_in_a_compound_is_a_figure(text, value):
             "94 southern white rhinos",
         ),
         ("Toxicology and other tests could take 12 to 20 weeks to complete", "12 to 20 weeks"),
+        ("The bill passed the Senate easily, with support from 14 Republicans", "14 Republicans"),
+        ("The dossiers shed light on the views of 220 million Americans", "220 million Americans"),
         ("The healing can take between six and eight weeks at home", "between six and eight weeks"),
     ],
 )

@@ -55,6 +55,9 @@ _SUFFIXES = {"k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
 _WORD_AFTER = re.compile(r"\s+([a-z]+(?:-[a-z]+)*)(?![\w'’-])")
 """One word after a number, in lower case: a capitalised word, a figure or a mark ends what
 the number can count ("20 Gas Conservation tests", "37 dropped 9 points")."""
+_PEOPLE = re.compile(r"\s+([A-Z][a-z]+ans|Democrats|Israelis|Iraqis|Britons)(?![\w'’-])")
+"""The capitalised words a number can count: a people or a party ("220 million Americans",
+"40 Palestinians", "14 Republicans", "12 Israelis"); not "7 Reasons", "18 This"."""
 WORDS_TO_NOUN = 3
 """The counted noun is one of this many words after the number (and its scale word):
 "1,000 prisoners", "273 drone strikes", "94 southern white rhinos"."""
@@ -340,7 +343,8 @@ def _counted(
             break
         if _plural(word, language):
             return word, value, first_at, word_end
-    return None
+    people = _PEOPLE.match(text, end) if language == "english" else None
+    return (people[1].lower(), value, first_at, people.end()) if people else None
 
 
 def _table(clause: str) -> bool:
