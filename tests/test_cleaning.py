@@ -359,7 +359,7 @@ def test_a_noise_pattern_finds_the_same_lines_when_searched_only_where_it_can_ma
         "(Sarah Parnass/The Washington Post)", "Paul Zimmerman/WireImage", "CLICK HERE",
         "Follow us on Twitter", "FOLLOW ME @jo", "has been RENTED", "is not available right now",
         "Enable JavaScript", "add location information to your Tweets", "a new study ...",
-        "in the United …", "the newsletter to subscribe to",
+        "in the United …", "the newsletter to subscribe to", "YOU AGREE TO OUR Terms",
     ]  # fmt: skip
     lines = [*endings, *(f"{prose} {e}" for e in endings), *(f"{e} {prose}" for e in endings)]
     assert [_noise_reason(line, ()) for line in lines] == [searched(line) for line in lines]
@@ -439,6 +439,10 @@ AFTER = (
         "Watch the video below to hear what she had to say exclusively to ET.",
         "[Photos: Ancient Egyptian Cemetery with 1 Million Mummies]",
         "Please re-enter. You must select a newsletter to subscribe to.",
+        "By submitting your registration information, you agree to our Terms of Service and "
+        "Privacy Policy .",
+        "Get The Times of Israel's Daily Edition by email and never miss our top stories Free "
+        "Sign Up",
         "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
         "Archive. Flowing in every day, these data are added to the Wayback Machine after an "
         "embargo period.",
@@ -538,7 +542,7 @@ def test_an_embedded_post_goes_with_its_whole_paragraph(post):
 
 def test_an_index_page_of_teasers_is_no_article():
     """ScienceDaily's index, saved as an article of validation-089, made a whole story of cut
-    teasers: cut with "..." or in the middle of a word."""
+    teasers (cut with "..." or in the middle of a word) and of the index's own description."""
     teasers = [
         "When people in a business negotiation share not just a meal but a plate, they "
         "collaborate better and reach deals faster, according to new ...",
@@ -550,6 +554,8 @@ def test_an_index_page_of_teasers_is_no_article():
         "archaeological sites obliterates the basis for our understanding of ancient cultures. ...",
         "Microbes that thrive in some of the most extreme places on Earth have discovered "
         "another cozy place to live -- inside homes across the United …",
+        "Headlines and summaries of relevant news stories, as well as links to topic-specific "
+        "RSS feeds and email newsletters, are provided on each topic page.",
     ]
     assert _cleaned("\n".join(teasers)).body == ()
 

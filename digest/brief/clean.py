@@ -35,7 +35,6 @@ from digest.brief.noise import (
     WHOLE_PARAGRAPH_REASONS,
     WHOLE_PARAGRAPH_WORDS,
     credit_reach,
-    is_cut_off,
     is_teaser_index,
 )
 from digest.brief.read import parse_byline
@@ -252,9 +251,9 @@ def _judged_by_sentence(plain: str, extra: tuple[str, ...], index: bool) -> bool
     """Whether the line is judged sentence by sentence: a long one with noise that does not
     take its whole paragraph; a short one whose last sentence is cut off ("... Russian
     officials said. Investigators will seek to understand why the crew tried ...") or one of
-    whose sentences tells the reader what to do, but not a teaser of an index page."""
-    if index and is_cut_off(plain):
-        return False
+    whose sentences tells the reader what to do; never a line of an index of teasers."""
+    if index:
+        return False  # every line of an index goes whole
     reason = _noise_reason(plain, extra)
     if not _has_words(plain, PARAGRAPH_WORDS):
         several = _SENTENCE_BREAK.search(plain) or CUT_OFF.search(plain)
@@ -296,9 +295,9 @@ def _mark_patterns(
     found: dict[str, str],
     extra: tuple[str, ...],
 ) -> None:
-    """Lines matching a noise pattern, bios, and the metadata some of them carry. On an index
-    page of teasers every line cut off in the middle of a sentence goes whole: its sentences
-    before the cut are the teaser of another page, not this article."""
+    """Lines matching a noise pattern, bios, and the metadata some of them carry. A page that
+    is an index of teasers is no article: its lines are other pages' teasers, cut off, and
+    the index's own description ("Visitors can browse more than 500 individual topics")."""
     in_bio = False
     index = is_teaser_index(lines)
     for i, line in enumerate(lines):
@@ -309,8 +308,8 @@ def _mark_patterns(
             continue
         in_bio = False
         reason = _noise_reason(plain, extra)
-        if reason or (index and is_cut_off(plain)):
-            reasons[i] = reason or "cut-off teaser"
+        if reason or index:
+            reasons[i] = reason or "index of teasers"
         _recover_metadata(plain, found)
 
 

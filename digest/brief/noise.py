@@ -117,6 +117,13 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (CUT_OFF.pattern, "cut-off teaser", ("...", "…")),
     (r"\b(sign up|subscribe|view all)\b.{0,80}\bnewsletter", "newsletter banner", ("newsletter",)),
     (r"\bnewsletter\b.{0,40}\bsubscribe\b", "newsletter banner", ("newsletter",)),
+    (r"\byou agree to (our|the)\b", "page chrome", ("you agree to",)),
+    # a button's label ends the line: "... never miss our top stories Free Sign Up"
+    (
+        r"(?-i:\b(Sign Up|SIGN UP|Subscribe|SUBSCRIBE|Sign In|Log In)( Now| NOW)?)\s*$",
+        "page chrome",
+        (),
+    ),
     (r"\b(directly )?(to|in) your inbox\b", "newsletter banner", ("your inbox",)),
     (
         r"^(advertisement|sponsored content|read more|related:?|share this article|enlarge\b|"
@@ -192,11 +199,6 @@ def is_teaser_index(lines: list[str]) -> bool:
     third of them, end cut off with "..." or "…"."""
     cut = sum(bool(CUT_OFF.search(line)) for line in lines)
     return cut >= TEASER_INDEX and 3 * cut >= len(lines)
-
-
-def is_cut_off(line: str) -> bool:
-    """A teaser of an index page: cut off with "...", or in the middle of a sentence."""
-    return bool(CUT_OFF.search(line) or not TERMINAL.search(line))
 
 
 def credit_reach(plain: str) -> int:
