@@ -28,9 +28,14 @@ from digest.brief.noise import (
     BIO,
     BIO_FOLLOW_UP,
     CASE_FOLD,
+    CUT_OFF,
     NOISE_PATTERNS,
     OPENING_LABEL,
-    TAIL_REACH,
+    TERMINAL,
+    WHOLE_PARAGRAPH_REASONS,
+    WHOLE_PARAGRAPH_WORDS,
+    credit_reach,
+    is_teaser_index,
 )
 from digest.brief.read import parse_byline
 from digest.models import Article, RemovedLine
@@ -38,7 +43,6 @@ from digest.text.matching import TYPOGRAPHY, matching_form
 from digest.text.splitting import split_text
 from digest.text.words import WORD, stop_words, word_count
 
-_TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$")
 _SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?][\"')]*\s+[\"(]?[A-Z]")
 _YEAR = re.compile(r"\b1[89]\d\d\b|\b20\d\d\b")
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")")
@@ -46,6 +50,9 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
 
 BODY_MIN_WORDS = 12
 """A line this long that ends a sentence is the article; lines before the first one are header."""
+
+BY_SENTENCE = ("cut-off teaser", "call to action")
+"""Noise that a short line is also judged by sentence for: the rest of the line is prose."""
 
 PARAGRAPH_WORDS = 40
 """A line this long is a paragraph or a whole article on one line: noise inside it is removed
@@ -224,21 +231,36 @@ def _noisy_paragraphs_as_sentences(
     lines: list[str], extra: tuple[str, ...], language: str
 ) -> tuple[list[str], set[int]]:
     """A long line with a credit, a notice or a bio inside it is judged sentence by sentence,
-    so that the noise goes and the article it is glued to stays. Also: which of the lines
-    returned are such sentences."""
+    so that the noise goes and the article it is glued to stays (but a post, a captioned
+    credit or an archive notice takes its paragraph). Also: which lines are such sentences."""
     result: list[str] = []
     pieces: set[int] = set()
+    index = is_teaser_index(lines)
     for line in lines:
         plain = _without_trailing_links(line).translate(TYPOGRAPHY)
-        if _has_words(plain, PARAGRAPH_WORDS) and (
-            BIO.search(plain) or _noise_reason(plain, extra)
-        ):
+        if _judged_by_sentence(plain, extra, index):
             sentences = split_text(line, language)
             pieces.update(range(len(result), len(result) + len(sentences)))
             result.extend(sentences)
         else:
             result.append(line)
     return result, pieces
+
+
+def _judged_by_sentence(plain: str, extra: tuple[str, ...], index: bool) -> bool:
+    """Whether the line is judged sentence by sentence: a long one with noise that does not
+    take its whole paragraph; a short one whose last sentence is cut off ("... Russian
+    officials said. Investigators will seek to understand why the crew tried ...") or one of
+    whose sentences tells the reader what to do; never a line of an index of teasers."""
+    if index:
+        return False  # every line of an index goes whole
+    reason = _noise_reason(plain, extra)
+    if not _has_words(plain, PARAGRAPH_WORDS):
+        several = _SENTENCE_BREAK.search(plain) or CUT_OFF.search(plain)
+        return reason in BY_SENTENCE and bool(several)
+    if reason in WHOLE_PARAGRAPH_REASONS and not _has_words(plain, WHOLE_PARAGRAPH_WORDS):
+        return False
+    return bool(BIO.search(plain) or reason)
 
 
 def _strip_controls(text: str) -> str:
@@ -261,18 +283,10 @@ def _noise_reason(plain: str, extra: tuple[str, ...]) -> str | None:
     for pattern, reason, needs in _compiled_patterns(extra):
         if needs and not any(word in folded for word in needs):
             continue
-        start = _credit_reach(plain) if reason == "photo credit" else 0
+        start = credit_reach(plain) if reason == "photo credit" else 0
         if pattern.search(plain, start) and (reason != "byline" or word_count(plain) <= 30):
             return reason
     return None
-
-
-def _credit_reach(plain: str) -> int:
-    """Where a photo credit's match can start at the earliest: it ends the line, followed
-    only by white space and one ")"."""
-    end = plain.rstrip()
-    end = end[:-1].rstrip() if end.endswith(")") else end
-    return max(0, len(end) - TAIL_REACH)
 
 
 def _mark_patterns(
@@ -281,8 +295,11 @@ def _mark_patterns(
     found: dict[str, str],
     extra: tuple[str, ...],
 ) -> None:
-    """Lines matching a noise pattern, bios, and the metadata some of them carry."""
+    """Lines matching a noise pattern, bios, and the metadata some of them carry. A page that
+    is an index of teasers is no article: its lines are other pages' teasers, cut off, and
+    the index's own description ("Visitors can browse more than 500 individual topics")."""
     in_bio = False
+    index = is_teaser_index(lines)
     for i, line in enumerate(lines):
         plain = _without_trailing_links(line).translate(TYPOGRAPHY)
         if BIO.match(plain) or (in_bio and BIO_FOLLOW_UP.match(plain)):
@@ -291,8 +308,8 @@ def _mark_patterns(
             continue
         in_bio = False
         reason = _noise_reason(plain, extra)
-        if reason:
-            reasons[i] = reason
+        if reason or index:
+            reasons[i] = reason or "index of teasers"
         _recover_metadata(plain, found)
 
 
@@ -328,7 +345,7 @@ def _is_body_line(line: str) -> bool:
     """A paragraph of prose: long enough, and ending a sentence or holding two of them."""
     plain = line.translate(TYPOGRAPHY)
     return _has_words(plain, BODY_MIN_WORDS) and bool(
-        _TERMINAL.search(plain) or _SENTENCE_BREAK.search(plain)
+        TERMINAL.search(plain) or _SENTENCE_BREAK.search(plain)
     )
 
 
@@ -346,13 +363,13 @@ def _mark_header(
             if i not in reasons
             and (
                 _is_body_line(line)
-                or (i in pieces and _TERMINAL.search(line.translate(TYPOGRAPHY)))
+                or (i in pieces and TERMINAL.search(line.translate(TYPOGRAPHY)))
             )
         ),
         0,
     )
     header = [i for i in range(first_body) if i not in reasons]
-    headlines = [i for i in header if word_count(lines[i]) >= 5 and not _TERMINAL.search(lines[i])]
+    headlines = [i for i in header if word_count(lines[i]) >= 5 and not TERMINAL.search(lines[i])]
     # a masthead ("Spokane, Washington  Est. May 19, 1883") names a year; a headline rarely does
     headline = next((i for i in headlines if not _YEAR.search(lines[i])), None)
     if headline is not None:
@@ -394,7 +411,7 @@ def _mark_short_fragments(lines: list[str], reasons: dict[int, str]) -> None:
         if (
             i not in reasons
             and not _has_words(line, 8)
-            and not _TERMINAL.search(line.translate(TYPOGRAPHY))
+            and not TERMINAL.search(line.translate(TYPOGRAPHY))
         ):
             reasons[i] = "subheading or caption"
 

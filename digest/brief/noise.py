@@ -8,6 +8,16 @@ from __future__ import annotations
 
 import re
 
+CUT_OFF = re.compile(r"[\w,;:.]\s?(\.\.\.|…)\s*$")
+"""A line cut off by the page that shows it as a teaser: "... according to a new ..."."""
+
+SENTENCE_START = r"(^|[.!?][\"”’)]?\s+)"
+"""Where a call to action starts: the line, or a sentence after the line's first."""
+TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$")
+"""A line ending like this ends a sentence."""
+TEASER_INDEX = 3
+"""This many lines cut off with "...", a third of the page's, make it an index of teasers."""
+
 # (pattern, reason, needs): a line that matches is not part of the article. Patterns are
 # searched case-insensitively; keep them general (a kind of line, not one outlet's exact
 # words). `needs`: words (lower case) one of which every line the pattern matches contains,
@@ -15,10 +25,43 @@ import re
 # have one (a substring test is many times faster); none for a pattern anchored at the start,
 # or at the end (the photo credit, searched from near the end: clean._credit_reach).
 NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
+    # Kinds of noise that make their whole paragraph noise (WHOLE_PARAGRAPH_REASONS) come
+    # first, so that the reason a line is given is theirs.
+    # an embedded post: the tweet's signature "— Judy Mozes (@JudyMozes) June 21, 2015" ends
+    # the tweet's paragraph; Instagram's "A post shared by Name (@name) on Jun 20, 2017"
+    (r"[—–-]\s*[^—–]{1,60}\(@\w{1,20}\)\s*[a-z]+\.? \d{1,2},? \d{4}\s*$", "embedded post", ("(@",)),
+    (r"\ba post shared by\b.{0,80}\(@[\w.]+\)", "embedded post", ("a post shared by",)),
+    (r"\bpic\.twitter\.com/\w", "embedded post", ("pic.twitter.com/",)),
+    # a web archive's notice about its crawls, saved in place of the page it lost
+    (
+        r"\bcrawl(s|ed)?\b.{0,60}\b(archiv\w*|no more 404)\b|\bcrawl data\b|\barchive-it\b",
+        "web archive notice",
+        ("crawl", "archive-it"),
+    ),
+    # a caption ends in its picture's credit: "... in his own words. (Sarah Parnass/The
+    # Washington Post)", "... Paul Zimmerman/WireImage", "... talked to NBC News' Lester
+    # Holt. NBC News"; a sentence of the article ends in a full stop
+    (
+        r"\((?:(?:photo|image|credit)s?(?: by|:)\s*)?(?-i:[A-Z])[^()\d/]{1,60}/[^()\d]{1,60}\)\s*$",
+        "caption with credit",
+        ("/",),
+    ),
+    (
+        r"(?-i:\b[A-Z][\w.'’-]*\s[A-Z][\w.'’-]*\s?/\s?[A-Z][\w&.'’-]*(?:\s[A-Z][\w&.'’-]*){0,3})\s*$",
+        "caption with credit",
+        ("/",),
+    ),
+    (
+        r"(?-i:(?<!\.)[a-z0-9][.!?][\"'”’)]*\s+[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})\s*$",
+        "caption with credit",
+        (),
+    ),
     (r"^the post .+ appeared first on .+$", "syndication footer", ()),
     (r"^source:\s*\S.{0,120}$", "source line", ()),
     (r"\btranslated by:", "translation credit", ("translated by:",)),
-    (r"^by\s+[A-Z][^.!?]{2,160}$", "byline", ()),
+    # a period only after an abbreviation or initial: "By Staff Sgt. Benjamin W. Stratton, 7th
+    # Air Force Public Affairs / Published March 24, 2017"
+    (r"^by\s+[A-Z]([^.!?]|\.(?=\s?(?-i:[A-Z/]))){2,160}$", "byline", ()),
     (
         r"\b(contributed reporting|contributed to this report)\b",
         "reporting credit",
@@ -44,14 +87,43 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # 5.05 software (http://www.megasoftware.net/) as described", "(see: https://...)"
     (r"(?<!\()(?<!\(see )(?<!\(see: )\bhttps?://\w", "link or embed", ("http",)),
     # the page telling its reader what to do next: "Watch the full season on ...", "Contact
-    # him at ...", "For more information, go to ...", "Welcome to the official channel of ..."
+    # him at ...", "For more information, go to ...", "Welcome to the official channel of ...",
+    # "Get push notifications ...", also as a line's later sentence: "Have you done the Ice
+    # Bucket Challenge? Tell us about it on our Facebook page."
     (
-        r"^(for more information\b|(watch|listen to|visit|follow|contact|download|read) (the full|"
-        r"the official|our|us|him|her|them)\b|welcome to (the|our)\b)",
+        SENTENCE_START + r"(for more information\b|(watch|listen to|visit|follow|contact|download|"
+        r"read) (the full|the official|our|us|him|her|them)\b|welcome to (the|our)\b|(please )?"
+        r"(sign up|subscribe|register|log in)\b|(get|receive) (push notifications|breaking news|"
+        r"the latest|our|daily|free)\b|share (on|this|via)\b|(tell|let) us (know|about|what)\b|"
+        r"(watch|see|view|check out) (the |our |this )?(full |latest )?(video|clip|photos?|"
+        r"gallery|slideshow|footage)\b|(please )?(follow|like|join|find|friend)\b[^.!?]{0,60}?"
+        r"\b(on|at|via) (twitter|facebook|instagram|google\+|youtube|snapchat|linkedin|tiktok|"
+        r"@\w))",
         "call to action",
         (),
     ),
+    (r"\bclick here\b", "call to action", ("click here",)),
+    # a link to another story in brackets: "[Photos: Ancient Egyptian Cemetery ...]"
+    (r"^\[[^\[\]]{3,200}[^\[\].!?\"”’]\]$", "related link", ()),
+    (r"\bfollow (us|me) (on|at|@)", "call to action", ("follow us", "follow me")),
+    # what a page's player or feed says in place of what it could not show
+    (
+        r"\bthe video has been rented\b|\b(feature|video|content) is (not|no longer) available\b"
+        r"|\benable javascript\b|\badd location information to your tweets\b",
+        "player or feed message",
+        ("rented", "available", "javascript", "location information"),
+    ),
+    # a teaser cut off by its index page: "... according to a new ...", "... in the United …"
+    (CUT_OFF.pattern, "cut-off teaser", ("...", "…")),
     (r"\b(sign up|subscribe|view all)\b.{0,80}\bnewsletter", "newsletter banner", ("newsletter",)),
+    (r"\bnewsletter\b.{0,40}\bsubscribe\b", "newsletter banner", ("newsletter",)),
+    (r"\byou agree to (our|the)\b", "page chrome", ("you agree to",)),
+    # a button's label ends the line: "... never miss our top stories Free Sign Up"
+    (
+        r"(?-i:\b(Sign Up|SIGN UP|Subscribe|SUBSCRIBE|Sign In|Log In)( Now| NOW)?)\s*$",
+        "page chrome",
+        (),
+    ),
     (r"\b(directly )?(to|in) your inbox\b", "newsletter banner", ("your inbox",)),
     (
         r"^(advertisement|sponsored content|read more|related:?|share this article|enlarge\b|"
@@ -69,6 +141,12 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 )
 # re.IGNORECASE matches these to ASCII letters where lower() does not (the long s to "s");
 # they are folded before the `needs` test, so that it never passes over a line that matches
+WHOLE_PARAGRAPH_REASONS = frozenset(("embedded post", "web archive notice", "caption with credit"))
+"""Noise that makes its whole paragraph noise, however long (up to WHOLE_PARAGRAPH_WORDS):
+the tweet a signature ends, the caption a credit ends, a web archive's notice. Other noise in
+a long paragraph is removed sentence by sentence."""
+WHOLE_PARAGRAPH_WORDS = 150
+"""A longer line is an article pasted as one line: its noise goes sentence by sentence."""
 CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 TAIL_REACH = 24
 """The photo credit pattern ends the line: its match ("Getty Images via") starts at most this
@@ -93,19 +171,39 @@ BIO_FOLLOW_UP = re.compile(
     r"^(He|She|They)\s+(writes|covers|reports|has covered|previously|joined)\b"
 )
 OPENING_LABEL = re.compile(
-    # "NEW YORK (AP) — ", "MURPHY, N.C. — ", "CAPE CANAVERAL, Florida (Reuters) - "
+    # "NEW YORK (AP) — ", "MURPHY, N.C. — ", "CAPE CANAVERAL, Florida (Reuters) - ",
+    # "FLORENCE, Italy, Feb. 25 (UPI) -- "
     r"^(?:(?P<dateline>[A-Z]{2}[A-Z.'’/-]*(?: [A-Z][A-Z.'’/-]+){0,3}"
-    r"(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?(?: ?\([^()]{1,40}\))?\s*(?:—|–|--| -) |"
+    r"(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})?(?:, [A-Z][a-z]{2,8}\.? \d\d?)?"
+    r"(?: ?\([^()]{1,40}\))?\s*(?:—|–|--| -) |"
     # "(CNN) -- ", "Havana (CNN) ", "Moscow (AFP) - "
     r"(?:[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}(?:, [A-Z][\w.'’]*(?: [A-Z][\w.'’]*){0,2})? ?)?"
     r"\((?:AP|CNN|Reuters|AFP|UPI|Xinhua|dpa|Bloomberg)\)\s*(?:(?:—|–|--|-)\s*)?)|"
     # a structured abstract's headings: "Abstract A previously healthy man ..."
     r"(?:Abstract|Importance|Background|Objectives?|Design, Setting, and Participants|Methods|"
     r"Results|Conclusions(?: and Relevance)?|Main Outcomes? and Measures?|Findings) |"
+    # a blog post's labels: "UPDATE: Fox News announced ...", "ORIGINAL POST: Juan Williams ..."
+    r"(?:UPDATED?|Updated?|ORIGINAL POST|Original post|EDITOR'S NOTE|Editor's note): |"
     # a photo credit glued before the text: "(AP Photo/Michael Probst, File) ", "John
     # Moore/Getty Images "
     r"(?P<credit>\(AP Photo/[^()]{1,60}\)\s*|[A-Z][\w.'’ -]{1,40}/(?:[A-Z]+/)?Getty Images\s+))"
     r"(?=[\"“‘'(]?[A-Z0-9])"
 )
-"""Where and from whom a story was filed, an abstract's heading or a photo credit glued
-before a paragraph: no part of its first sentence."""
+"""Where and from whom a story was filed, an abstract's or a blog post's heading or a photo
+credit glued before a paragraph: no part of its first sentence."""
+
+
+def is_teaser_index(lines: list[str]) -> bool:
+    """Whether the page is an index of teasers, each cut off at a fixed length ("... a new
+    study ...", ScienceDaily's index saved as an article): at least TEASER_INDEX lines, and a
+    third of them, end cut off with "..." or "…"."""
+    cut = sum(bool(CUT_OFF.search(line)) for line in lines)
+    return cut >= TEASER_INDEX and 3 * cut >= len(lines)
+
+
+def credit_reach(plain: str) -> int:
+    """Where a photo credit's match can start at the earliest: it ends the line, followed
+    only by white space and one ")"."""
+    end = plain.rstrip()
+    end = end[:-1].rstrip() if end.endswith(")") else end
+    return max(0, len(end) - TAIL_REACH)

@@ -57,6 +57,9 @@ _AFTER_CLOCK = re.compile(
     r"(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|"
     r"[ECMPAH][SD]?T\b|GMT|UTC|BST|CET)"
 )
+_GLUED = re.compile(r"[a-z][.!?](?=[\"“”’)]?[A-Z])")
+_WORD_START = re.compile(r"[^\W\d_]+")
+_DOMAINS = frozenset(("com", "net", "org", "gov", "edu", "io", "tv", "info", "biz", "co", "uk"))
 _CONTINUING = frozenset(",;:)]}»”’–—%…")  # a piece opening with these ends something before
 _TAIL = 24  # characters of the sentence so far that the join rules look at
 
@@ -96,15 +99,74 @@ def split_text(text: str, language: str = "english") -> tuple[str, ...]:
 
 
 def _pieces(text: str) -> list[tuple[int, int]]:
-    """nupunkt's sentence spans, without surrounding white space or empty pieces."""
-    pieces = []
+    """nupunkt's sentence spans, without surrounding white space or empty pieces, cut where
+    two sentences are glued together with no space (_glued_cuts)."""
+    spans = []
     for _, (start, end) in _model().tokenize_with_spans(text):
         piece = text[start:end]
         stripped = piece.strip()
         if stripped:
             start += len(piece) - len(piece.lstrip())
-            pieces.append((start, start + len(stripped)))
+            spans.append([start, start + len(stripped)])
+    cuts = _glued_cuts(text)
+    if not cuts:
+        return [(start, end) for start, end in spans]
+    pieces: list[tuple[int, int]] = []
+    following = iter(cuts)
+    never = len(text) + 2  # past every end + 1
+    cut = next(following, never)
+    for n, (start, end) in enumerate(spans):
+        while cut < start:
+            cut = next(following, never)
+        while cut <= end + 1:
+            if start < cut < end:
+                pieces.append((start, cut))
+                start = cut
+            elif cut == end + 1 and n + 1 < len(spans) and spans[n + 1][0] == end:
+                end = spans[n + 1][0] = cut  # nupunkt gave the closing quote to the next one
+            cut = next(following, never)
+        pieces.append((start, end))
     return pieces
+
+
+def _glued_cuts(text: str) -> list[int]:
+    """Where a sentence ends and the next begins with no space between them: "for a probation
+    violation.But when", "Olivera said.Olivera told", "going through."Serna is" (a lower-case
+    letter, a full stop, "!" or "?", a closing quote if any, then a capital; or an opening
+    quote and a capital: "think so."In my mind"). Not after an abbreviation or initials
+    ("Mr.Smith", "e.g.The") nor inside an address ("Yahoo.Com"; "U.S.Army" has no lower-case
+    letter before its stop)."""
+    cuts = []
+    quotes = counted = 0
+    for found in _GLUED.finditer(text):
+        cut = found.end()
+        quotes += text.count('"', counted, cut)
+        counted = cut
+        # a straight quote closes a quotation when an odd number of them came before it
+        if text[cut] in "”’)" or (text[cut] == '"' and quotes % 2 == 1):
+            cut += 1
+        if not _is_one_token(text, found.end() - 1, cut):
+            cuts.append(cut)
+    return cuts
+
+
+def _is_one_token(text: str, stop: int, cut: int) -> bool:
+    """Whether the stop at `stop` is part of one token with the word after it: after an
+    abbreviation, a title or initials ("Mr.Smith", "e.g.The") or in an address
+    ("example.com/News", "Yahoo.Com")."""
+    window = text[max(0, stop - _TAIL) : stop].split()
+    if not window or (len(window) == 1 and stop > _TAIL):
+        return True  # a token longer than the window: an address
+    left = window[-1].lstrip("\"“‘'([")
+    word = left.lower()
+    right = _WORD_START.match(text, cut)
+    return (
+        any(mark in left for mark in "./@:")
+        or len(word) == 1
+        or word in TITLES
+        or word in _WITH_VOWELS
+        or bool(right and right.group().lower() in _DOMAINS)
+    )
 
 
 def _continues(before: str, piece: str) -> bool:
