@@ -507,7 +507,7 @@ def test_a_caption_ending_in_its_credit_goes_whole(caption):
 
 
 def test_a_byline_with_a_rank_and_initials_is_no_headline_or_lead():
-    """"By Staff Sgt. Benjamin W. Stratton, ..." has periods, so it was taken for the first
+    """ "By Staff Sgt. Benjamin W. Stratton, ..." has periods, so it was taken for the first
     paragraph: the story's headline and lead in validation-104."""
     byline = (
         "By Staff Sgt. Benjamin W. Stratton, 7th Air Force Public Affairs / Published March "

@@ -362,8 +362,7 @@ def _mark_header(
             for i, line in enumerate(lines)
             if i not in reasons
             and (
-                _is_body_line(line)
-                or (i in pieces and TERMINAL.search(line.translate(TYPOGRAPHY)))
+                _is_body_line(line) or (i in pieces and TERMINAL.search(line.translate(TYPOGRAPHY)))
             )
         ),
         0,
