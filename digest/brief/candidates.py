@@ -39,7 +39,7 @@ MIN_WORDS, MAX_WORDS = 6, 60
 """Shorter sentences carry too little alone; longer ones are quote dumps, not briefing lines."""
 POSITION_DECAY = 10.0
 """A concept first seen at sentence i of an article earns 1 / (1 + i / POSITION_DECAY)."""
-POSITION_WEIGHT, CENTRALITY_WEIGHT, RANK_WEIGHT, QUOTED_WEIGHT = 2.0, 5.0, 0.1, 1.5
+POSITION_WEIGHT, CENTRALITY_WEIGHT, RANK_WEIGHT, QUOTED_WEIGHT = 2.5, 5.0, 0.1, 1.7
 _QUOTATION = re.compile(r'[“”"]')
 _WORDY = re.compile(r"\w")
 _TOKEN = re.compile(r"[^\W_]+")
