@@ -70,6 +70,8 @@ def test_sentences_that_lean_on_the_one_before(text):
         "Smokejumpers are part of an elite crew that jumps out of airplanes.",
         "ODMP honors the hundreds of police canines that have been killed on duty.",
         "Thor is mighty and unsubtle and loud.",  # a name first
+        # an -ing phrase as the subject of a verb (held-out validation-238)
+        "Dealing with legislation at home was supposed to be the low-drama part of Walker's year.",
         "The cell door closed and Serna sat on the cot.",
         "The storm killed 12 people in two days.",
     ],

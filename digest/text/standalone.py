@@ -68,8 +68,13 @@ _POINTING_BACK = re.compile(
     r"\b(?:about|of|with|on|to|by|for|after|despite) (?:that|this)\s*[,.;:]"
 )
 """'expressed concern about that,': "that" stands for something said before."""
-_PARTICIPLE_ONLY = re.compile(r"^[A-Z][a-z]+ing\b[^,;:]*$")
-"""'Gaining time to continue occupying.': a phrase with no subject, the rest of a sentence."""
+_PARTICIPLE_ONLY = re.compile(
+    r"^[A-Z][a-z]+ing\b(?![^,;:]*\b(?:is|was|are|were|has|had|have|will|would|can|could|"
+    r"should|may|might|must|does|did)\b)[^,;:]*$"
+)
+"""'Gaining time to continue occupying.': a phrase with no subject, the rest of a sentence;
+with a verb after it the -ing phrase is the subject ("Dealing with legislation at home was
+supposed to be the low-drama part of Walker's year.")."""
 _BARE_QUOTE = re.compile(r'"[^"]+"')
 _FIRST_PERSON_START = re.compile(r"^(we|i|you|our|us)\b")
 """'We thought that was a shame.': a speaker's words with no speaker (outside quotation
