@@ -213,6 +213,20 @@ def test_a_figure_shows_its_currency_sign_its_range_and_the_noun_it_counts(text,
 
 
 @pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("The club paid $ 1.8m for the striker in the summer", "$ 1.8m"),
+        ("The club paid US$ 1.8m for the striker in the summer", "US$ 1.8m"),
+    ],
+)
+def test_an_amount_with_a_space_after_its_sign_and_a_glued_scale_is_a_figure(text, value):
+    """ "$ 1.8m" (a space after the sign) raised KeyError(' ') out of key_figures: the sign was
+    read as the character before the number."""
+    figures = _figures([f"{text}, officials said.", f"Officials said: {text}."])
+    assert [f.value for f in figures] == [value]
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "Kathy Fairbanks with the No on 37 campaign said the ads had worked.",

@@ -95,3 +95,15 @@ def test_the_stop_after_a_speaker_who_ends_the_sentence_is_not_the_name_s():
     sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
     quotes, _ = key_quotes(sentences, {"a0": "A", "a1": "B"}, [1.0, 1.0], set(), [], None)
     assert sorted(q.speaker for q in quotes) == ["Kunz Sr.", "O’Neal"]
+
+
+@pytest.mark.parametrize(
+    ("speaker", "name"),
+    [("Ang Lee.", "Ang Lee"), ("Kim.", "Kim"), ("Robert E. Lee.", "Robert E. Lee")],
+)
+def test_the_stop_after_a_short_name_that_ends_the_sentence_is_not_the_name_s(speaker, name):
+    """Only names of more than four characters lost the stop: "Ang Lee." kept it."""
+    text = f"“We will not give in to pressure from anyone at all,” said {speaker}"
+    sentences = [Sentence("a0", 0, 0, text)]
+    quotes, _ = key_quotes(sentences, {"a0": "A"}, [1.0], set(), [], None)
+    assert [q.speaker for q in quotes] == [name]

@@ -134,6 +134,7 @@ def test_sentences_glued_without_a_space_are_split(text, expected):
         "The cells, e.g.The ones in the liver, were sampled.",
         'Blake Lively attended the "Mr.Turner" premiere at the festival.',
         "She is the founder of LeanIn.Org and a writer.",
+        "She earned a Ph.D. in physics and an Ed.D. in teaching.",
     ],
 )
 def test_an_abbreviation_initials_or_an_address_stays_whole(text):

@@ -319,11 +319,12 @@ def _counted(
     first = _RANGE.search(text, near, start)
     first_at = first.start() if first else start
     currency = _CURRENCY.search(text, max(0, start - 4), start)
+    money = _CURRENCIES[currency[0].rstrip()[-1]] if currency else ""  # "$ 1.8m": a space too
     if match.group("suffix"):  # "$1.8m"; with no currency sign, "1.8m" may be metres
         if not currency or match.group("measure"):
             return None
         value *= _SUFFIXES[match.group("suffix").lower()]
-        return _CURRENCIES[currency[0][-1]], value, currency.start(), match.end()
+        return money, value, currency.start(), match.end()
     if match.group("measure"):  # "a two-hour call" counts hours
         measure = match.group("measure").lower()
         return (measure, value, first_at, match.end()) if measure in _IN_COMPOUNDS else None
@@ -335,7 +336,7 @@ def _counted(
         end = word_end - len(word) + len(scale)
         words = words if word == scale else []
     if currency:  # "$2 million lawsuit": two million dollars
-        return _CURRENCIES[currency[0].strip()[-1]], value, currency.start(), end
+        return money, value, currency.start(), end
     if match.group("number").lower() in _NUMBER_WORDS and not (words and words[0][0] in _SPANS):
         return None  # a number in words counts only a span: "two hours", not "two leaders"
     for word, word_end in words[:WORDS_TO_NOUN]:

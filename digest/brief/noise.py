@@ -23,7 +23,7 @@ TEASER_INDEX = 3
 # words). `needs`: words (lower case) one of which every line the pattern matches contains,
 # so that its search, which tries every position of a long line, runs only on lines that
 # have one (a substring test is many times faster); none for a pattern anchored at the start,
-# or at the end (the photo credit, searched from near the end: clean._credit_reach).
+# or at the end (the photo credit, searched from near the end: credit_reach).
 NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # Kinds of noise that make their whole paragraph noise (WHOLE_PARAGRAPH_REASONS) come
     # first, so that the reason a line is given is theirs.
@@ -139,14 +139,14 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"^(skip in skip x embed x share\s+)?(?-i:CLOSE\s+[A-Z0-9])", "video player caption", ()),
     (r"\bautoplay\b", "video player caption", ("autoplay",)),
 )
-# re.IGNORECASE matches these to ASCII letters where lower() does not (the long s to "s");
-# they are folded before the `needs` test, so that it never passes over a line that matches
 WHOLE_PARAGRAPH_REASONS = frozenset(("embedded post", "web archive notice", "caption with credit"))
 """Noise that makes its whole paragraph noise, however long (up to WHOLE_PARAGRAPH_WORDS):
 the tweet a signature ends, the caption a credit ends, a web archive's notice. Other noise in
 a long paragraph is removed sentence by sentence."""
 WHOLE_PARAGRAPH_WORDS = 150
 """A longer line is an article pasted as one line: its noise goes sentence by sentence."""
+# re.IGNORECASE matches these to ASCII letters where lower() does not (the long s to "s");
+# they are folded before the `needs` test, so that it never passes over a line that matches
 CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
 TAIL_REACH = 24
 """The photo credit pattern ends the line: its match ("Getty Images via") starts at most this

@@ -41,6 +41,8 @@ SPEECH_WORDS = {*SPEECH_VERBS, "say", "says", "tell", "ask", "mean", "meant", "w
 MIN_REPORTED_WORDS = 3
 """Words beyond speech and stop words a quotation of the speaker's own words must hold to say
 something: not “I said, 'I said what I meant to say,'”."""
+NAME_ENDINGS = {"jr", "sr", "inc", "co", "corp", "ltd", "bros", "esq", "plc", "llc", "st"}
+"""Abbreviations a speaker's name can end in, stop included."""
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "the", "a", "an"}
 MAX_QUOTES = 5
 QUOTE_RUN = 6
@@ -158,8 +160,12 @@ def _speaker(match: re.Match) -> str | None:
         words.pop(0)  # "spokesman Dmitry Peskov" -> "Dmitry Peskov"
     if not words or words[0].lower() in PRONOUNS:
         return None
-    # '..., said O'Neal.' ends the sentence: the stop is not the name's ("Kunz Sr." keeps it)
-    return " ".join(words).removesuffix(".") if len(words[-1]) > 4 else " ".join(words)
+    # '..., said O'Neal.' ends the sentence: the stop is not the name's, unless the name ends
+    # in an abbreviation or an initial ("Kunz Sr.", "Acme Inc.", "John F.", "the U.S.")
+    last = words[-1].removesuffix(".")
+    if last.lower() in NAME_ENDINGS or len(last) == 1 or "." in last:
+        return " ".join(words)
+    return " ".join(words).removesuffix(".")
 
 
 def _shingles(words: list[str]) -> set[tuple[str, ...]]:

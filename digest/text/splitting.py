@@ -152,8 +152,8 @@ def _glued_cuts(text: str) -> list[int]:
 
 def _is_one_token(text: str, stop: int, cut: int) -> bool:
     """Whether the stop at `stop` is part of one token with the word after it: after an
-    abbreviation, a title or initials ("Mr.Smith", "e.g.The") or in an address
-    ("example.com/News", "Yahoo.Com")."""
+    abbreviation, a title or initials ("Mr.Smith", "e.g.The", "Ph.D."; the letter after it
+    has a stop of its own) or in an address ("example.com/News", "Yahoo.Com")."""
     window = text[max(0, stop - _TAIL) : stop].split()
     if not window or (len(window) == 1 and stop > _TAIL):
         return True  # a token longer than the window: an address
@@ -166,6 +166,7 @@ def _is_one_token(text: str, stop: int, cut: int) -> bool:
         or word in TITLES
         or word in _WITH_VOWELS
         or bool(right and right.group().lower() in _DOMAINS)
+        or bool(right and len(right.group()) == 1 and text.startswith(".", right.end()))
     )
 
 

@@ -237,9 +237,10 @@ def inside_quotation(paragraph: Sequence[str]) -> list[bool]:
     report. A mark never closed in the paragraph (a stray one, or a garbled closing mark)
     makes nothing inside."""
     turns = [sum(map(text.count, _DOUBLE_QUOTES)) % 2 == 1 for text in paragraph]
+    last_turn = max((number for number, turn in enumerate(turns) if turn), default=-1)
     inside, is_open = [], False
     for number, turn in enumerate(turns):
-        inside.append(is_open and any(turns[number:]))
+        inside.append(is_open and number <= last_turn)
         is_open ^= turn
     return inside
 
