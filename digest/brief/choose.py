@@ -26,7 +26,7 @@ import numpy as np
 
 from digest.brief.candidates import Candidate
 from digest.brief.support import Support, shown_credits
-from digest.text.similarity import SentenceSpace
+from digest.text.similarity import SAME_QUOTATION, SentenceSpace
 
 REDUNDANCY = 0.33
 """A candidate this similar (TF-IDF cosine) to a chosen point repeats it."""
@@ -133,7 +133,7 @@ class Chooser:
         surely = {self.claimed_by[r] for r in c.rows if r in self.claimed_by}
         sure = [r for r in backing.rows[backing.strong].tolist() if r in self.credited_by]
         if sure:
-            quoting = (self.space.similarity(c.rows, sure).max(axis=0) >= 1.0).tolist()
+            quoting = (self.space.similarity(c.rows, sure).max(axis=0) >= SAME_QUOTATION).tolist()
             surely |= {self.credited_by[r] for r, q in zip(sure, quoting, strict=True) if q}
         if surely and self._like(c.rows, surely):
             return True

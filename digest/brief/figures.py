@@ -74,9 +74,12 @@ _CURRENCY = re.compile(r"(?:(?<![A-Za-z])[A-Z]{1,3})?[$£€¥]\s?$")
 """A sign just before a number ("$2 million", "US$5", "£10 million") makes it an amount of
 money: the sign is part of the figure, and the figure ends at its scale word ("$2 million
 lawsuit" is "$2 million"; the lawsuit is not what is counted)."""
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august"}
+_MONTHS |= {"september", "october", "november", "december"}
 _DATE = re.compile(
-    r"\b(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s*$"
+    r"\b(?:"
+    + "|".join(m.capitalize() for m in sorted(_MONTHS))
+    + r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s*$"
 )
 """'May 3 voters will decide': after a month's name the number is a day."""
 _LOW = r"(?:[$£€¥])?(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS) + r")(?:\s+(?:million|billion))?"
@@ -106,8 +109,6 @@ between words ('cut again — 40 teachers lost their jobs') it counts."""
 _NOT_UNITS = {"of", "and", "the", "to", "in", "on", "at", "for", "a", "an", "or", "by", "with"}
 _NOT_UNITS |= {"from", "as", "years", "year", "percent", "per", "more", "other", "times", "p"}
 _NOT_UNITS |= {"am", "pm", "a.m", "p.m"}
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august"}
-_MONTHS |= {"september", "october", "november", "december"}
 CLAUSE_WORDS = 16
 REACH = 400
 """What tells a number's use (a name or sign before it, the clause around it) stands within

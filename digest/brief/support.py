@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from digest.text.similarity import SentenceSpace
+from digest.text.similarity import SAME_QUOTATION, SentenceSpace
 
 BLOCK = 64
 MUTUAL_SIMILARITY = 0.2
@@ -111,7 +111,9 @@ def shown_credits(space: SentenceSpace, row: int, backing: Support) -> np.ndarra
     78% of the right."""
     others = backing.rows.tolist()
     rarity = space.shared_rarity([row] * len(others), others)
-    same = space.similarity([row], others)[0] >= 1.0 if others else np.zeros(0, dtype=bool)
+    same = (
+        space.similarity([row], others)[0] >= SAME_QUOTATION if others else np.zeros(0, dtype=bool)
+    )
     return np.where(backing.strong, (rarity > 0) | same, rarity >= SHOWN_RARITY)
 
 

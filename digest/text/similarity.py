@@ -20,6 +20,9 @@ from digest.text.matching import matching_form
 from digest.text.words import stemmer, stop_words, tokens
 
 QUOTE_SHINGLE = 6
+SAME_QUOTATION = 1.0
+"""The similarity of two texts that share a quotation, whatever else they say: the most two
+texts can score, so a test for it is `>= SAME_QUOTATION`."""
 DISTINCTIVE_SHARE = 0.08
 """A term found in at most this share of the texts (or in two) is distinctive: two sentences
 that share one are about the same particular thing, not only about the same story."""
@@ -61,7 +64,7 @@ class SentenceSpace:
         for a, row in enumerate(rows):
             for col in self._sharing_a_quote(row):
                 if col in position:
-                    sims[a, position[col]] = 1.0
+                    sims[a, position[col]] = SAME_QUOTATION
         return sims
 
     @functools.cached_property
@@ -89,7 +92,7 @@ class SentenceSpace:
         sims = (self.matrix[list(rows)] @ self.matrix.T).toarray()
         for a, row in enumerate(rows):
             for col in self._sharing_a_quote(row):
-                sims[a, col] = 1.0
+                sims[a, col] = SAME_QUOTATION
         return sims
 
     def neighbours(self, rows: Sequence[int], threshold: float) -> list[dict[int, float]]:
@@ -107,7 +110,7 @@ class SentenceSpace:
                 keep = sims >= threshold
                 near = dict(zip(cols[keep].tolist(), sims[keep].tolist(), strict=True))
                 for col in self._sharing_a_quote(row):
-                    near[col] = 1.0
+                    near[col] = SAME_QUOTATION
                 near.pop(row, None)
                 found.append(near)
         return found
