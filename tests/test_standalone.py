@@ -43,6 +43,7 @@ from digest.text.standalone import (
         # short, naming nobody and nothing (held-out validation-238, test-029)
         "The sales pitch did not work.",
         "The answer, of course, is no.",
+        "The answer, I think, is no.",
         "As time passed, the project became less and less popular.",
     ],
 )

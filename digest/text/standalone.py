@@ -171,8 +171,8 @@ def needs_context(text: str) -> bool:
 
 BARE_WORDS = 10
 """A sentence this short with no name and no number leans on what was said before it."""
-_PARTICULAR = re.compile(r"\d|(?<=[\s(“\"'‘-])[A-Z]")
-"""A figure, or a capital after the first word: a name the sentence gives itself."""
+_PARTICULAR = re.compile(r"\d|(?<=[\s(“\"'‘-])(?!I\b)[A-Z]")
+"""A figure, or a capital after the first word (not "I"): a name the sentence gives itself."""
 
 
 def _bare_of_particulars(text: str) -> bool:
