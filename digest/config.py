@@ -132,8 +132,9 @@ class EmailSettings:
     cc: tuple[str, ...] = ()
     bcc: tuple[str, ...] = ()
     """Receive the brief without appearing in any header."""
-    subject: str = "Daily brief: {title}, {date}"
-    """{title} and {date} are replaced; line breaks are removed."""
+    subject: str = "{title}, {date}"
+    """{title} and {date} are replaced; line breaks are removed. (With the default title this
+    reads "Daily brief, 20 May 2025"; it was "Daily brief: Daily brief, ...".)"""
     ca_file: str = ""
     """PEM file of the certificate authority to trust for TLS (default: the system's)."""
     timeout: float = 30.0

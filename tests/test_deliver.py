@@ -51,9 +51,7 @@ def test_message_is_received_with_both_bodies_and_the_docx(seeds_config, smtp_se
     assert mail_from == "brief@example.org" and "hidden@example.org" in rcpts
     message = _parse(raw)
     assert message.get_content_type() == "multipart/mixed"
-    assert (
-        message["Subject"] == "Daily brief: Trump-Putin call: ceasefire and sanctions, 20 May 2025"
-    )
+    assert message["Subject"] == "Trump-Putin call: ceasefire and sanctions, 20 May 2025"
     assert message["Message-ID"] == report.message_id and message["Date"]
     assert "Bcc" not in message and b"hidden@example.org" not in raw
     assert message["Cc"] == "carol@example.org"
@@ -532,6 +530,19 @@ def test_subject_reads_back_as_written_however_the_message_is_sent(seeds_config,
     assert _parse(raw)["Subject"] == subject
     old_style = email.message_from_bytes(raw, policy=email.policy.compat32)["Subject"]
     assert str(email.header.make_header(email.header.decode_header(old_style))) == subject
+
+
+def test_the_default_subject_does_not_say_daily_brief_twice(seeds_config):
+    """With no title and no subject configured the subject was "Daily brief: Daily brief,
+    20 May 2025"."""
+    from digest.config import BriefSettings, EmailSettings
+    from digest.daily.deliver import compose
+    from digest.daily.run import ensure_built
+
+    folder = ensure_built(seeds_config, SEED_DATE)
+    settings = dataclasses.replace(EmailSettings(), sender="brief@example.org")
+    message = compose(folder, settings, SEED_DATE, BriefSettings().title)
+    assert message["Subject"] == "Daily brief, 20 May 2025"
 
 
 def test_dry_run_without_an_email_section_says_no_sender_is_configured():
