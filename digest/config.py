@@ -133,8 +133,7 @@ class EmailSettings:
     bcc: tuple[str, ...] = ()
     """Receive the brief without appearing in any header."""
     subject: str = "{title}, {date}"
-    """{title} and {date} are replaced; line breaks are removed. (With the default title this
-    reads "Daily brief, 20 May 2025"; it was "Daily brief: Daily brief, ...".)"""
+    """{title} and {date} are replaced, line breaks removed: "Daily brief, 20 May 2025"."""
     ca_file: str = ""
     """PEM file of the certificate authority to trust for TLS (default: the system's)."""
     timeout: float = 30.0
