@@ -81,6 +81,8 @@ class Chooser:
         or as a source the reader is shown; a loose mutual match on the story's common
         words ("Ukrainian President Volodymyr") claims nothing."""
         self.picks: list[int] = []
+        self.shown_credits: dict[int, np.ndarray] = {}
+        """Each pick -> which of its credited outlets the reader is shown (support.py)."""
         self.refused: set[int] = set()
         self.section_of: Sequence[str] = ()
         self.per_section = 0
@@ -184,7 +186,7 @@ class Chooser:
         self.used_mask[[*c.rows, *sure]] = True
         for row in sure:
             self.credited_by.setdefault(row, i)
-        shown = shown_credits(self.space, c.row, backing)
+        shown = self.shown_credits[i] = shown_credits(self.space, c.row, backing)
         for row in backing.rows[backing.strong | shown].tolist():
             self.claimed_by.setdefault(row, i)
         self.shown_or_quoted.update(c.rows)

@@ -32,7 +32,7 @@ from digest.brief.candidates import Candidate, Story, candidates
 from digest.brief.choose import Chooser
 from digest.brief.figures import figures_stated, key_figures
 from digest.brief.quotes import key_quotes
-from digest.brief.support import Support, shown_credits, support
+from digest.brief.support import Support, support
 from digest.config import BriefSettings, Config, MatchingSettings, Topic
 from digest.models import Article, Figure, Point, Quote, Section, SourceRef, Summary
 from digest.models import Story as BriefStory
@@ -181,7 +181,8 @@ def merge_story(
     quotes, figures = _highlights(story, chooser, reserve if brief.words else None)
     chooser.fill(widely)  # the words the quotes and figures did not use, likewise
     chooser.fill(keep)
-    points = {i: _point(found[i], supports[i], story, new[i], space) for i in chooser.picks}
+    shown = chooser.shown_credits
+    points = {i: _point(found[i], supports[i], shown[i], story, new[i]) for i in chooser.picks}
     lead = sorted(lead, key=lambda i: _importance(points[i]), reverse=True)
     shown_sections = []
     for name in [*sections, brief.other_section]:
@@ -225,11 +226,11 @@ def _section(
 
 
 def _point(
-    candidate: Candidate, backing: Support, story: Story, new: bool | None, space: SentenceSpace
+    candidate: Candidate, backing: Support, shown: np.ndarray, story: Story, new: bool | None
 ) -> Point:
-    """A point in the candidate's words, credited to every outlet shown to report its fact."""
+    """A point in the candidate's words, credited to every outlet shown to report its fact
+    (`shown`: one flag per credited outlet)."""
     head = story.sentences[candidate.row]
-    shown = shown_credits(space, candidate.row, backing)
     credited = [story.sentences[row] for row in backing.rows[shown].tolist()]
     credited = [s for s in credited if s.article_id != head.article_id]
     article_ids = tuple(dict.fromkeys([head.article_id, *(s.article_id for s in credited)]))
