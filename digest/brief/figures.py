@@ -70,7 +70,8 @@ _IN_COMPOUNDS |= {"quarter", "quarters", "fifth", "fifths"}
 ("a two-hour call", "a 30-day ceasefire") or a share ("one-third", "three-quarters"), not
 for a description ("two-term president", "five-page motion", "6-foot", "one-liners")."""
 _CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
-_CURRENCY = re.compile(r"(?:(?<![A-Za-z])[A-Z]{1,3})?[$£€¥]\s?$")
+_SIGN = "[" + re.escape("".join(_CURRENCIES)) + "]"
+_CURRENCY = re.compile(r"(?:(?<![A-Za-z])[A-Z]{1,3})?" + _SIGN + r"\s?$")
 """A sign just before a number ("$2 million", "US$5", "£10 million") makes it an amount of
 money: the sign is part of the figure, and the figure ends at its scale word ("$2 million
 lawsuit" is "$2 million"; the lawsuit is not what is counted)."""
@@ -82,7 +83,7 @@ _DATE = re.compile(
     + r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s*$"
 )
 """'May 3 voters will decide': after a month's name the number is a day."""
-_LOW = r"(?:[$£€¥])?(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS) + r")(?:\s+(?:million|billion))?"
+_LOW = rf"(?:{_SIGN})?(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS) + r")(?:\s+(?:million|billion))?"
 _RANGE = re.compile(rf"(?<![\w.,])(?:between\s+{_LOW}\s+and|{_LOW}\s+to)\s+$", re.I)
 """'could take 12 to 20 weeks', 'between six and eight weeks': the figure is the range, not
 its upper end alone."""
