@@ -1,0 +1,268 @@
+"""What the numbers in a sentence count: each number with the noun it counts, its value, and
+the clause around it, as written ("1,000 prisoners", "two hours", "$2 million").
+
+A number counts something only where the words around it say so: not a year, a day, a time,
+a name's number ("Flight 370", "Prop 37"), a description ("two-term"), nor a number in words
+that is no span ("two leaders"). figures.py groups the mentions of several outlets into key
+figures; the merger asks which figures a sentence states.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from digest.models import Sentence
+from digest.text.words import stemmer, stop_words, word_count
+
+_NUMBER_WORDS = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "fifteen": 15,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "hundred": 100,
+    "thousand": 1000,
+}
+_NUMBER = re.compile(
+    r"(?<![\w.,/:-])(?P<number>\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|"
+    + "|".join(_NUMBER_WORDS)
+    + r")(?P<suffix>bn|tn|m|k)?(?:-(?P<measure>[a-z]{3,})\b|(?![\w-]|[.,]\d))",
+    re.I,
+)
+"""A number, with a scale glued to it ("$1.8m", "€20.9bn") or the word a hyphen glues to it
+("two-hour"); not one inside a date, time or name written with it ("9/11", "10:30",
+"B-52")."""
+_SUFFIXES = {"k": 1e3, "m": 1e6, "bn": 1e9, "tn": 1e12}
+_WORD_AFTER = re.compile(r"\s+([a-z]+(?:-[a-z]+)*)(?![\w'’-])")
+"""One word after a number, in lower case: a capitalised word, a figure or a mark ends what
+the number can count ("20 Gas Conservation tests", "37 dropped 9 points")."""
+_PEOPLE = re.compile(r"\s+([A-Z][a-z]+ans|Democrats|Israelis|Iraqis|Britons)(?![\w'’-])")
+"""The capitalised words a number can count: a people or a party ("220 million Americans",
+"40 Palestinians", "14 Republicans", "12 Israelis"); not "7 Reasons", "18 This"."""
+WORDS_TO_NOUN = 3
+"""The counted noun is one of this many words after the number (and its scale word):
+"1,000 prisoners", "273 drone strikes", "94 southern white rhinos"."""
+_PLURALS = {"people", "children", "men", "women", "feet", "teeth", "police", "personnel", "staff"}
+_PLURALS |= {"crew", "cattle", "sheep", "deer", "fish", "aircraft", "livestock", "mph", "kph"}
+"""Counted nouns and units that take no -s."""
+_IN_COMPOUNDS = {"hour", "day", "week", "month", "minute", "decade", "half", "third", "thirds"}
+_IN_COMPOUNDS |= {"quarter", "quarters", "fifth", "fifths"}
+"""A number glued by a hyphen to the next word makes an adjective: it is a figure for a span
+("a two-hour call", "a 30-day ceasefire") or a share ("one-third", "three-quarters"), not
+for a description ("two-term president", "five-page motion", "6-foot", "one-liners")."""
+_CURRENCIES = {"$": "dollar", "£": "pound", "€": "euro", "¥": "yen"}
+_SIGN = "[" + re.escape("".join(_CURRENCIES)) + "]"
+_CURRENCY = re.compile(r"(?:(?<![A-Za-z])[A-Z]{1,3})?" + _SIGN + r"\s?$")
+"""A sign just before a number ("$2 million", "US$5", "£10 million") makes it an amount of
+money: the sign is part of the figure, and the figure ends at its scale word ("$2 million
+lawsuit" is "$2 million"; the lawsuit is not what is counted)."""
+_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august"}
+_MONTHS |= {"september", "october", "november", "december"}
+_DATE = re.compile(
+    r"\b(?:"
+    + "|".join(m.capitalize() for m in sorted(_MONTHS))
+    + r"|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)\s*$"
+)
+"""'May 3 voters will decide': after a month's name the number is a day."""
+_LOW = rf"(?:{_SIGN})?(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS) + r")(?:\s+(?:million|billion))?"
+_RANGE = re.compile(rf"(?<![\w.,])(?:between\s+{_LOW}\s+and|{_LOW}\s+to)\s+$", re.I)
+"""'could take 12 to 20 weeks', 'between six and eight weeks': the figure is the range, not
+its upper end alone."""
+_SAMPLE = re.compile(
+    r"(?i)(?:\b(?:sample|survey|poll|study|studies|analysis)\s+(?:of|involv\w*|followed)|"
+    r"\b(?:surveyed|polled|interviewed|sampled|population of))\s+(?:(?:more than|about|nearly|"
+    r"some|over|almost|roughly|a total of|at least|just|only)\s+)?$"
+)
+"""'including a sample of 99 modern Lebanese', 'a poll of 800 registered female voters': how
+many a study or poll looked at is its method; what it found is the story. Such a count is
+no key figure (it still tells a second telling of a point's figure)."""
+_NAMING = re.compile(
+    r"(?i)\b(?:chapter|article|section|title|no\.|number|flight|route|phase|category|level|"
+    r"grade|stage|room|gate|page|platform|line|prop\.?|proposition|amendment|district|exit|"
+    r"interstate|highway|channel|episode|season)\s*$"
+)
+"""'Chapter 11 protection', 'Flight 370', 'Prop 37 campaign': the number names something, it
+counts nothing."""
+_NAMED = re.compile(r"(?:\S\s+[A-Z][\w.-]*|#|\d[–—]|\b(?:Yes|No)\s+on)\s*$")
+"""'MEGA 5.05 software', 'June 7 California primary', '# 4 heroin', '2013– 16 outbreak':
+after a name (not the sentence's first word), a number sign or a dash glued to a number,
+the number is part of a name or a span ("No on 37 ads": a ballot measure); after a dash
+between words ('cut again — 40 teachers lost their jobs') it counts."""
+_NOT_UNITS = {"of", "and", "the", "to", "in", "on", "at", "for", "a", "an", "or", "by", "with"}
+_NOT_UNITS |= {"from", "as", "years", "year", "percent", "per", "more", "other", "times", "p"}
+_NOT_UNITS |= {"am", "pm", "a.m", "p.m"}
+CLAUSE_WORDS = 16
+REACH = 400
+"""What tells a number's use (a name or sign before it, the clause around it) stands within
+this many characters of it: looking no further keeps a sentence of thousands of numbers (a
+table pasted as one line) linear, not quadratic."""
+_SPANS = {"hours", "days", "weeks", "months", "minutes", "decades"}
+"""A number in words counts something only as a span ("two hours"), not "two leaders"."""
+_SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+"""'650 million air passengers': after a scale word the counted noun is looked for as after
+the number ('5 million people homeless' counts people); the value is the whole number, so
+'5 million people' and '5,000,000 people' are one figure."""
+MIN_CLAUSE_WORDS = 3
+"""A figure's clause needs this many words besides the figure, or it is a bare fragment."""
+_CONVERSION = re.compile(r"\d[\d,.]*\s*[^\W\d_]+\s*\(\s*$")
+"""Text before a figure ending in "8 mph (": the figure restates that one in another unit."""
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One number in one sentence (row): the stem of what it counts, its value, the words
+    shown ("1,000 prisoners") and the clause around them; `sample`: the number counts what a
+    study or poll looked at, not what it found."""
+
+    unit: str
+    value: float
+    label: str
+    clause: str
+    row: int
+    sample: bool = False
+
+
+def read_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]:
+    """Every number with what it counts. A number in
+    brackets right after another ("8 mph (13 kph)") is the same quantity in another unit and
+    is left out, and so is a clause with too few words around its number to say anything."""
+    stem, stops = stemmer(language), stop_words(language) | _NOT_UNITS
+    mentions = []
+    for row, sentence in enumerate(sentences):
+        text = sentence.text
+        for match in _NUMBER.finditer(text):
+            counted_as = _counted(text, match, stops, language)
+            if counted_as is None:
+                continue
+            noun, value, start, end = counted_as
+            clause = _clause(text, start, end)
+            if word_count(clause) - word_count(text[start:end]) < MIN_CLAUSE_WORDS or _table(
+                clause
+            ):
+                continue
+            sample = bool(_SAMPLE.search(text, max(0, start - REACH), start))
+            mentions.append(Mention(stem(noun), value, text[start:end], clause, row, sample))
+    return mentions
+
+
+def _counted(
+    text: str, match: re.Match, stops: frozenset[str], language: str
+) -> tuple[str, float, int, int] | None:
+    """What the number `match` counts, its value, and where its words start and end in
+    `text`; None for a number that counts nothing (a year, a day, a name's number, a
+    description such as "two-term", a singular noun after it: "No on 37 campaign")."""
+    start, near = match.start(), max(0, match.start() - REACH)
+    if (
+        _looks_like_year(match)
+        or _NAMING.search(text, near, start)
+        or _NAMED.search(text, near, start)
+        or _DATE.search(text, near, start)
+        or _CONVERSION.search(text, near, start)
+    ):
+        return None
+    value = _value(match.group("number"))
+    first = _RANGE.search(text, near, start)
+    first_at = first.start() if first else start
+    currency = _CURRENCY.search(text, max(0, start - 4), start)
+    money = _CURRENCIES[currency[0].rstrip()[-1]] if currency else ""  # "$ 1.8m": a space too
+    if match.group("suffix"):  # "$1.8m"; with no currency sign, "1.8m" may be metres
+        if not currency or match.group("measure"):
+            return None
+        value *= _SUFFIXES[match.group("suffix").lower()]
+        return money, value, currency.start(), match.end()
+    if match.group("measure"):  # "a two-hour call" counts hours
+        measure = match.group("measure").lower()
+        return (measure, value, first_at, match.end()) if measure in _IN_COMPOUNDS else None
+    words, end = _words_after(text, match.end()), match.end()
+    scale = words[0][0].split("-")[0] if words else ""
+    if scale in _SCALES:  # "5 million people"; "$2 million-an-episode job" is $2 million
+        value = round(value * _SCALES[scale], 2)
+        word, word_end = words.pop(0)
+        end = word_end - len(word) + len(scale)
+        words = words if word == scale else []
+    if currency:  # "$2 million lawsuit": two million dollars
+        return money, value, currency.start(), end
+    if match.group("number").lower() in _NUMBER_WORDS and not (words and words[0][0] in _SPANS):
+        return None  # a number in words counts only a span: "two hours", not "two leaders"
+    for word, word_end in words[:WORDS_TO_NOUN]:
+        if word in stops or word in _MONTHS or word in _NUMBER_WORDS:
+            break
+        if _plural(word, language):
+            return word, value, first_at, word_end
+    people = _PEOPLE.match(text, end) if language == "english" else None
+    return (people[1].lower(), value, first_at, people.end()) if people else None
+
+
+def _table(clause: str) -> bool:
+    """A clause that is half numbers is a row of a table ("100% 138% 150% 1 $12,140 16"):
+    no figure can be read from it."""
+    words = clause.split()
+    return 2 * sum(any(c.isdigit() for c in w) for w in words) >= len(words)
+
+
+def _words_after(text: str, end: int) -> list[tuple[str, int]]:
+    """The lower-case words right after a number (at `end`), each with where it ends: up to
+    a scale word and WORDS_TO_NOUN more."""
+    words = []
+    for _ in range(WORDS_TO_NOUN + 1):
+        word = _WORD_AFTER.match(text, words[-1][1] if words else end)
+        if not word:
+            break
+        words.append((word[1], word.end()))
+    return words
+
+
+def _plural(word: str, language: str) -> bool:
+    """A noun a number above one can count: "prisoners", "people", "mph"; not "campaign",
+    "dropped". Other languages than English: any word (their plurals are not told here)."""
+    if language != "english":
+        return True
+    return word in _PLURALS or (word.endswith("s") and not word.endswith(("ss", "us", "is")))
+
+
+def _value(number: str) -> float:
+    word = number.lower()
+    if word in _NUMBER_WORDS:
+        return float(_NUMBER_WORDS[word])
+    return float(number.replace(",", ""))
+
+
+def _looks_like_year(match: re.Match) -> bool:
+    number = match.group("number")
+    return number.isdigit() and len(number) == 4 and 1900 <= int(number) <= 2100
+
+
+_MARK = re.compile(r",(?!\d{3}\b)|[;:—()“”]| – ")
+"""What ends a figure's clause: not the comma inside a number ("Johnson has $669,000")."""
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    """The clause around a figure, verbatim (at most CLAUSE_WORDS words around it), with …
+    where it was cut."""
+    near = max(0, start - REACH)
+    lefts = [m.end() for m in _MARK.finditer(text, near, start)]
+    left = lefts[-1] if lefts else near
+    found = _MARK.search(text, end, end + REACH)
+    right = found.start() if found else min(len(text.rstrip('.!?”"')), end + REACH)
+    before = [m.start() for m in re.finditer(r"\S+", text[left:start])]
+    after = [m.end() for m in re.finditer(r"\S+", text[end:right])]
+    # cut between words, never re-spaced: "$2.7 billion", "5,395-square-foot" as written
+    first = left + before[-(CLAUSE_WORDS // 2) :][0] if before else start
+    last = end + after[: CLAUSE_WORDS // 2][-1] if after else end
+    cut_left = left > 0 or len(before) > CLAUSE_WORDS // 2
+    cut_right = right < len(text.rstrip('.!?”" ')) or len(after) > CLAUSE_WORDS // 2
+    return f"{'…' if cut_left else ''}{text[first:last].strip()}{'…' if cut_right else ''}"
