@@ -16,7 +16,8 @@ GOLDEN = Path(__file__).parent / "golden" / "seeds-brief.json"
 
 
 def _essentials(brief_json: dict) -> dict:
-    """What a reader sees, without what changes from run to run (build time, paths)."""
+    """What a reader sees (lead, sections, key quotes and figures, with their citations),
+    without what changes from run to run (build time, paths)."""
     return {
         "title": brief_json["title"],
         "articles": [[a["number"], a["outlet"]] for a in brief_json["articles"]],
@@ -27,6 +28,11 @@ def _essentials(brief_json: dict) -> dict:
                 "sections": [
                     [s["title"], [[p["text"], p["citations"]] for p in s["points"]]]
                     for s in story["sections"]
+                ],
+                "quotes": [[q["text"], q["speaker"], q["citations"]] for q in story["quotes"]],
+                "figures": [
+                    [f["value"], f["context"], f["disputed"], f["citations"]]
+                    for f in story["figures"]
                 ],
             }
             for story in brief_json["stories"]
