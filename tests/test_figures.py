@@ -1,5 +1,6 @@
 import time
 
+import numpy as np
 import pytest
 
 from digest.brief.clean import clean_article
@@ -43,7 +44,7 @@ def test_outlets_giving_different_numbers_are_both_shown():
     sentences = [s for summary in summaries for s in summary.sentences]
     outlet_of = {s.article.id: s.article.outlet for s in summaries}
     space = SentenceSpace([s.text for s in sentences])
-    figures, _ = key_figures(sentences, outlet_of, [1.0] * len(sentences), space, set(), [], None)
+    figures, _ = key_figures(sentences, outlet_of, [1.0] * len(sentences), space, set(), None)
     killed = [f for f in figures if "people" in f.value]
     assert {f.value for f in killed} == {"12 people", "14 people"}
     assert all(f.disputed for f in killed)
@@ -277,13 +278,14 @@ def test_a_sentence_of_thousands_of_numbers_is_read_in_linear_time():
     assert time.perf_counter() - start < 10
 
 
-def _figures(texts: list[str]) -> tuple[Figure, ...]:
+def _figures(texts: list[str], shown_rows: set[int] = frozenset(), **aside) -> tuple[Figure, ...]:
     """Key figures of `texts`, each the one sentence of an article of its own outlet, with no
-    word budget."""
+    word budget; `shown_rows`: the sentences the brief already shows."""
     sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
     outlet_of = {f"a{n}": f"Outlet {n}" for n in range(len(texts))}
     weights = [1.0] * len(texts)
-    figures, _ = key_figures(sentences, outlet_of, weights, SentenceSpace(texts), set(), [], None)
+    space = SentenceSpace(texts)
+    figures, _ = key_figures(sentences, outlet_of, weights, space, shown_rows, None, **aside)
     return figures
 
 
@@ -309,3 +311,64 @@ def test_what_a_study_found_is_a_key_figure():
         "Officials said the study found that 340 patients developed the disease.",
     ]
     assert [f.value for f in _figures(texts)] == ["340 patients"]
+
+
+THIRD_CALL = [
+    "This was the third call between the two leaders since Trump was inaugurated as president; "
+    "at least that has been made public.",
+    "With Trump's third phone call with Putin since his inauguration, a pattern has emerged: the "
+    "United States makes demands on Putin, which are then countered by the Kremlin insisting "
+    "that the complexity of a broader peace deal prevents an immediate ceasefire.",
+]
+
+
+def test_an_ordinal_two_outlets_give_in_passing_is_one_figure_credited_to_both():
+    """The seeds' third call since the inauguration: each outlet tells it in a sentence about
+    something else (the two sentences are 0.17 alike), their clauses say the same."""
+    figures = _figures(THIRD_CALL)
+    assert [(f.value, f.outlets, f.disputed) for f in figures] == [
+        ("third call", ("Outlet 0", "Outlet 1"), False)
+    ]
+
+
+def test_an_ordinal_one_outlet_gives_is_no_figure():
+    assert _figures([THIRD_CALL[0], "Officials said the talks would go on in Istanbul."]) == ()
+
+
+def test_a_figure_two_outlets_give_is_shown_though_their_sentences_are_a_point_s():
+    """A sentence credited to a point holds that point's fact, not every number in it."""
+    texts = [
+        "The talks ended with a deal to exchange 1,000 prisoners per side, and little else.",
+        "Negotiators agreed to exchange 1,000 prisoners each, officials said on Friday.",
+    ]
+    every_row = lambda rows: np.ones(len(rows), dtype=bool)  # noqa: E731
+    figures = _figures(texts, aside=every_row)
+    assert [(f.value, f.outlets) for f in figures] == [
+        ("1,000 prisoners", ("Outlet 0", "Outlet 1"))
+    ]
+    # one outlet's number in a sentence a point holds is a detail of that point
+    assert _figures(texts[:1], aside=every_row) == ()
+    assert [f.value for f in _figures(texts[:1])] == ["1,000 prisoners"]
+
+
+def test_a_figure_the_brief_states_in_any_wording_is_not_shown_again():
+    texts = [
+        "After a two-hour phone call with Mr. Putin, Mr. Trump spoke to reporters on Monday.",
+        "The phone call between the two leaders lasted two hours, the Kremlin said on Monday.",
+        "Officials in Moscow said the phone call had lasted two hours and was frank.",
+    ]
+    assert [f.value for f in _figures(texts)] == ["two-hour"]
+    assert _figures(texts, shown_rows={0}) == ()
+
+
+def test_numbers_in_clauses_alike_but_sentences_unlike_are_no_dispute():
+    """Clauses alike join mentions of one number only: "...12 people were killed..." and
+    "...9 people were killed..." in sentences about two places are two events."""
+    texts = [
+        "In the east, where shelling went on all night near the river, 12 people were killed "
+        "overnight.",
+        "Officials in the southern port said 9 people were killed in the missile strike.",
+    ]
+    figures = _figures(texts)
+    assert sorted(f.value for f in figures) == ["12 people", "9 people"]
+    assert not any(f.disputed for f in figures)

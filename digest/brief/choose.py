@@ -31,8 +31,8 @@ from digest.text.similarity import SAME_QUOTATION, SentenceSpace
 REDUNDANCY = 0.33
 """A candidate this similar (TF-IDF cosine) to a chosen point repeats it."""
 SAID = 0.5
-"""A quote or figure whose sentence has this share of its concept weight covered repeats
-the points."""
+"""A key quote whose sentence has this share of its concept weight covered repeats the
+points."""
 TOLD = 0.2
 """A candidate whose fact other outlets tell in sentences credited to a point repeats that
 point when at least this similar to it."""
@@ -166,9 +166,9 @@ class Chooser:
         return sum(self.weight[k] for k in concepts - self.covered) / total if total else 0.0
 
     def repeats(self, rows: Sequence[int]) -> np.ndarray:
-        """For each sentence in `rows`: too like a chosen point to be shown as a quote or
-        figure (one similarity matrix for all), or saying mostly what the points say (SAID
-        of its concepts' weight covered)."""
+        """For each sentence in `rows`: too like a chosen point to be shown as a key quote
+        (one similarity matrix for all), or saying mostly what the points say (SAID of its
+        concepts' weight covered)."""
         if not self.shown_rows or not len(rows):
             return np.zeros(len(rows), dtype=bool)
         alike = self.space.similarity(rows, self.shown_rows).max(axis=1) >= REDUNDANCY

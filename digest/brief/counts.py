@@ -10,7 +10,7 @@ figures; the merger asks which figures a sentence states.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from digest.models import Sentence
@@ -122,11 +122,23 @@ _CONVERSION = re.compile(r"\d[\d,.]*\s*[^\W\d_]+\s*\(\s*$")
 """Text before a figure ending in "8 mph (": the figure restates that one in another unit."""
 
 
+_ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
+_ORDINALS |= {"eighth": 8, "ninth": 9, "tenth": 10}
+_ORDINAL = re.compile(
+    r"(?<![\w.,/:-])(?P<number>" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))(?![\w'’-])"
+)
+"""An ordinal in lower case counts what it is the nth of ("the third call since his
+inauguration", "the bloc's 18th package"): not "first", most often no count at all ("at
+first", "first lady", "the first time"), nor a capitalised one (a name, "Second Amendment",
+or an enumeration, "Third, ..."), nor one in a compound ("second-largest")."""
+
+
 @dataclass(frozen=True)
 class Mention:
     """One number in one sentence (row): the stem of what it counts, its value, the words
     shown ("1,000 prisoners") and the clause around them; `sample`: the number counts what a
-    study or poll looked at, not what it found."""
+    study or poll looked at, not what it found; `ordinal`: it says which one ("the third
+    call"), not how many."""
 
     unit: str
     value: float
@@ -134,6 +146,7 @@ class Mention:
     clause: str
     row: int
     sample: bool = False
+    ordinal: bool = False
 
 
 def read_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]:
@@ -156,7 +169,36 @@ def read_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]
                 continue
             sample = bool(_SAMPLE.search(text, max(0, start - REACH), start))
             mentions.append(Mention(stem(noun), value, text[start:end], clause, row, sample))
+        mentions += _ordinals(text, row, stem, stop_words(language))
     return mentions
+
+
+def _ordinals(
+    text: str, row: int, stem: Callable[[str], str], stops: frozenset[str]
+) -> list[Mention]:
+    """The ordinals of a sentence with what each is the nth of: the last of the words after
+    it up to a stop word ("third phone call with Putin": call), none where no word comes
+    first ("the third since he took office")."""
+    found = []
+    for match in _ORDINAL.finditer(text):
+        start, near = match.start(), max(0, match.start() - REACH)
+        if _DATE.search(text, near, start) or _NAMING.search(text, near, start):
+            continue  # "May 18th", "Chapter 11th"
+        nouns = []
+        for word, word_end in _words_after(text, match.end())[:WORDS_TO_NOUN]:
+            if word in stops or word in _MONTHS:
+                break
+            nouns.append((word, word_end))
+        if not nouns:
+            continue
+        noun, end = nouns[-1]
+        clause = _clause(text, start, end)
+        if word_count(clause) - word_count(text[start:end]) < MIN_CLAUSE_WORDS:
+            continue
+        value = _ORDINALS.get(match["number"]) or float(match["number"][:-2])
+        label = text[start:end]
+        found.append(Mention(stem(noun), value, label, clause, row, ordinal=True))
+    return found
 
 
 def _counted(

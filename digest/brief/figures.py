@@ -11,7 +11,7 @@ call").
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
 
@@ -36,32 +36,45 @@ def key_figures(
     outlet_of: dict[str, str],
     weights: Sequence[float],
     space: SentenceSpace,
-    used_rows: set[int],
-    shown: Sequence[str],
+    shown_rows: Collection[int],
     words: int | None,
     language: str = "english",
-    repeats: Callable[[list[int]], np.ndarray] = lambda rows: np.zeros(len(rows), bool),
+    aside: Callable[[list[int]], np.ndarray] = lambda rows: np.zeros(len(rows), bool),
 ) -> tuple[tuple[Figure, ...], list[tuple[tuple[int, ...], int]]]:
     """Numbers with what they count, within `words` words (None: MAX_FIGURES figures).
     Mentions of the same unit in sentences that report the same fact (similar to the first
     such sentence, compared as one matrix) are one figure per number, credited to every
     outlet. Two numbers there are a disagreement only when no article gives both (one that
-    does is giving two measures, not disagreeing). Figures the points already show, or
-    whose sentence a point uses, are left out. Most widely reported first."""
+    does is giving two measures, not disagreeing). A figure the brief already states (in
+    the sentences `shown_rows`, in any wording: "lasted two hours" after "a two-hour call")
+    is left out. A figure two or more outlets give is shown though its sentences are
+    credited to a point or say mostly what the points say (`aside`, one flag per row): the
+    point holds their main fact, not the number ("With Trump's third phone call with Putin
+    since his inauguration, a pattern has emerged: ..."); one outlet's number is shown only
+    from a sentence that is not aside (else it is a detail of a point's fact, and the words
+    go to points). An ordinal only two outlets give ("the third call") is a figure at all:
+    one outlet's "second wife" or "18th century" is background. Most widely reported
+    first."""
+    shown = [sentences[r] for r in shown_rows]
+    stated = {(m.unit, m.value) for m in read_mentions(shown, language)}
     mentions = [
         m
         for m in read_mentions(sentences, language)
-        if m.row not in used_rows and not m.sample and not any(m.label in text for text in shown)
+        if m.row not in shown_rows
+        and (m.unit, m.value) not in stated
+        and not m.sample
+        and not any(m.label in s.text for s in shown)
     ]
-    by_unit: dict[str, list[Mention]] = {}
+    by_unit: dict[tuple[str, bool], list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: -weights[m.row]):
-        if len(by_unit.setdefault(mention.unit, [])) < MAX_MENTIONS:
-            by_unit[mention.unit].append(mention)
-    kept = [m for group in by_unit.values() for m in group]
-    repeated = {m.row for m, flag in zip(kept, repeats([m.row for m in kept]), strict=True) if flag}
+        unit = (mention.unit, mention.ordinal)  # "three calls" is not "the third call"
+        if len(by_unit.setdefault(unit, [])) < MAX_MENTIONS:
+            by_unit[unit].append(mention)
     clusters: list[list[Mention]] = []
     for group in by_unit.values():
-        clusters += _same_fact([m for m in group if m.row not in repeated], space)
+        clusters += _same_fact(group, space)
+    rows = sorted({m.row for group in clusters for m in group})
+    aside_of = dict(zip(rows, aside(rows).tolist(), strict=True))
 
     def order(cluster: list[Mention]) -> tuple:
         outlets = {outlet_of[sentences[m.row].article_id] for m in cluster}
@@ -72,6 +85,10 @@ def key_figures(
     seen: set[str] = set()
     budget = words if words is not None else 10**9
     for cluster in sorted(clusters, key=order):
+        if len({outlet_of[sentences[m.row].article_id] for m in cluster}) < 2:
+            cluster = [] if cluster[0].ordinal else [m for m in cluster if not aside_of[m.row]]
+            if not cluster:
+                continue
         values: dict[float, list[Mention]] = {}
         for mention in cluster:
             values.setdefault(mention.value, []).append(mention)
@@ -121,11 +138,18 @@ def _figure(
 def _same_fact(group: list[Mention], space: SentenceSpace) -> list[list[Mention]]:
     """Mentions of one unit, grouped by the sentence they stand in: each joins the first
     cluster whose first sentence is similar to its own (one similarity matrix for all) and
-    whose number is its rival (RIVALS)."""
+    whose number is its rival (RIVALS), or whose first clause is similar to its own and
+    states the same number. A figure told in passing in a long sentence about something
+    else ("With Trump's third phone call with Putin since his inauguration, a pattern has
+    emerged: ...") is the same figure as in "This was the third call between the two leaders
+    since Trump was inaugurated" (sentences 0.17 alike, clauses 0.63); two numbers are
+    outlets disagreeing only in sentences alike, as short clauses alike ("...12 people were
+    killed...", "...9 people were killed...") can be two events."""
     if len(group) < 2:
         return [group] if group else []  # most units are counted once: nothing to compare
     rows = [m.row for m in group]
-    sims = space.similarity(rows, rows)
+    sentences_alike = space.similarity(rows, rows) >= SAME_FIGURE
+    clauses_alike = space.similarity_among([m.clause for m in group]) >= SAME_FIGURE
     heads: list[int] = []
     clusters: list[list[Mention]] = []
     for i, mention in enumerate(group):
@@ -133,7 +157,9 @@ def _same_fact(group: list[Mention], space: SentenceSpace) -> list[list[Mention]
             (
                 c
                 for c, h in enumerate(heads)
-                if h == i or (sims[i, h] >= SAME_FIGURE and _rivals(mention, group[h]))
+                if h == i
+                or (sentences_alike[i, h] and _rivals(mention, group[h]))
+                or (clauses_alike[i, h] and mention.value == group[h].value)
             ),
             None,
         )

@@ -383,11 +383,10 @@ def _highlights(
         outlet_of,
         weights,
         chooser.space,
-        chooser.used_rows,
-        shown,
+        chooser.shown_or_quoted,
         left,
         story.language,
-        chooser.repeats,
+        lambda rows: np.isin(rows, list(chooser.used_rows)) | chooser.repeats(rows),
     )
     for rows, count in used:
         chooser.cover(set().union(*(story.concepts[r] for r in rows)), rows, count)

@@ -134,6 +134,12 @@ class SentenceSpace:
         others = self._weigh(self._counts([matching_form(t, spellings) for t in texts]))
         return (self.matrix[list(rows)] @ others.T).toarray()
 
+    def similarity_among(self, texts: Sequence[str]) -> np.ndarray:
+        """Cosine similarity of outside texts with each other (the clauses around figures),
+        in the vocabulary of this space."""
+        vectors = self._weigh(self._counts([matching_form(t) for t in texts]))
+        return (vectors @ vectors.T).toarray()
+
     def _counts(self, forms: Sequence[str], grow: bool = False) -> scipy.sparse.csr_matrix:
         """Term counts per text; with `grow`, new terms join the vocabulary, else they are
         ignored (an outside text is compared in this space's own terms)."""

@@ -1,0 +1,58 @@
+"""Reading what a sentence's numbers count (counts.py): ordinals here; the cardinal rules
+are tested through the key figures they make (test_figures.py)."""
+
+import pytest
+
+from digest.brief.counts import read_mentions
+from digest.models import Sentence
+
+
+def _ordinals(text: str) -> list[tuple[str, float, str]]:
+    return [
+        (m.unit, m.value, m.label)
+        for m in read_mentions([Sentence("a", 0, 0, text)], "english")
+        if m.ordinal
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        (
+            "This was the third call between the two leaders since Trump was inaugurated.",
+            [("call", 3.0, "third call")],
+        ),
+        (
+            "With Trump's third phone call with Putin since his inauguration, a pattern has "
+            "emerged.",
+            [("call", 3.0, "third phone call")],
+        ),
+        (
+            "Officials would keep working on the bloc's 18th package of sanctions, she said.",
+            [("packag", 18.0, "18th package")],
+        ),
+    ],
+)
+def test_an_ordinal_counts_the_noun_it_is_the_nth_of(text, found):
+    assert _ordinals(text) == found
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Kremlin lowered expectations for the call, the third since he took office.",
+        "At first the talks went well, and the first lady attended the first session.",
+        "The Second Amendment was cited by the senator in the debate on Tuesday.",
+        "Third, the ministry said the plan would be published before the summer.",
+        "It is the second-largest city in the country, the census office said.",
+        "The vote is expected on May 18th in the capital, the officials said.",
+    ],
+)
+def test_an_ordinal_with_no_noun_or_in_a_name_a_compound_or_a_date_counts_nothing(text):
+    assert _ordinals(text) == []
+
+
+def test_an_ordinal_is_not_read_as_a_cardinal():
+    """ "third" is also a share ("one-third"); alone it is an ordinal, never "three"."""
+    mentions = read_mentions([Sentence("a", 0, 0, "It was the third call in a month.")], "english")
+    assert [(m.unit, m.value, m.ordinal) for m in mentions] == [("call", 3.0, True)]
