@@ -311,6 +311,10 @@ def test_one_budget_covers_the_whole_brief_and_every_topic(seed_build):
         assert titles[:3] == ["The call", "Ceasefire stance", "European sanctions"]
         for section in brief.sections[:3]:  # each topic a section, not a line
             assert sum(word_count(p.text) for p in section.points) >= 0.1 * words, section.title
+        # what "European sanctions" describes ("new sanctions adopted by the EU and Britain"),
+        # though one outlet reports it, before widely reported lines that merely mention it
+        sanctions = " ".join(p.text for p in brief.sections[2].points)
+        assert "the European Union and Britain formally adopted fresh sanctions" in sanctions
         shown = [p.text for p in brief.points]
         for quote in brief.quotes:
             assert not any(quote.text in text for text in shown)

@@ -60,10 +60,13 @@ figures' share aside) is split evenly among the configured topics: the share of 
 whose section has less is held back from the facts most outlets report, then each section
 is filled to its share with the topic's best-fitting points, so a topic the user asked for
 is a section, not a line."""
-TOPIC_FIT_POWER = 2.0
+TOPIC_FIT_POWER = 4.0
 """Within its share, a topic's points are chosen by gain times (fit / best fit) ** this: the
 sentences that say what the topic's description asks for ("new sanctions adopted by the EU
-and Britain") before the widely reported ones that merely mention it."""
+and Britain", one outlet's, fit 1) before the widely reported ones that merely mention it
+("European officials also said they would prepare a new round of tougher sanctions", fit
+0.85, two and a half times the gain: at the power 2 it won, and the seeds' brief told Europe
+stepping up sanctions three times in other words, without the adoption itself)."""
 HEADLINES = 2
 """From this many different headlines on, the lead is the point they agree with..."""
 HEADLINE_WORDS = 3
