@@ -68,7 +68,8 @@ class Chooser:
         self.covered: set[int] = set()
         self.shown_rows: list[int] = []
         self.used_rows: set[int] = set()
-        """Sentences a point shows or was credited with: no key quote or figure uses them."""
+        """Sentences a point shows or was credited with: no key quote uses them, nor a key figure
+        only one outlet gives (figures.py)."""
         self.used_mask = np.zeros(space.matrix.shape[0], dtype=bool)
         """Sentences a point shows or was credited with on similarity alone (a mutual best
         match may hold another fact): what `_told_elsewhere` looks at."""
