@@ -40,7 +40,6 @@ def test_an_ordinal_counts_the_noun_it_is_the_nth_of(text, found):
 @pytest.mark.parametrize(
     "text",
     [
-        "The Kremlin lowered expectations for the call, the third since he took office.",
         "At first the talks went well, and the first lady attended the first session.",
         "The Second Amendment was cited by the senator in the debate on Tuesday.",
         "Third, the ministry said the plan would be published before the summer.",
@@ -63,3 +62,10 @@ def test_an_ordinal_is_not_read_as_a_cardinal():
     """ "third" is also a share ("one-third"); alone it is an ordinal, never "three"."""
     mentions = read_mentions([Sentence("a", 0, 0, "It was the third call in a month.")], "english")
     assert [(m.unit, m.value, m.ordinal) for m in mentions] == [("call", 3.0, True)]
+
+
+def test_an_ordinal_whose_noun_is_elided_is_read_with_no_unit():
+    """ "the call, the third since he took office": what it is the third of stands before it,
+    which no rule reads; the mention still tells that the brief states a third (figures.py)."""
+    text = "The Kremlin lowered expectations for the call, the third since he took office."
+    assert _ordinals(text) == [("", 3.0, "third")]

@@ -331,6 +331,18 @@ def test_an_ordinal_two_outlets_give_in_passing_is_one_figure_credited_to_both()
     ]
 
 
+def test_an_ordinal_the_brief_states_with_its_noun_elided_is_not_shown_again():
+    """With no word cap the seeds' brief showed NYT's "..., the third since Mr. Trump took
+    office." as a point and "third phone call" as a figure."""
+    texts = [
+        *THIRD_CALL,
+        "The Kremlin sought to lower expectations for the call, the third since "
+        "Mr. Trump took office.",
+    ]
+    assert [f.value for f in _figures(texts)] == ["third call"]
+    assert _figures(texts, shown_rows={2}) == ()
+
+
 def test_an_ordinal_one_outlet_gives_is_no_figure():
     assert _figures([THIRD_CALL[0], "Officials said the talks would go on in Istanbul."]) == ()
 

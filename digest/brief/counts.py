@@ -186,8 +186,9 @@ def _ordinals(
     text: str, row: int, stem: Callable[[str], str], stops: frozenset[str]
 ) -> list[Mention]:
     """The ordinals of a sentence with what each is the nth of: the last of the words after
-    it up to a stop word ("third phone call with Putin": call), none where no word comes
-    first ("the third since he took office")."""
+    it up to a stop word ("third phone call with Putin": call), or "" where no word comes
+    first ("the call, the third since he took office": the noun is the words before, which
+    no rule here reads; such a mention is no figure, but it states the ordinal)."""
     found = []
     for match in _ORDINAL.finditer(text):
         start, near = match.start(), max(0, match.start() - REACH)
@@ -198,15 +199,15 @@ def _ordinals(
             if word in stops or word in _MONTHS:
                 break
             nouns.append((word, word_end))
-        if not nouns or any(word in _NO_NTH for word, _ in nouns):
+        if any(word in _NO_NTH for word, _ in nouns):
             continue
-        noun, end = nouns[-1]
+        noun, end = nouns[-1] if nouns else ("", match.end())
         clause = _clause(text, start, end)
         if word_count(clause) - word_count(text[start:end]) < MIN_CLAUSE_WORDS:
             continue
         value = _ORDINALS.get(match["number"]) or float(match["number"][:-2])
         label = text[start:end]
-        found.append(Mention(stem(noun), value, label, clause, row, ordinal=True))
+        found.append(Mention(stem(noun) if noun else "", value, label, clause, row, ordinal=True))
     return found
 
 

@@ -46,25 +46,17 @@ def key_figures(
     such sentence, compared as one matrix) are one figure per number, credited to every
     outlet. Two numbers there are a disagreement only when no article gives both (one that
     does is giving two measures, not disagreeing). A figure the brief already states (in
-    the sentences `shown_rows`, in any wording: "lasted two hours" after "a two-hour call")
-    is left out. A figure two or more outlets give is shown though its sentences are
-    credited to a point or say mostly what the points say (`aside`, one flag per row): the
-    point holds their main fact, not the number ("With Trump's third phone call with Putin
-    since his inauguration, a pattern has emerged: ..."); one outlet's number is shown only
-    from a sentence that is not aside (else it is a detail of a point's fact, and the words
-    go to points). An ordinal only two outlets give ("the third call") is a figure at all:
-    one outlet's "second wife" or "18th century" is background. Most widely reported
+    the sentences `shown_rows`, in any wording: "lasted two hours" after "a two-hour call";
+    for an ordinal, any nth thing of its number: "the call, the third since he took office"
+    states the third call) is left out. A figure two or more outlets give is shown though
+    its sentences are credited to a point or say mostly what the points say (`aside`, one
+    flag per row): the point holds their main fact, not the number ("With Trump's third
+    phone call with Putin since his inauguration, a pattern has emerged: ..."); one outlet's
+    number is shown only from a sentence that is not aside (else it is a detail of a point's
+    fact, and the words go to points). An ordinal is a figure only when two outlets give it
+    ("the third call"): one outlet's "second wife" is background. Most widely reported
     first."""
-    shown = [sentences[r] for r in shown_rows]
-    stated = {(m.unit, m.value) for m in read_mentions(shown, language)}
-    mentions = [
-        m
-        for m in read_mentions(sentences, language)
-        if m.row not in shown_rows
-        and (m.unit, m.value) not in stated
-        and not m.sample
-        and not any(m.label in s.text for s in shown)
-    ]
+    mentions = _untold(sentences, shown_rows, language)
     by_unit: dict[tuple[str, bool], list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: -weights[m.row]):
         unit = (mention.unit, mention.ordinal)  # "three calls" is not "the third call"
@@ -108,6 +100,27 @@ def key_figures(
         figures += items
         used.append((tuple(m.row for m in cluster), count))
     return tuple(figures), used
+
+
+def _untold(
+    sentences: Sequence[Sentence], shown_rows: Collection[int], language: str
+) -> list[Mention]:
+    """The mentions that can be figures (not a study's sample size, not an ordinal with no
+    noun) and that the sentences `shown_rows` do not state already."""
+    shown = [sentences[r] for r in shown_rows]
+    told = read_mentions(shown, language)
+    stated = {(m.unit, m.value) for m in told}
+    nth = {m.value for m in told if m.ordinal}  # "the third since ..." states a third call
+    return [
+        m
+        for m in read_mentions(sentences, language)
+        if m.row not in shown_rows
+        and (m.unit, m.value) not in stated
+        and not (m.ordinal and m.value in nth)
+        and m.unit
+        and not m.sample
+        and not any(m.label in s.text for s in shown)
+    ]
 
 
 def _figure(
