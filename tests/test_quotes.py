@@ -1,7 +1,7 @@
 import pytest
 
 from digest.brief.clean import clean_article
-from digest.brief.quotes import key_quotes
+from digest.brief.quotes import full_name, key_quotes
 from digest.brief.summarize import split_sentences
 from digest.models import Sentence
 
@@ -107,3 +107,44 @@ def test_the_stop_after_a_short_name_that_ends_the_sentence_is_not_the_name_s(sp
     sentences = [Sentence("a0", 0, 0, text)]
     quotes, _ = key_quotes(sentences, {"a0": "A"}, [1.0], set(), [], None)
     assert [q.speaker for q in quotes] == [name]
+
+
+def test_a_speaker_named_by_one_word_is_shown_as_the_article_first_names_them():
+    """The seeds' key quote "I carry in my heart the sufferings ..." was credited to "Leo": a
+    reader of the quote alone does not know that is the Pope."""
+    texts = [
+        "Vance and Rubio met Pope Leo XIV’s envoys in Rome on Sunday after the inauguration.",
+        "“I carry in my heart the sufferings of the beloved Ukrainian people,” Leo said.",
+    ]
+    sentences = [Sentence("a", n, n, t) for n, t in enumerate(texts)]
+    quotes, used = key_quotes(sentences, {"a": "A"}, [1.0, 1.0], set(), [], None)
+    assert [q.speaker for q in quotes] == ["Pope Leo XIV"]
+    assert used[0][1] == 12 + 3  # the name's words count in the brief's budget
+
+
+@pytest.mark.parametrize(
+    ("speaker", "texts", "shown"),
+    [
+        (
+            "Putin",
+            ["After Putin spoke, Russian President Vladimir Putin left."],
+            "Vladimir Putin",
+        ),
+        (
+            "Clinton",
+            ["Secretary of State Hillary Clinton and Gov. Tom Clinton spoke."],
+            "Hillary Clinton",
+        ),
+        ("Leo", ["Vance flew to Rome for Pope Leo XIV’s inaugural Mass."], "Pope Leo XIV"),
+        ("Corbett", ["Pennsylvania Gov. Tom Corbett said it."], "Tom Corbett"),
+        ("Mosby", ["State’s Attorney Marilyn Mosby filed charges."], "Marilyn Mosby"),
+        ("Kallas", ["E.U. foreign policy chief Kaja Kallas said talks went on."], "Kaja Kallas"),
+        ("Smith", ["No one else is named here, officials said."], "Smith"),
+        ("Mr. Trump", ["President Donald Trump spoke to Mr. Trump's aides."], "Mr. Trump"),
+    ],
+)
+def test_a_one_word_speaker_s_full_name_is_the_article_s_own(speaker, texts, shown):
+    """No stop word ("After Putin") opens the name, nor a word ending a longer title ("of
+    State", "Russian President", "State's Attorney"); at most two words come before it; a
+    speaker of two words is left as written, and one the article names no further stays."""
+    assert full_name(speaker, texts) == shown

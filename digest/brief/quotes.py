@@ -1,7 +1,8 @@
 """Key quotes: what a reader looks for first, pulled from every article.
 
 A key quote is a direct quotation with its named speaker ("“...,” Peskov said"), as written;
-the same words quoted by several outlets are one quote, credited to all of them.
+the same words quoted by several outlets are one quote, credited to all of them. A speaker
+the quote names by one word is shown as the article first names them ("Leo": "Pope Leo XIV").
 """
 
 from __future__ import annotations
@@ -44,6 +45,12 @@ something: not “I said, 'I said what I meant to say,'”."""
 NAME_ENDINGS = {"jr", "sr", "inc", "co", "corp", "ltd", "bros", "esq", "plc", "llc", "st"}
 """Abbreviations a speaker's name can end in, stop included."""
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "the", "a", "an"}
+NAME_BEFORE = 2
+"""Capitalised words a one-word speaker's full name may have before it ("Kaja Kallas",
+"Chancellor Friedrich Merz"; not "Russian President Vladimir Putin")."""
+_TITLE_GOES_ON = re.compile(r"(?:\bof\s+|['’]s\s+|[A-Z][\w.-]*\s+)$")
+"""Before a name's first capitalised word: a title it ends ("... of State", "Majority
+Leader", "State's Attorney")."""
 MAX_QUOTES = 5
 QUOTE_RUN = 6
 
@@ -92,6 +99,9 @@ def key_quotes(
     budget = words if words is not None else 10**9
     for group in sorted(groups, key=order):
         quote, speaker, chosen = max(group, key=lambda i: (len(i[0]), -sentences[i[2]].index))
+        speaker = full_name(
+            speaker, [s.text for s in sentences if s.article_id == sentences[chosen].article_id]
+        )
         count = word_count(quote) + word_count(speaker)
         if len(quotes) >= MAX_QUOTES or count > budget:
             continue
@@ -166,6 +176,32 @@ def _speaker(match: re.Match) -> str | None:
     if last.lower() in NAME_ENDINGS or len(last) == 1 or "." in last:
         return " ".join(words)
     return " ".join(words).removesuffix(".")
+
+
+def full_name(speaker: str, texts: Sequence[str]) -> str:
+    """A speaker named by one word ("Leo", "Kallas") as their article first names them in
+    full ("Pope Leo XIV", "Kaja Kallas"): a key quote is read apart from the sentences that
+    said who that is. Up to NAME_BEFORE capitalised words before the name, none of them a
+    stop word ("After Putin"), and a regnal number after it; a word that ends a longer title
+    ("Secretary of State Hillary Clinton", "Russian President Vladimir Putin") is left out
+    of it. The word itself where the article gives no more."""
+    if " " in speaker:
+        return speaker
+    stops = stop_words("english")
+    pattern = re.compile(
+        rf"((?:[A-Z][\w.-]*\s+){{1,{NAME_BEFORE}}}){re.escape(speaker)}"
+        rf"(\s+[IVX]{{2,5}})?(?:['’]s)?(?![\w’'-])"
+    )
+    for text in texts:
+        for match in pattern.finditer(text):
+            before = match[1].split()
+            while before and before[0].lower() in stops:
+                before.pop(0)
+            if before and _TITLE_GOES_ON.search(text, 0, match.start(1)):
+                before.pop(0)
+            if before:
+                return " ".join([*before, speaker]) + (match[2] or "")
+    return speaker
 
 
 def _shingles(words: list[str]) -> set[tuple[str, ...]]:
