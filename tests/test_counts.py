@@ -69,3 +69,15 @@ def test_an_ordinal_whose_noun_is_elided_is_read_with_no_unit():
     which no rule reads; the mention still tells that the brief states a third (figures.py)."""
     text = "The Kremlin lowered expectations for the call, the third since he took office."
     assert _ordinals(text) == [("", 3.0, "third")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "It was the 1st time he had done so in public, officials said on Monday.",
+        "This was the 1st call between the two leaders since the election, aides said.",
+    ],
+)
+def test_1st_counts_nothing_as_first_counts_nothing(text):
+    """ "the 1st time" is "the first time": no count the story reports."""
+    assert _ordinals(text) == []

@@ -125,13 +125,15 @@ _CONVERSION = re.compile(r"\d[\d,.]*\s*[^\W\d_]+\s*\(\s*$")
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 _ORDINALS |= {"eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL = re.compile(
-    r"(?<![\w.,/:-])(?<!\d )(?P<number>" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))(?![\w'’-])"
+    r"(?<![\w.,/:-])(?<!\d )(?P<number>"
+    + "|".join(_ORDINALS)
+    + r"|(?!1st)\d+(?:st|nd|rd|th))(?![\w'’-])"
 )
 """An ordinal in lower case counts what it is the nth of ("the third call since his
-inauguration", "the bloc's 18th package"): not "first", most often no count at all ("at
-first", "first lady", "the first time"), nor a capitalised one (a name, "Second Amendment",
-or an enumeration, "Third, ..."), nor one in a compound ("second-largest"), nor a second
-after a number ("a 39 second video")."""
+inauguration", "the bloc's 18th package"): not "first" nor "1st", most often no count at
+all ("at first", "first lady", "the 1st time"), nor a capitalised one (a name, "Second
+Amendment", or an enumeration, "Third, ..."), nor one in a compound ("second-largest"),
+nor a second after a number ("a 39 second video")."""
 _NO_NTH = {"century", "centuries", "world", "degree", "guess", "half", "hand", "man", "woman"}
 _NO_NTH |= {"person", "individual", "lesson", "reason", "point", "thing", "way", "answer"}
 _NO_NTH |= {"question", "option", "step", "district", "floor", "street", "avenue"}
