@@ -81,3 +81,15 @@ def test_an_ordinal_whose_noun_is_elided_is_read_with_no_unit():
 def test_1st_counts_nothing_as_first_counts_nothing(text):
     """ "the 1st time" is "the first time": no count the story reports."""
     assert _ordinals(text) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ten second clip of the jump went viral on Monday, police said.",
+        "There was a two second delay before the blast, the report found.",
+    ],
+)
+def test_a_second_after_a_number_in_words_or_figures_is_a_span_not_an_ordinal(text):
+    """ "a ten second clip" is ten seconds long, as "a 39 second video" is."""
+    assert _ordinals(text) == []

@@ -125,7 +125,7 @@ _CONVERSION = re.compile(r"\d[\d,.]*\s*[^\W\d_]+\s*\(\s*$")
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 _ORDINALS |= {"eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL = re.compile(
-    r"(?<![\w.,/:-])(?<!\d )(?P<number>"
+    r"(?<![\w.,/:-])(?P<number>"
     + "|".join(_ORDINALS)
     + r"|(?!1st)\d+(?:st|nd|rd|th))(?![\w'’-])"
 )
@@ -133,7 +133,8 @@ _ORDINAL = re.compile(
 inauguration", "the bloc's 18th package"): not "first" nor "1st", most often no count at
 all ("at first", "first lady", "the 1st time"), nor a capitalised one (a name, "Second
 Amendment", or an enumeration, "Third, ..."), nor one in a compound ("second-largest"),
-nor a second after a number ("a 39 second video")."""
+nor a second after a number ("a 39 second video", "a ten second clip": `_AFTER_NUMBER`)."""
+_AFTER_NUMBER = re.compile(r"(?:\d|\b(?:" + "|".join(_NUMBER_WORDS) + r"))\s+$", re.I)
 _NO_NTH = {"century", "centuries", "world", "degree", "guess", "half", "hand", "man", "woman"}
 _NO_NTH |= {"person", "individual", "lesson", "reason", "point", "thing", "way", "answer"}
 _NO_NTH |= {"question", "option", "step", "district", "floor", "street", "avenue"}
@@ -194,8 +195,8 @@ def _ordinals(
     found = []
     for match in _ORDINAL.finditer(text):
         start, near = match.start(), max(0, match.start() - REACH)
-        if _DATE.search(text, near, start) or _NAMING.search(text, near, start):
-            continue  # "May 18th", "Chapter 11th"
+        if any(r.search(text, near, start) for r in (_DATE, _NAMING, _AFTER_NUMBER)):
+            continue  # "May 18th", "Chapter 11th", "a 39 second video"
         nouns = []
         for word, word_end in _words_after(text, match.end())[:WORDS_TO_NOUN]:
             if word in stops or word in _MONTHS:
