@@ -138,11 +138,14 @@ _AFTER_NUMBER = re.compile(r"(?:\d|\b(?:" + "|".join(_NUMBER_WORDS) + r"))\s+$",
 _NO_NTH = {"century", "centuries", "world", "degree", "guess", "half", "hand", "man", "woman"}
 _NO_NTH |= {"person", "individual", "lesson", "reason", "point", "thing", "way", "answer"}
 _NO_NTH |= {"question", "option", "step", "district", "floor", "street", "avenue"}
-"""Words that make an ordinal a date ("the 17th century", "the second world war"), a place
-("California's 22nd congressional district", "the fourth floor"), an idiom
-("second-degree murder" written without its hyphen, "second guess", "the second half") or
-the next item of a list ("a third man said", "the second lesson is"), no count the story
-reports (held-out Multi-News: three of the five ordinal figures two outlets gave were these)."""
+_NO_NTH |= {"birthday", "anniversary", "quarter"}
+"""Words that make an ordinal a date ("the 17th century", "the second world war", "the third
+quarter") or an age ("her 18th birthday", "the 100th anniversary": as "18 years" counts
+nothing), a place ("California's 22nd congressional district", "the fourth floor"), an
+idiom ("second-degree murder" written without its hyphen, "second guess", "the second
+half") or the next item of a list ("a third man said", "the second lesson is"), no count
+the story reports (held-out Multi-News: four of the five ordinal figures two outlets gave
+were these)."""
 
 
 @dataclass(frozen=True)
