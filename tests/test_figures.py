@@ -384,3 +384,26 @@ def test_numbers_in_clauses_alike_but_sentences_unlike_are_no_dispute():
     figures = _figures(texts)
     assert sorted(f.value for f in figures) == ["12 people", "9 people"]
     assert not any(f.disputed for f in figures)
+
+
+def test_a_figure_another_figure_s_clause_shows_is_not_shown_again():
+    """Held-out sample_validation-014 showed "…pay in full a $66,000 security bill for 21 days
+    of protection…" twice, as "21 days" and as "$66,000"."""
+    texts = [
+        "The firm sued him for failing to pay in full a $66,000 security bill for 21 days of "
+        "protection.",
+        "The lawsuit says he did not pay a $66,000 security bill for 21 days of protection by "
+        "the firm.",
+    ]
+    figures = _figures(texts)
+    assert len(figures) == 1
+    assert "$66,000" in figures[0].context and "21 days" in figures[0].context
+
+
+def test_a_figure_is_stated_by_its_own_number_not_by_a_longer_one():
+    """ "8 inches" is not stated by a point's "up to 18 inches"."""
+    texts = [
+        "The storm dumped up to 18 inches of snow on the coast, forecasters said on Monday.",
+        "Portland got about 8 inches of snow overnight, the weather service said on Monday.",
+    ]
+    assert [f.value for f in _figures(texts, shown_rows={0})] == ["8 inches"]
