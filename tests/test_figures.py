@@ -407,3 +407,13 @@ def test_a_figure_is_stated_by_its_own_number_not_by_a_longer_one():
         "Portland got about 8 inches of snow overnight, the weather service said on Monday.",
     ]
     assert [f.value for f in _figures(texts, shown_rows={0})] == ["8 inches"]
+
+
+def test_a_span_ago_is_a_time_not_a_figure():
+    """ "two hours ago" says when, as "10:30" does (held-out sample_validation-080 showed two
+    forum posts' "two hours ago" and "1.5 hours ago" as outlets disagreeing)."""
+    texts = [
+        "Installed the new update two hours ago and the battery is already down to 80 percent.",
+        "Updated the phone about 1.5 hours ago and the battery is draining just as fast.",
+    ]
+    assert _figures(texts) == ()

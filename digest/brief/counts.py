@@ -118,6 +118,8 @@ the number ('5 million people homeless' counts people); the value is the whole n
 '5 million people' and '5,000,000 people' are one figure."""
 MIN_CLAUSE_WORDS = 3
 """A figure's clause needs this many words besides the figure, or it is a bare fragment."""
+_AGO = re.compile(r"\s+ago\b")
+"""'two hours ago' says when, as '10:30' does: no span."""
 _CONVERSION = re.compile(r"\d[\d,.]*\s*[^\W\d_]+\s*\(\s*$")
 """Text before a figure ending in "8 mph (": the figure restates that one in another unit."""
 
@@ -221,8 +223,9 @@ def _counted(
     text: str, match: re.Match, stops: frozenset[str], language: str
 ) -> tuple[str, float, int, int] | None:
     """What the number `match` counts, its value, and where its words start and end in
-    `text`; None for a number that counts nothing (a year, a day, a name's number, a
-    description such as "two-term", a singular noun after it: "No on 37 campaign")."""
+    `text`; None for a number that counts nothing (a year, a day, a time: "two hours ago",
+    a name's number, a description such as "two-term", a singular noun after it: "No on 37
+    campaign")."""
     start, near = match.start(), max(0, match.start() - REACH)
     if (
         _looks_like_year(match)
@@ -260,7 +263,7 @@ def _counted(
         if word in stops or word in _MONTHS or word in _NUMBER_WORDS:
             break
         if _plural(word, language):
-            return word, value, first_at, word_end
+            return None if _AGO.match(text, word_end) else (word, value, first_at, word_end)
     people = _PEOPLE.match(text, end) if language == "english" else None
     return (people[1].lower(), value, first_at, people.end()) if people else None
 
