@@ -417,3 +417,24 @@ def test_a_span_ago_is_a_time_not_a_figure():
         "Updated the phone about 1.5 hours ago and the battery is draining just as fast.",
     ]
     assert _figures(texts) == ()
+
+
+def test_numbers_outlets_disagree_on_are_each_one_outlet_s_number():
+    """Each number of a dispute is one outlet's: shown only from a sentence no point holds,
+    and an ordinal not at all (held-out sample_validation-072 showed "$5.1 trillion" and
+    "$4.3 trillion", from sentences credited to points, as outlets disagreeing)."""
+    texts = [
+        "The hearing before the committee on Thursday lasted 10 hours, the chairman said.",
+        "The hearing before the committee on Thursday lasted nine hours, the chairman said.",
+    ]
+    every_row = lambda rows: np.ones(len(rows), dtype=bool)  # noqa: E731
+    assert [(f.value, f.disputed) for f in _figures(texts)] == [
+        ("10 hours", True),
+        ("nine hours", True),
+    ]
+    assert _figures(texts, aside=every_row) == ()
+    calls = [
+        "This was the third call between the two leaders since Trump was inaugurated.",
+        "This was the fourth call between the two leaders since Trump was inaugurated.",
+    ]
+    assert _figures(calls) == ()

@@ -54,10 +54,10 @@ def key_figures(
     shown though its sentences are credited to a point or say mostly what the points say
     (`aside`, one flag per row): the point holds their main fact, not the number ("With
     Trump's third phone call with Putin since his inauguration, a pattern has emerged:
-    ..."); one outlet's number is shown only from a sentence that is not aside (else it is a
-    detail of a point's fact, and the words go to points). An ordinal is a figure only when
-    two outlets give it ("the third call"): one outlet's "second wife" is background. Most
-    widely reported first."""
+    ..."); one outlet's number, alone or one side of a dispute, is shown only from a sentence
+    that is not aside (else it is a detail of a point's fact, and the words go to points).
+    An ordinal is a figure only when two outlets give it ("the third call"): one outlet's
+    "second wife" is background. Most widely reported first."""
     mentions = _untold(sentences, shown_rows, language)
     by_unit: dict[tuple[str, bool], list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: -weights[m.row]):
@@ -78,13 +78,20 @@ def key_figures(
     used: list[tuple[tuple[int, ...], int]] = []
     budget = words if words is not None else 10**9
     for cluster in sorted(clusters, key=order):
-        if len({outlet_of[sentences[m.row].article_id] for m in cluster}) < 2:
-            cluster = [] if cluster[0].ordinal else [m for m in cluster if not aside_of[m.row]]
-            if not cluster:
-                continue
+        outlets: dict[float, set[str]] = {}
+        for mention in cluster:
+            outlets.setdefault(mention.value, set()).add(
+                outlet_of[sentences[mention.row].article_id]
+            )
+        # one outlet's number (alone or in a dispute) only from a sentence no point holds
+        cluster = [
+            m for m in cluster if len(outlets[m.value]) > 1 or not (m.ordinal or aside_of[m.row])
+        ]
         values: dict[float, list[Mention]] = {}
         for mention in cluster:
             values.setdefault(mention.value, []).append(mention)
+        if not values:
+            continue
         disputed = len(values) > 1 and not _one_article_gives_two(values, sentences)
         shown_values = (
             sorted(values.values(), key=lambda g: -len(g))
