@@ -1,5 +1,6 @@
 """What the numbers in a sentence count: each number with the noun it counts, its value, and
-the clause around it, as written ("1,000 prisoners", "two hours", "$2 million").
+the clause around it, as written ("1,000 prisoners", "two hours", "$2 million"), and each
+ordinal with what it is the nth of ("the third call").
 
 A number counts something only where the words around it say so: not a year, a day, a time,
 a name's number ("Flight 370", "Prop 37"), a description ("two-term"), nor a number in words
