@@ -35,6 +35,7 @@ def _ordinals(text: str) -> list[tuple[str, float, str]]:
 )
 def test_an_ordinal_counts_the_noun_it_is_the_nth_of(text, found):
     assert _ordinals(text) == found
+    assert all(type(value) is float for _, value, _ in _ordinals(text))  # "third" too
 
 
 @pytest.mark.parametrize(

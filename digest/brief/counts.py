@@ -214,7 +214,7 @@ def _ordinals(
         clause = _clause(text, start, end)
         if word_count(clause) - word_count(text[start:end]) < MIN_CLAUSE_WORDS:
             continue
-        value = _ORDINALS.get(match["number"]) or float(match["number"][:-2])
+        value = float(_ORDINALS.get(match["number"]) or match["number"][:-2])
         label = text[start:end]
         found.append(Mention(stem(noun) if noun else "", value, label, clause, row, ordinal=True))
     return found
