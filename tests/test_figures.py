@@ -438,3 +438,14 @@ def test_numbers_outlets_disagree_on_are_each_one_outlet_s_number():
         "This was the fourth call between the two leaders since Trump was inaugurated.",
     ]
     assert _figures(calls) == ()
+
+
+def test_a_share_the_brief_states_does_not_state_an_ordinal():
+    """ "a third of the voters" is a share, not a third thing: a point saying it does not tell
+    the third call (an ordinal with no noun after it states any nth thing of its number)."""
+    texts = [
+        *THIRD_CALL,
+        "Nearly a third of the voters backed the plan, the poll found on Monday.",
+        "Sales fell by a third in the quarter, the company said on Monday.",
+    ]
+    assert [f.value for f in _figures(texts, shown_rows={2, 3})] == ["third call"]

@@ -128,9 +128,7 @@ _CONVERSION = re.compile(r"\d[\d,.]*\s*[^\W\d_]+\s*\(\s*$")
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 _ORDINALS |= {"eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL = re.compile(
-    r"(?<![\w.,/:-])(?P<number>"
-    + "|".join(_ORDINALS)
-    + r"|(?!1st)\d+(?:st|nd|rd|th))(?![\w'’-])"
+    r"(?<![\w.,/:-])(?P<number>" + "|".join(_ORDINALS) + r"|(?!1st)\d+(?:st|nd|rd|th))(?![\w'’-])"
 )
 """An ordinal in lower case counts what it is the nth of ("the third call since his
 inauguration", "the bloc's 18th package"): not "first" nor "1st", most often no count at
@@ -138,6 +136,9 @@ all ("at first", "first lady", "the 1st time"), nor a capitalised one (a name, "
 Amendment", or an enumeration, "Third, ..."), nor one in a compound ("second-largest"),
 nor a second after a number ("a 39 second video", "a ten second clip": `_AFTER_NUMBER`)."""
 _AFTER_NUMBER = re.compile(r"(?:\d|\b(?:" + "|".join(_NUMBER_WORDS) + r"))\s+$", re.I)
+_SHARE = re.compile(r"\ba\s+$", re.I)
+"""An ordinal after "a" with no noun is a share ("a third of the voters", "fell by a
+third"), not the nth of anything."""
 _NO_NTH = {"century", "centuries", "world", "degree", "guess", "half", "hand", "man", "woman"}
 _NO_NTH |= {"person", "individual", "lesson", "reason", "point", "thing", "way", "answer"}
 _NO_NTH |= {"question", "option", "step", "district", "floor", "street", "avenue"}
@@ -208,7 +209,9 @@ def _ordinals(
             if word in stops or word in _MONTHS:
                 break
             nouns.append((word, word_end))
-        if any(word in _NO_NTH for word, _ in nouns):
+        if any(word in _NO_NTH for word, _ in nouns) or (
+            not nouns and _SHARE.search(text, near, start)
+        ):
             continue
         noun, end = nouns[-1] if nouns else ("", match.end())
         clause = _clause(text, start, end)
