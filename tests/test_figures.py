@@ -203,12 +203,21 @@ def test_a_span_or_a_share_in_a_compound_is_a_figure(text, value):
         ("The bill passed the Senate easily, with support from 14 Republicans", "14 Republicans"),
         ("The dossiers shed light on the views of 220 million Americans", "220 million Americans"),
         ("The healing can take between six and eight weeks at home", "between six and eight weeks"),
+        (
+            "Experts put the cost of the plan at $25 billion to $50 billion",
+            "$25 billion to $50 billion",
+        ),
+        (
+            "Experts put the cost of the plan at between $25 billion and $50 billion",
+            "between $25 billion and $50 billion",
+        ),
     ],
 )
 def test_a_figure_shows_its_currency_sign_its_range_and_the_noun_it_counts(text, value):
     """They came out as "2 million lawsuit", "10 million beachside", "600 fine", "94
     southern white", "20 weeks": an amount without its currency, the next word taken for
-    what is counted, a range cut to its upper end."""
+    what is counted, a range cut to its upper end; a range of amounts as its lower end
+    alone (held-out sample_validation-140: "$25 billion")."""
     figures = _figures([f"{text}, officials said.", f"Officials said: {text}."])
     assert [f.value for f in figures] == [value]
 

@@ -83,6 +83,9 @@ _LOW = rf"(?:{_SIGN})?(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS) + r")(?:\s+(?:mil
 _RANGE = re.compile(rf"(?<![\w.,])(?:between\s+{_LOW}\s+and|{_LOW}\s+to)\s+$", re.I)
 """'could take 12 to 20 weeks', 'between six and eight weeks': the figure is the range, not
 its upper end alone."""
+_RANGE_ON = re.compile(rf"\s+(?:and|to)\s+(?={_SIGN}?\d)")
+"""'$25 billion to $50 billion': an amount a range goes on from is its lower end, no figure
+of its own (the upper end's figure is the range)."""
 _SAMPLE = re.compile(
     r"(?i)(?:\b(?:sample|survey|poll|study|studies|analysis)\s+(?:of|involv\w*|followed)|"
     r"\b(?:surveyed|polled|interviewed|sampled|population of))\s+(?:(?:more than|about|nearly|"
@@ -240,15 +243,16 @@ def _counted(
     ):
         return None
     value = _value(match.group("number"))
-    first = _RANGE.search(text, near, start)
-    first_at = first.start() if first else start
     currency = _CURRENCY.search(text, max(0, start - 4), start)
     money = _CURRENCIES[currency[0].rstrip()[-1]] if currency else ""  # "$ 1.8m": a space too
+    begin = currency.start() if currency else start  # an amount begins at its sign
+    first = _RANGE.search(text, near, begin)
+    first_at = first.start() if first else begin
     if match.group("suffix"):  # "$1.8m"; with no currency sign, "1.8m" may be metres
         if not currency or match.group("measure"):
             return None
         value *= _SUFFIXES[match.group("suffix").lower()]
-        return money, value, currency.start(), match.end()
+        return money, value, first_at, match.end()
     if match.group("measure"):  # "a two-hour call" counts hours
         measure = match.group("measure").lower()
         return (measure, value, first_at, match.end()) if measure in _IN_COMPOUNDS else None
@@ -260,7 +264,10 @@ def _counted(
         end = word_end - len(word) + len(scale)
         words = words if word == scale else []
     if currency:  # "$2 million lawsuit": two million dollars
-        return money, value, currency.start(), end
+        on = _RANGE_ON.match(text, end)
+        if on and _RANGE.search(text, near, on.end()):
+            return None
+        return money, value, first_at, end
     if match.group("number").lower() in _NUMBER_WORDS and not (words and words[0][0] in _SPANS):
         return None  # a number in words counts only a span: "two hours", not "two leaders"
     for word, word_end in words[:WORDS_TO_NOUN]:
