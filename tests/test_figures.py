@@ -169,11 +169,13 @@ def test_a_scaled_number_keeps_the_noun_it_counts(text, value):
         "He has the worst midterm numbers of any two-term president since Harry Truman.",
         "In their five-page motion Friday, the lawyers asked the judge to drop the case.",
         "Police described the suspect as a 6-foot man in a blue jacket and jeans.",
+        "He has sharply questioned a three-decade-old legal precedent on abortion rights.",
     ],
 )
 def test_a_number_in_a_compound_adjective_is_not_a_figure(text):
     """Key figures of held-out Multi-News briefs: "one-liners", "one-man", "two-term",
-    "five-page", "6-foot" describe something; they are no quantity a desk wants."""
+    "five-page", "6-foot" describe something; they are no quantity a desk wants, nor is an
+    age ("three-decade-old", sample_validation-178)."""
     assert _figures([text, f"Officials said: {text}"]) == ()
 
 

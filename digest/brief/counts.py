@@ -253,9 +253,11 @@ def _counted(
             return None
         value *= _SUFFIXES[match.group("suffix").lower()]
         return money, value, first_at, match.end()
-    if match.group("measure"):  # "a two-hour call" counts hours
+    if match.group("measure"):  # "a two-hour call" counts hours; "three-decade-old" is an age
         measure = match.group("measure").lower()
-        return (measure, value, first_at, match.end()) if measure in _IN_COMPOUNDS else None
+        if measure not in _IN_COMPOUNDS or text.startswith("-old", match.end()):
+            return None
+        return measure, value, first_at, match.end()
     words, end = _words_after(text, match.end()), match.end()
     scale = words[0][0].split("-")[0] if words else ""
     if scale in _SCALES:  # "5 million people"; "$2 million-an-episode job" is $2 million
