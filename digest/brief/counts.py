@@ -1,5 +1,6 @@
 """What the numbers in a sentence count: each number with the noun it counts, its value, and
-the clause around it, as written ("1,000 prisoners", "two hours", "$2 million").
+the clause around it, as written ("1,000 prisoners", "two hours", "$2 million"), and each
+ordinal with what it is the nth of ("the third call").
 
 A number counts something only where the words around it say so: not a year, a day, a time,
 a name's number ("Flight 370", "Prop 37"), a description ("two-term"), nor a number in words
@@ -82,6 +83,9 @@ _LOW = rf"(?:{_SIGN})?(?:\d[\d,.]*|" + "|".join(_NUMBER_WORDS) + r")(?:\s+(?:mil
 _RANGE = re.compile(rf"(?<![\w.,])(?:between\s+{_LOW}\s+and|{_LOW}\s+to)\s+$", re.I)
 """'could take 12 to 20 weeks', 'between six and eight weeks': the figure is the range, not
 its upper end alone."""
+_RANGE_ON = re.compile(rf"\s+(?:and|to)\s+(?={_SIGN}?\d)")
+"""'$25 billion to $50 billion': an amount a range goes on from is its lower end, no figure
+of its own (the upper end's figure is the range)."""
 _SAMPLE = re.compile(
     r"(?i)(?:\b(?:sample|survey|poll|study|studies|analysis)\s+(?:of|involv\w*|followed)|"
     r"\b(?:surveyed|polled|interviewed|sampled|population of))\s+(?:(?:more than|about|nearly|"
@@ -118,6 +122,8 @@ the number ('5 million people homeless' counts people); the value is the whole n
 '5 million people' and '5,000,000 people' are one figure."""
 MIN_CLAUSE_WORDS = 3
 """A figure's clause needs this many words besides the figure, or it is a bare fragment."""
+_AGO = re.compile(r"\s+ago\b")
+"""'two hours ago' says when, as '10:30' does: no span."""
 _CONVERSION = re.compile(r"\d[\d,.]*\s*[^\W\d_]+\s*\(\s*$")
 """Text before a figure ending in "8 mph (": the figure restates that one in another unit."""
 
@@ -125,21 +131,28 @@ _CONVERSION = re.compile(r"\d[\d,.]*\s*[^\W\d_]+\s*\(\s*$")
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
 _ORDINALS |= {"eighth": 8, "ninth": 9, "tenth": 10}
 _ORDINAL = re.compile(
-    r"(?<![\w.,/:-])(?<!\d )(?P<number>" + "|".join(_ORDINALS) + r"|\d+(?:st|nd|rd|th))(?![\w'’-])"
+    r"(?<![\w.,/:-])(?P<number>" + "|".join(_ORDINALS) + r"|(?!1st)\d+(?:st|nd|rd|th))(?![\w'’-])"
 )
 """An ordinal in lower case counts what it is the nth of ("the third call since his
-inauguration", "the bloc's 18th package"): not "first", most often no count at all ("at
-first", "first lady", "the first time"), nor a capitalised one (a name, "Second Amendment",
-or an enumeration, "Third, ..."), nor one in a compound ("second-largest"), nor a second
-after a number ("a 39 second video")."""
+inauguration", "the bloc's 18th package"): not "first" nor "1st", most often no count at
+all ("at first", "first lady", "the 1st time"), nor a capitalised one (a name, "Second
+Amendment", or an enumeration, "Third, ..."), nor one in a compound ("second-largest"),
+nor a second after a number ("a 39 second video", "a ten second clip": `_AFTER_NUMBER`)."""
+_AFTER_NUMBER = re.compile(r"(?:\d|\b(?:" + "|".join(_NUMBER_WORDS) + r"))\s+$", re.I)
+_SHARE = re.compile(r"\ba\s+$", re.I)
+"""An ordinal after "a" with no noun is a share ("a third of the voters", "fell by a
+third"), not the nth of anything."""
 _NO_NTH = {"century", "centuries", "world", "degree", "guess", "half", "hand", "man", "woman"}
 _NO_NTH |= {"person", "individual", "lesson", "reason", "point", "thing", "way", "answer"}
 _NO_NTH |= {"question", "option", "step", "district", "floor", "street", "avenue"}
-"""Words that make an ordinal a date ("the 17th century", "the second world war"), a place
-("California's 22nd congressional district", "the fourth floor"), an idiom
-("second-degree murder" written without its hyphen, "second guess", "the second half") or
-the next item of a list ("a third man said", "the second lesson is"), no count the story
-reports (held-out Multi-News: three of the five ordinal figures two outlets gave were these)."""
+_NO_NTH |= {"birthday", "anniversary", "quarter"}
+"""Words that make an ordinal a date ("the 17th century", "the second world war", "the third
+quarter") or an age ("her 18th birthday", "the 100th anniversary": as "18 years" counts
+nothing), a place ("California's 22nd congressional district", "the fourth floor"), an
+idiom ("second-degree murder" written without its hyphen, "second guess", "the second
+half") or the next item of a list ("a third man said", "the second lesson is"), no count
+the story reports (held-out Multi-News: four of the five ordinal figures two outlets gave
+were these)."""
 
 
 @dataclass(frozen=True)
@@ -192,20 +205,22 @@ def _ordinals(
     found = []
     for match in _ORDINAL.finditer(text):
         start, near = match.start(), max(0, match.start() - REACH)
-        if _DATE.search(text, near, start) or _NAMING.search(text, near, start):
-            continue  # "May 18th", "Chapter 11th"
+        if any(r.search(text, near, start) for r in (_DATE, _NAMING, _AFTER_NUMBER)):
+            continue  # "May 18th", "Chapter 11th", "a 39 second video"
         nouns = []
         for word, word_end in _words_after(text, match.end())[:WORDS_TO_NOUN]:
             if word in stops or word in _MONTHS:
                 break
             nouns.append((word, word_end))
-        if any(word in _NO_NTH for word, _ in nouns):
+        if any(word in _NO_NTH for word, _ in nouns) or (
+            not nouns and _SHARE.search(text, near, start)
+        ):
             continue
         noun, end = nouns[-1] if nouns else ("", match.end())
         clause = _clause(text, start, end)
         if word_count(clause) - word_count(text[start:end]) < MIN_CLAUSE_WORDS:
             continue
-        value = _ORDINALS.get(match["number"]) or float(match["number"][:-2])
+        value = float(_ORDINALS.get(match["number"]) or match["number"][:-2])
         label = text[start:end]
         found.append(Mention(stem(noun) if noun else "", value, label, clause, row, ordinal=True))
     return found
@@ -215,8 +230,9 @@ def _counted(
     text: str, match: re.Match, stops: frozenset[str], language: str
 ) -> tuple[str, float, int, int] | None:
     """What the number `match` counts, its value, and where its words start and end in
-    `text`; None for a number that counts nothing (a year, a day, a name's number, a
-    description such as "two-term", a singular noun after it: "No on 37 campaign")."""
+    `text`; None for a number that counts nothing (a year, a day, a time: "two hours ago",
+    a name's number, a description such as "two-term", a singular noun after it: "No on 37
+    campaign")."""
     start, near = match.start(), max(0, match.start() - REACH)
     if (
         _looks_like_year(match)
@@ -227,18 +243,21 @@ def _counted(
     ):
         return None
     value = _value(match.group("number"))
-    first = _RANGE.search(text, near, start)
-    first_at = first.start() if first else start
     currency = _CURRENCY.search(text, max(0, start - 4), start)
     money = _CURRENCIES[currency[0].rstrip()[-1]] if currency else ""  # "$ 1.8m": a space too
+    begin = currency.start() if currency else start  # an amount begins at its sign
+    first = _RANGE.search(text, near, begin)
+    first_at = first.start() if first else begin
     if match.group("suffix"):  # "$1.8m"; with no currency sign, "1.8m" may be metres
         if not currency or match.group("measure"):
             return None
         value *= _SUFFIXES[match.group("suffix").lower()]
-        return money, value, currency.start(), match.end()
-    if match.group("measure"):  # "a two-hour call" counts hours
+        return money, value, first_at, match.end()
+    if match.group("measure"):  # "a two-hour call" counts hours; "three-decade-old" is an age
         measure = match.group("measure").lower()
-        return (measure, value, first_at, match.end()) if measure in _IN_COMPOUNDS else None
+        if measure not in _IN_COMPOUNDS or text.startswith("-old", match.end()):
+            return None
+        return measure, value, first_at, match.end()
     words, end = _words_after(text, match.end()), match.end()
     scale = words[0][0].split("-")[0] if words else ""
     if scale in _SCALES:  # "5 million people"; "$2 million-an-episode job" is $2 million
@@ -247,14 +266,17 @@ def _counted(
         end = word_end - len(word) + len(scale)
         words = words if word == scale else []
     if currency:  # "$2 million lawsuit": two million dollars
-        return money, value, currency.start(), end
+        on = _RANGE_ON.match(text, end)
+        if on and _RANGE.search(text, near, on.end()):
+            return None
+        return money, value, first_at, end
     if match.group("number").lower() in _NUMBER_WORDS and not (words and words[0][0] in _SPANS):
         return None  # a number in words counts only a span: "two hours", not "two leaders"
     for word, word_end in words[:WORDS_TO_NOUN]:
         if word in stops or word in _MONTHS or word in _NUMBER_WORDS:
             break
         if _plural(word, language):
-            return word, value, first_at, word_end
+            return None if _AGO.match(text, word_end) else (word, value, first_at, word_end)
     people = _PEOPLE.match(text, end) if language == "english" else None
     return (people[1].lower(), value, first_at, people.end()) if people else None
 

@@ -11,6 +11,7 @@ call").
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
@@ -48,14 +49,15 @@ def key_figures(
     does is giving two measures, not disagreeing). A figure the brief already states (in
     the sentences `shown_rows`, in any wording: "lasted two hours" after "a two-hour call";
     for an ordinal, any nth thing of its number: "the call, the third since he took office"
-    states the third call) is left out. A figure two or more outlets give is shown though
-    its sentences are credited to a point or say mostly what the points say (`aside`, one
-    flag per row): the point holds their main fact, not the number ("With Trump's third
-    phone call with Putin since his inauguration, a pattern has emerged: ..."); one outlet's
-    number is shown only from a sentence that is not aside (else it is a detail of a point's
-    fact, and the words go to points). An ordinal is a figure only when two outlets give it
-    ("the third call"): one outlet's "second wife" is background. Most widely reported
-    first."""
+    states the third call) is left out, and so is one a figure shown before states in its
+    clause, or whose clause states one shown before. A figure two or more outlets give is
+    shown though its sentences are credited to a point or say mostly what the points say
+    (`aside`, one flag per row): the point holds their main fact, not the number ("With
+    Trump's third phone call with Putin since his inauguration, a pattern has emerged:
+    ..."); one outlet's number, alone or one side of a dispute, is shown only from a sentence
+    that is not aside (else it is a detail of a point's fact, and the words go to points).
+    An ordinal is a figure only when two outlets give it ("the third call"): one outlet's
+    "second wife" is background. Most widely reported first."""
     mentions = _untold(sentences, shown_rows, language)
     by_unit: dict[tuple[str, bool], list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: -weights[m.row]):
@@ -74,16 +76,22 @@ def key_figures(
 
     figures: list[Figure] = []
     used: list[tuple[tuple[int, ...], int]] = []
-    seen: set[str] = set()
     budget = words if words is not None else 10**9
     for cluster in sorted(clusters, key=order):
-        if len({outlet_of[sentences[m.row].article_id] for m in cluster}) < 2:
-            cluster = [] if cluster[0].ordinal else [m for m in cluster if not aside_of[m.row]]
-            if not cluster:
-                continue
+        outlets: dict[float, set[str]] = {}
+        for mention in cluster:
+            outlets.setdefault(mention.value, set()).add(
+                outlet_of[sentences[mention.row].article_id]
+            )
+        # one outlet's number (alone or in a dispute) only from a sentence no point holds
+        cluster = [
+            m for m in cluster if len(outlets[m.value]) > 1 or not (m.ordinal or aside_of[m.row])
+        ]
         values: dict[float, list[Mention]] = {}
         for mention in cluster:
             values.setdefault(mention.value, []).append(mention)
+        if not values:
+            continue
         disputed = len(values) > 1 and not _one_article_gives_two(values, sentences)
         shown_values = (
             sorted(values.values(), key=lambda g: -len(g))
@@ -92,11 +100,14 @@ def key_figures(
         )
         items = [_figure(g, sentences, outlet_of, weights, disputed) for g in shown_values]
         count = sum(word_count(f.value) + word_count(f.context) for f in items)
-        fresh = [f for f in items if f.context not in seen and f.value not in seen]
-        if len(figures) >= MAX_FIGURES or count > budget or len(fresh) < len(items):
+        told = any(
+            _states(g.context, f.value) or _states(f.context, g.value)
+            for f in items
+            for g in figures
+        )
+        if len(figures) >= MAX_FIGURES or count > budget or told:
             continue
         budget -= count
-        seen.update(x for f in items for x in (f.context, f.value))
         figures += items
         used.append((tuple(m.row for m in cluster), count))
     return tuple(figures), used
@@ -119,8 +130,15 @@ def _untold(
         and not (m.ordinal and m.value in nth)
         and m.unit
         and not m.sample
-        and not any(m.label in s.text for s in shown)
+        and not any(_states(s.text, m.label) for s in shown)
     ]
+
+
+def _states(text: str, label: str) -> bool:
+    """`text` shows the figure `label` as written, as a whole: a shown figure's clause or a
+    point that holds it tells it again ("…a $66,000 security bill for 21 days…" under "21
+    days" and under "$66,000"); "up to 18 inches" does not state "8 inches"."""
+    return re.search(rf"(?<![\w.,]){re.escape(label)}(?![\w]|[.,]\d)", text) is not None
 
 
 def _figure(
