@@ -109,3 +109,13 @@ def test_an_ordinal_that_tells_an_age_or_a_date_counts_nothing(text):
     17th century" count nothing; a third quarter is a date too. Held-out Multi-News
     (sample_test-019): "18th birthday" was a key figure beside a point's "18-year-old"."""
     assert _ordinals(text) == []
+
+
+def test_the_minutes_that_end_a_span_of_hours_are_no_count_of_their_own():
+    """Held-out sample_test-042 showed "15 minutes" of "two hours and 15 minutes"."""
+    text = "The surgery lasted 3 hours and 40 minutes, doctors said on Monday."
+    mentions = read_mentions([Sentence("a", 0, 0, text)], "english")
+    assert [m.label for m in mentions] == ["3 hours"]
+    text = "They walked for 40 minutes and then rested for two hours in the shade."
+    mentions = read_mentions([Sentence("a", 0, 0, text)], "english")
+    assert [m.label for m in mentions] == ["40 minutes", "two hours"]

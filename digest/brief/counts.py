@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from digest.models import Sentence
-from digest.text.words import stemmer, stop_words, word_count
+from digest.text.words import stemmer, stop_words, tokens
 
 _NUMBER_WORDS = {
     "one": 1,
@@ -121,7 +121,16 @@ _SCALES = {"hundred": 100, "thousand": 1e3, "million": 1e6, "billion": 1e9, "tri
 the number ('5 million people homeless' counts people); the value is the whole number, so
 '5 million people' and '5,000,000 people' are one figure."""
 MIN_CLAUSE_WORDS = 3
-"""A figure's clause needs this many words besides the figure, or it is a bare fragment."""
+"""A figure's clause needs this many words besides the figure, one of them at least no stop
+word, or it is a bare fragment ("...even in the last six months...", "...which has over
+100,000 signatures")."""
+_SPAN_GOES_ON = re.compile(
+    r"(?:\d|\b(?:"
+    + "|".join(_NUMBER_WORDS)
+    + r"))\s+(?:hours?|days?|weeks?|months?|years?)\s+and\s+$",
+    re.I,
+)
+"""'two hours and 15 minutes': the minutes end the span the hours began; no figure alone."""
 _AGO = re.compile(r"\s+ago\b")
 """'two hours ago' says when, as '10:30' does: no span."""
 _CONVERSION = re.compile(r"\d[\d,.]*\s*[^\W\d_]+\s*\(\s*$")
@@ -185,9 +194,7 @@ def read_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]
                 continue
             noun, value, start, end = counted_as
             clause = _clause(text, start, end)
-            if word_count(clause) - word_count(text[start:end]) < MIN_CLAUSE_WORDS or _table(
-                clause
-            ):
+            if _bare(clause, text[start:end], stop_words(language)) or _table(clause):
                 continue
             sample = bool(_SAMPLE.search(text, max(0, start - REACH), start))
             mentions.append(Mention(stem(noun), value, text[start:end], clause, row, sample))
@@ -218,7 +225,7 @@ def _ordinals(
             continue
         noun, end = nouns[-1] if nouns else ("", match.end())
         clause = _clause(text, start, end)
-        if word_count(clause) - word_count(text[start:end]) < MIN_CLAUSE_WORDS:
+        if _bare(clause, text[start:end], stops):
             continue
         value = float(_ORDINALS.get(match["number"]) or match["number"][:-2])
         label = text[start:end]
@@ -240,6 +247,7 @@ def _counted(
         or _NAMED.search(text, near, start)
         or _DATE.search(text, near, start)
         or _CONVERSION.search(text, near, start)
+        or _SPAN_GOES_ON.search(text, near, start)
     ):
         return None
     value = _value(match.group("number"))
@@ -279,6 +287,14 @@ def _counted(
             return None if _AGO.match(text, word_end) else (word, value, first_at, word_end)
     people = _PEOPLE.match(text, end) if language == "english" else None
     return (people[1].lower(), value, first_at, people.end()) if people else None
+
+
+def _bare(clause: str, label: str, stops: frozenset[str]) -> bool:
+    """Fewer than MIN_CLAUSE_WORDS words in the clause besides the figure's own, or none of
+    them a word that is not a stop word."""
+    words, own = tokens(clause), tokens(label)
+    said = sum(w.lower() not in stops for w in words) - sum(w.lower() not in stops for w in own)
+    return len(words) - len(own) < MIN_CLAUSE_WORDS or said < 1
 
 
 def _table(clause: str) -> bool:
