@@ -1,6 +1,8 @@
 import dataclasses
 import re
 
+import pytest
+
 from digest.brief.candidates import can_stand
 from digest.brief.clean import clean_article
 from digest.brief.merge import merge
@@ -201,6 +203,23 @@ def test_a_line_announcing_what_follows_is_no_point_but_carries_it():
     texts = [p.text for p in _brief(articles).points]
     assert lead_in not in texts and not any(t.endswith(":") for t in texts)
     assert not can_stand(lead_in) and can_stand(f"{lead_in} {statement}")
+
+
+@pytest.mark.parametrize(
+    ("text", "stands"),
+    [
+        ("Mr. Trump has not commented on the latest attacks.", False),
+        ("A Fandango rep did not immediately respond to a request for comment.", False),
+        ("Davis did not return messages left by CBC News on Monday.", False),
+        ("The Forest Service declined to comment on specific cases, but said it acts.", True),
+        ("However, the patient did not respond to doxycycline therapy at all.", True),
+    ],
+)
+def test_a_line_saying_only_that_someone_did_not_comment_is_no_point(text, stands):
+    """The seeds' 600-word brief spent its last words on NYT's "Mr. Trump has not commented on
+    the latest attacks." (which attacks, it does not say); a no-comment line reports no fact,
+    unless it goes on to what was said."""
+    assert can_stand(text) is stands
 
 
 def test_the_lead_is_what_happened_not_a_quotation():

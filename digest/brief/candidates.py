@@ -40,6 +40,18 @@ MIN_WORDS, MAX_WORDS = 6, 60
 POSITION_DECAY = 10.0
 """A concept first seen at sentence i of an article earns 1 / (1 + i / POSITION_DECAY)."""
 POSITION_WEIGHT, CENTRALITY_WEIGHT, RANK_WEIGHT, QUOTED_WEIGHT = 2.5, 5.0, 0.1, 1.7
+_NO_COMMENT = re.compile(
+    r"(?i)\b(?:declined\s+to\s+comment|could\s*(?:n['’]t|\s+not)\s+be\s+reached|"
+    r"(?:has|have|had)\s*(?:n['’]t|\s+not)\s+(?:yet\s+|publicly\s+)?commented|"
+    r"(?:did|does|do)\s*(?:n['’]t|\s+not)\s+(?:immediately\s+)?(?:respond|return|reply|answer)"
+    r"\s+(?:to\s+)?(?:[\w'’-]+\s+){0,4}?(?:requests?|calls?|messages?|e-?mails?|questions?|"
+    r"inquir\w+)\b)"
+)
+"""Someone did not comment: no fact of the story ("Mr. Trump has not commented on the latest
+attacks.", "A Fandango rep did not immediately respond to a request for comment.")..."""
+_SAYS_MORE = re.compile(r"(?i)\b(?:but|said|says|saying|told|added)\b")
+"""...unless the sentence goes on to what they did say ("declined to comment on specific
+cases due to privacy, but said it takes ...")."""
 _QUOTATION = re.compile(r'[“”"]')
 _WORDY = re.compile(r"\w")
 _TOKEN = re.compile(r"[^\W_]+")
@@ -185,13 +197,21 @@ def prior(why: Salience, quoted: bool = False) -> float:
 def can_stand(text: str, words: int | None = None) -> bool:
     """Long enough to say something, short enough for a briefing line, not a bare
     attribution, nor a line announcing what follows it ("The BSA sent WFAA the following
-    statement:"; it can still carry that statement). `words`: its word count, when known."""
+    statement:"; it can still carry that statement), nor one saying only that someone did not
+    comment. `words`: its word count, when known."""
     words = word_count(text) if words is None else words
     return (
         MIN_WORDS <= words <= MAX_WORDS
         and not is_bare_attribution(text)
         and not text.rstrip().endswith(":")
+        and not _no_comment(text)
     )
+
+
+def _no_comment(text: str) -> bool:
+    """The sentence says only that someone did not comment (_NO_COMMENT, _SAYS_MORE)."""
+    found = _NO_COMMENT.search(text)
+    return bool(found) and not _SAYS_MORE.search(text, found.end())
 
 
 def _join(texts: list[str]) -> str:
