@@ -124,12 +124,9 @@ MIN_CLAUSE_WORDS = 3
 """A figure's clause needs this many words besides the figure, one of them at least no stop
 word, or it is a bare fragment ("...even in the last six months...", "...which has over
 100,000 signatures")."""
-_SPAN_GOES_ON = re.compile(
-    r"(?:\d|\b(?:"
-    + "|".join(_NUMBER_WORDS)
-    + r"))\s+(?:hours?|days?|weeks?|months?|years?)\s+and\s+$",
-    re.I,
-)
+_A_NUMBER = r"(?:\d|\b(?:" + "|".join(_NUMBER_WORDS) + r"))"
+"""The end of a number in figures or in words, for what may come after it."""
+_SPAN_GOES_ON = re.compile(_A_NUMBER + r"\s+(?:hours?|days?|weeks?|months?|years?)\s+and\s+$", re.I)
 """'two hours and 15 minutes': the minutes end the span the hours began; no figure alone."""
 _MARK_IN_TIME = re.compile(r"\s+mark\b")
 """'At the nine-minute mark': a point in time, as 'two hours ago' is."""
@@ -149,7 +146,7 @@ inauguration", "the bloc's 18th package"): not "first" nor "1st", most often no 
 all ("at first", "first lady", "the 1st time"), nor a capitalised one (a name, "Second
 Amendment", or an enumeration, "Third, ..."), nor one in a compound ("second-largest"),
 nor a second after a number ("a 39 second video", "a ten second clip": `_AFTER_NUMBER`)."""
-_AFTER_NUMBER = re.compile(r"(?:\d|\b(?:" + "|".join(_NUMBER_WORDS) + r"))\s+$", re.I)
+_AFTER_NUMBER = re.compile(_A_NUMBER + r"\s+$", re.I)
 _SHARE = re.compile(r"\ba\s+$", re.I)
 """An ordinal after "a" with no noun is a share ("a third of the voters", "fell by a
 third"), not the nth of anything."""
@@ -186,21 +183,22 @@ def read_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]
     """Every number with what it counts. A number in
     brackets right after another ("8 mph (13 kph)") is the same quantity in another unit and
     is left out, and so is a clause with too few words around its number to say anything."""
-    stem, stops = stemmer(language), stop_words(language) | _NOT_UNITS
+    stem, stops = stemmer(language), stop_words(language)
+    not_units = stops | _NOT_UNITS
     mentions = []
     for row, sentence in enumerate(sentences):
         text = sentence.text
         for match in _NUMBER.finditer(text):
-            counted_as = _counted(text, match, stops, language)
+            counted_as = _counted(text, match, not_units, language)
             if counted_as is None:
                 continue
             noun, value, start, end = counted_as
             clause = _clause(text, start, end)
-            if _bare(clause, text[start:end], stop_words(language)) or _table(clause):
+            if _bare(clause, text[start:end], stops) or _table(clause):
                 continue
             sample = bool(_SAMPLE.search(text, max(0, start - REACH), start))
             mentions.append(Mention(stem(noun), value, text[start:end], clause, row, sample))
-        mentions += _ordinals(text, row, stem, stop_words(language))
+        mentions += _ordinals(text, row, stem, stops)
     return mentions
 
 
