@@ -78,20 +78,17 @@ def key_figures(
     used: list[tuple[tuple[int, ...], int]] = []
     budget = words if words is not None else 10**9
     for cluster in sorted(clusters, key=order):
-        outlets: dict[float, set[str]] = {}
-        for mention in cluster:
-            outlets.setdefault(mention.value, set()).add(
-                outlet_of[sentences[mention.row].article_id]
-            )
-        # one outlet's number (alone or in a dispute) only from a sentence no point holds
-        cluster = [
-            m for m in cluster if len(outlets[m.value]) > 1 or not (m.ordinal or aside_of[m.row])
-        ]
         values: dict[float, list[Mention]] = {}
         for mention in cluster:
             values.setdefault(mention.value, []).append(mention)
+        # one outlet's number (alone or in a dispute) only from a sentence no point holds
+        for value, group in list(values.items()):
+            if len({outlet_of[sentences[m.row].article_id] for m in group}) < 2:
+                values[value] = [m for m in group if not (m.ordinal or aside_of[m.row])]
+        values = {value: group for value, group in values.items() if group}
         if not values:
             continue
+        cluster = [m for group in values.values() for m in group]
         disputed = len(values) > 1 and not _one_article_gives_two(values, sentences)
         shown_values = (
             sorted(values.values(), key=lambda g: -len(g))
@@ -119,12 +116,13 @@ def _untold(
     """The mentions that can be figures (not a study's sample size, not an ordinal with no
     noun) and that the sentences `shown_rows` do not state already."""
     shown = [sentences[r] for r in shown_rows]
-    told = read_mentions(shown, language)
+    mentions = read_mentions(sentences, language)
+    told = [m for m in mentions if m.row in shown_rows]
     stated = {(m.unit, m.value) for m in told}
     nth = {m.value for m in told if m.ordinal}  # "the third since ..." states a third call
     return [
         m
-        for m in read_mentions(sentences, language)
+        for m in mentions
         if m.row not in shown_rows
         and (m.unit, m.value) not in stated
         and not (m.ordinal and m.value in nth)
