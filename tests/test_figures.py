@@ -291,14 +291,14 @@ def test_a_sentence_of_thousands_of_numbers_is_read_in_linear_time(row):
     assert time.perf_counter() - start < 10
 
 
-def _figures(texts: list[str], shown_rows: set[int] = frozenset(), **aside) -> tuple[Figure, ...]:
+def _figures(texts: list[str], shown_rows: set[int] = frozenset(), **held) -> tuple[Figure, ...]:
     """Key figures of `texts`, each the one sentence of an article of its own outlet, with no
     word budget; `shown_rows`: the sentences the brief already shows."""
     sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
     outlet_of = {f"a{n}": f"Outlet {n}" for n in range(len(texts))}
     weights = [1.0] * len(texts)
     space = SentenceSpace(texts)
-    figures, _ = key_figures(sentences, outlet_of, weights, space, shown_rows, None, **aside)
+    figures, _ = key_figures(sentences, outlet_of, weights, space, shown_rows, None, **held)
     return figures
 
 
@@ -367,12 +367,12 @@ def test_a_figure_two_outlets_give_is_shown_though_their_sentences_are_a_point_s
         "Negotiators agreed to exchange 1,000 prisoners each, officials said on Friday.",
     ]
     every_row = lambda rows: np.ones(len(rows), dtype=bool)  # noqa: E731
-    figures = _figures(texts, aside=every_row)
+    figures = _figures(texts, held=every_row)
     assert [(f.value, f.outlets) for f in figures] == [
         ("1,000 prisoners", ("Outlet 0", "Outlet 1"))
     ]
     # one outlet's number in a sentence a point holds is a detail of that point
-    assert _figures(texts[:1], aside=every_row) == ()
+    assert _figures(texts[:1], held=every_row) == ()
     assert [f.value for f in _figures(texts[:1])] == ["1,000 prisoners"]
 
 
@@ -445,7 +445,7 @@ def test_numbers_outlets_disagree_on_are_each_one_outlet_s_number():
         ("10 hours", True),
         ("nine hours", True),
     ]
-    assert _figures(texts, aside=every_row) == ()
+    assert _figures(texts, held=every_row) == ()
     calls = [
         "This was the third call between the two leaders since Trump was inaugurated.",
         "This was the fourth call between the two leaders since Trump was inaugurated.",

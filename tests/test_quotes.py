@@ -34,7 +34,7 @@ def test_a_quotation_that_opens_in_lower_case_is_not_a_key_quote():
         '"We will not accept any deal that leaves Iran a path to a bomb," Caitlin Hayden said.',
     ]
     sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
-    quotes, _ = key_quotes(sentences, {"a0": "A", "a1": "B"}, [1.0, 1.0], set(), [], None)
+    quotes, _ = key_quotes(sentences, {"a0": "A", "a1": "B"}, [1.0, 1.0], [], None)
     assert [q.text for q in quotes] == [
         "We will not accept any deal that leaves Iran a path to a bomb"
     ]
@@ -43,7 +43,7 @@ def test_a_quotation_that_opens_in_lower_case_is_not_a_key_quote():
 def _quotes(texts: list[str]) -> list[str]:
     """Key quotes of `texts`, the sentences of one article in order, with no word budget."""
     sentences = [Sentence("a0", n, 0, t) for n, t in enumerate(texts)]
-    quotes, _ = key_quotes(sentences, {"a0": "A"}, [1.0] * len(texts), set(), [], None)
+    quotes, _ = key_quotes(sentences, {"a0": "A"}, [1.0] * len(texts), [], None)
     return [q.text for q in quotes]
 
 
@@ -93,7 +93,7 @@ def test_the_stop_after_a_speaker_who_ends_the_sentence_is_not_the_name_s():
         "“Hope is what keeps the whole family going every single day,” Kunz Sr. said.",
     ]
     sentences = [Sentence(f"a{n}", 0, 0, t) for n, t in enumerate(texts)]
-    quotes, _ = key_quotes(sentences, {"a0": "A", "a1": "B"}, [1.0, 1.0], set(), [], None)
+    quotes, _ = key_quotes(sentences, {"a0": "A", "a1": "B"}, [1.0, 1.0], [], None)
     assert sorted(q.speaker for q in quotes) == ["Kunz Sr.", "O’Neal"]
 
 
@@ -105,7 +105,7 @@ def test_the_stop_after_a_short_name_that_ends_the_sentence_is_not_the_name_s(sp
     """Only names of more than four characters lost the stop: "Ang Lee." kept it."""
     text = f"“We will not give in to pressure from anyone at all,” said {speaker}"
     sentences = [Sentence("a0", 0, 0, text)]
-    quotes, _ = key_quotes(sentences, {"a0": "A"}, [1.0], set(), [], None)
+    quotes, _ = key_quotes(sentences, {"a0": "A"}, [1.0], [], None)
     assert [q.speaker for q in quotes] == [name]
 
 
@@ -117,7 +117,7 @@ def test_a_speaker_named_by_one_word_is_shown_as_the_article_first_names_them():
         "“I carry in my heart the sufferings of the beloved Ukrainian people,” Leo said.",
     ]
     sentences = [Sentence("a", n, n, t) for n, t in enumerate(texts)]
-    quotes, used = key_quotes(sentences, {"a": "A"}, [1.0, 1.0], set(), [], None)
+    quotes, used = key_quotes(sentences, {"a": "A"}, [1.0, 1.0], [], None)
     assert [q.speaker for q in quotes] == ["Pope Leo XIV"]
     assert used[0][1] == 12 + 3  # the name's words count in the brief's budget
 

@@ -166,15 +166,18 @@ class Chooser:
         total = sum(self.weight[k] for k in concepts)
         return sum(self.weight[k] for k in concepts - self.covered) / total if total else 0.0
 
-    def repeats(self, rows: Sequence[int]) -> np.ndarray:
-        """For each sentence in `rows`: too like a chosen point to be shown as a key quote
-        (one similarity matrix for all), or saying mostly what the points say (SAID of its
-        concepts' weight covered)."""
+    def held(self, rows: Sequence[int]) -> np.ndarray:
+        """For each sentence in `rows`: held by what the brief shows already, so no key quote
+        (nor a one-outlet key figure) is taken from it: a point or key quote shows it or was
+        credited with it (`used_rows`), or it is too like a chosen point (one similarity
+        matrix for all), or it says mostly what the points say (SAID of its concepts' weight
+        covered)."""
+        used = np.isin(rows, list(self.used_rows))
         if not self.shown_rows or not len(rows):
-            return np.zeros(len(rows), dtype=bool)
+            return used
         alike = self.space.similarity(rows, self.shown_rows).max(axis=1) >= REDUNDANCY
         said = [1 - self._new_share(self.row_concepts[r]) >= SAID for r in rows]
-        return alike | np.array(said, dtype=bool)
+        return used | alike | np.array(said, dtype=bool)
 
     def take(self, i: int) -> None:
         c = self.candidates[i]

@@ -40,7 +40,7 @@ def key_figures(
     shown_rows: Collection[int],
     words: int | None,
     language: str = "english",
-    aside: Callable[[list[int]], np.ndarray] = lambda rows: np.zeros(len(rows), bool),
+    held: Callable[[list[int]], np.ndarray] = lambda rows: np.zeros(len(rows), bool),
 ) -> tuple[tuple[Figure, ...], list[tuple[tuple[int, ...], int]]]:
     """Numbers with what they count, within `words` words (None: MAX_FIGURES figures).
     Mentions of the same unit in sentences that report the same fact (similar to the first
@@ -52,10 +52,10 @@ def key_figures(
     states the third call) is left out, and so is one a figure shown before states in its
     clause, or whose clause states one shown before. A figure two or more outlets give is
     shown though its sentences are credited to a point or say mostly what the points say
-    (`aside`, one flag per row): the point holds their main fact, not the number ("With
+    (`held`, one flag per row): the point holds their main fact, not the number ("With
     Trump's third phone call with Putin since his inauguration, a pattern has emerged:
     ..."); one outlet's number, alone or one side of a dispute, is shown only from a sentence
-    that is not aside (else it is a detail of a point's fact, and the words go to points).
+    that is not held (else it is a detail of a point's fact, and the words go to points).
     An ordinal is a figure only when two outlets give it ("the third call"): one outlet's
     "second wife" is background. Most widely reported first."""
     mentions = _untold(sentences, shown_rows, language)
@@ -68,7 +68,7 @@ def key_figures(
     for group in by_unit.values():
         clusters += _same_fact(group, space)
     rows = sorted({m.row for group in clusters for m in group})
-    aside_of = dict(zip(rows, aside(rows).tolist(), strict=True))
+    held_of = dict(zip(rows, held(rows).tolist(), strict=True))
 
     def order(cluster: list[Mention]) -> tuple:
         outlets = {outlet_of[sentences[m.row].article_id] for m in cluster}
@@ -84,7 +84,7 @@ def key_figures(
         # one outlet's number (alone or in a dispute) only from a sentence no point holds
         for value, group in list(values.items()):
             if len({outlet_of[sentences[m.row].article_id] for m in group}) < 2:
-                values[value] = [m for m in group if not (m.ordinal or aside_of[m.row])]
+                values[value] = [m for m in group if not (m.ordinal or held_of[m.row])]
         values = {value: group for value, group in values.items() if group}
         if not values:
             continue

@@ -375,9 +375,7 @@ def _highlights(
     shown = [story.sentences[r].text for r in chooser.shown_rows]
     weights = story.row_prior
     outlet_of = story.outlet_of_article
-    quotes, used = key_quotes(
-        story.sentences, outlet_of, weights, chooser.used_rows, shown, words, chooser.repeats
-    )
+    quotes, used = key_quotes(story.sentences, outlet_of, weights, shown, words, chooser.held)
     for rows, count in used:
         chooser.cover(set().union(*(story.concepts[r] for r in rows)), rows, count)
     left = None if words is None else max(words - sum(c for _, c in used), 0)
@@ -389,7 +387,7 @@ def _highlights(
         chooser.shown_or_quoted,
         left,
         story.language,
-        lambda rows: np.isin(rows, list(chooser.used_rows)) | chooser.repeats(rows),
+        chooser.held,
     )
     for rows, count in used:
         chooser.cover(set().union(*(story.concepts[r] for r in rows)), rows, count)

@@ -59,15 +59,14 @@ def key_quotes(
     sentences: Sequence[Sentence],
     outlet_of: dict[str, str],
     weights: Sequence[float],
-    used_rows: set[int],
     shown: Sequence[str],
     words: int | None,
-    repeats: Callable[[list[int]], np.ndarray] = lambda rows: np.zeros(len(rows), bool),
+    held: Callable[[list[int]], np.ndarray] = lambda rows: np.zeros(len(rows), bool),
 ) -> tuple[tuple[Quote, ...], list[tuple[tuple[int, ...], int]]]:
     """Quotations with a named speaker, each once, most widely carried first, within
     `words` words (None: MAX_QUOTES), leaving out any the points already show (a sentence
-    used by a point, or the same words quoted in one). Also returns, for each quote, the
-    sentences (rows) it stands in and the words it takes."""
+    a point holds: `held`, one flag per row; or the same words quoted in one). Also returns,
+    for each quote, the sentences (rows) it stands in and the words it takes."""
     found = _quotations(sentences)
     taken = set().union(*(_shingles(matching_words(text)) for text in shown))
     groups: list[list[tuple[str, str, int]]] = []
@@ -83,11 +82,11 @@ def key_quotes(
         ):
             groups[home].append(item)
     rows = sorted({r for g in groups for *_, r in g})
-    repeated = {r for r, flag in zip(rows, repeats(rows), strict=True) if flag}
+    taken_rows = {r for r, flag in zip(rows, held(rows), strict=True) if flag}
     groups = [
         g
         for g in groups
-        if not any(r in used_rows or r in repeated for *_, r in g)
+        if not any(r in taken_rows for *_, r in g)
         and not (_shingles(matching_words(g[0][0])) & taken)
     ]
 
