@@ -369,13 +369,18 @@ def test_support_credits_what_a_pair_by_pair_search_credits(repo_config):
     """Support is computed as whole matrices; on the seeds it must credit exactly what the
     rule says, checked here pair by pair: each other outlet's best sentence (the first of
     equal ones), credited when similar enough, or when it is weaker but the two sentences
-    are each other's best match and share a distinctive word."""
+    are each other's best match and share distinctive words rare enough."""
     import numpy as np
 
     from digest.brief.build import _summarize_one
     from digest.brief.candidates import Story
     from digest.brief.read import read_inputs
-    from digest.brief.support import MAX_MUTUAL_CHECKS, MUTUAL_SIMILARITY, support
+    from digest.brief.support import (
+        DISTINCT_RARITY,
+        MAX_MUTUAL_CHECKS,
+        MUTUAL_SIMILARITY,
+        support,
+    )
     from digest.text.similarity import SentenceSpace
 
     articles = read_inputs([SEEDS], repo_config.input.max_bytes).articles
@@ -404,7 +409,7 @@ def test_support_credits_what_a_pair_by_pair_search_credits(repo_config):
             or (
                 o in weak
                 and best_in(best[o][1], own)[1] == row
-                and space.shared_rarity([row], [best[o][1]])[0] > 0
+                and space.shared_rarity([row], [best[o][1]])[0] > DISTINCT_RARITY
             )
         ]
         assert backing.outlets.tolist() == expected
