@@ -17,6 +17,7 @@ from digest.text.standalone import (
         'He was clear." Then the talks began.',
         "We thought that was a shame.",  # "we" of a quotation, with no speaker
         "But the Kremlin refused.",
+        "There he met the mayor of Kyiv and the governor of the Odesa region.",  # which place?
         # further in: which business center, who is "he"?
         "The Kremlin emphasized on Monday that the conversation with Trump took place from this "
         "state-funded business center.",
@@ -77,6 +78,10 @@ def test_sentences_that_lean_on_the_one_before(text):
         "Dealing with legislation at home was supposed to be the low-drama part of Walker's year.",
         "The cell door closed and Serna sat on the cot.",
         "The storm killed 12 people in two days.",
+        # an existential "there" points back at no place (the seeds' Peskov, Spokesman-Review)
+        "“There is no time frame and can be none,” Kremlin spokesman Dmitry Peskov told "
+        "journalists Tuesday, after Russia deflected pressure for a ceasefire.",
+        "There were no reports of injuries after the quake hit the coast of Chile.",
     ],
 )
 def test_sentences_that_stand_alone(text):

@@ -23,8 +23,15 @@ SPEECH_VERBS = (
 
 SPEECH_VERB = r"(?:told reporters|" + "|".join(SPEECH_VERBS) + r")"
 
+_EXISTENTIAL = (
+    r"(?:is|are|was|were|will|would|could|can|may|might|must|should|has|have|had|seems?|"
+    r"seemed|appears?|appeared|remains?|remained)\b"
+)
+"""After "there", a verb that makes it existential ("There is no time frame", said by Peskov):
+no place pointed back at."""
 _DANGLING_START = re.compile(
-    r"^(he|she|they|it|its|his|her|their|this|that|these|those|there|but|and|or|so|yet|"
+    r"^(he|she|they|it|its|his|her|their|this|that|these|those|there(?!\s+" + _EXISTENTIAL + r")|"
+    r"but|and|or|so|yet|"
     r"however|still|also|meanwhile|instead|then|thus|therefore|moreover|furthermore|likewise|"
     r"similarly|otherwise|nevertheless|nonetheless|"
     r"besides|afterward|afterwards|later|in fact|even so|as a result|for his part|"
