@@ -503,3 +503,27 @@ def test_the_default_brief_has_what_three_or_more_outlets_report(seed_build):
     )
     missing = [fact for fact, pattern in WIDELY_REPORTED.items() if not re.search(pattern, text)]
     assert not missing
+
+
+def test_a_point_of_two_sentences_credits_who_reports_the_first():
+    """The seeds' Leavitt line is her confirmation and her quotation ("..., she said"): the
+    quotation is chosen and brings the confirmation along, which another outlet reports in
+    its own words. That outlet reports the point, though not the quotation."""
+    import numpy as np
+
+    from digest.brief.support import carried_credits
+    from digest.text.similarity import SentenceSpace
+
+    texts = [
+        "Press secretary Karoline Leavitt confirmed the governor's frustration with the "
+        "stalled budget talks.",
+        "“He has been quite clear that he is tired of both parties in this fight,” she said.",
+        "Schools fear unpaid teachers in June.",
+        "The governor is frustrated with the stalled budget talks, press secretary Karoline "
+        "Leavitt confirmed.",
+        "Teachers unions plan a rally at the capitol if no budget passes by Friday.",
+    ]
+    outlet_of_row = np.array([0, 0, 0, 1, 1])
+    space = SentenceSpace(texts)
+    assert carried_credits(space, {7: [0]}, outlet_of_row, 0.35) == {7: [3]}
+    assert carried_credits(space, {7: [2]}, outlet_of_row, 0.35) == {7: []}

@@ -32,7 +32,7 @@ from digest.brief.candidates import Candidate, Story, candidates
 from digest.brief.choose import Chooser
 from digest.brief.figures import figures_stated, key_figures
 from digest.brief.quotes import key_quotes
-from digest.brief.support import Support, support
+from digest.brief.support import Support, carried_credits, support
 from digest.config import BriefSettings, Config, MatchingSettings, Topic
 from digest.models import Article, Figure, Point, Quote, Section, SourceRef, Summary
 from digest.models import Story as BriefStory
@@ -185,7 +185,12 @@ def merge_story(
     chooser.fill(widely)  # the words the quotes and figures did not use, likewise
     chooser.fill(keep)
     shown = chooser.shown_credits
-    points = {i: _point(found[i], supports[i], shown[i], story, new[i]) for i in chooser.picks}
+    leaned_on = {i: [r for r in found[i].rows if r != found[i].row] for i in chooser.picks}
+    carried = carried_credits(space, leaned_on, story.outlet_of_row, matching.duplicate_similarity)
+    points = {
+        i: _point(found[i], supports[i], shown[i], story, new[i], carried.get(i, []))
+        for i in chooser.picks
+    }
     lead = sorted(lead, key=lambda i: _importance(points[i]), reverse=True)
     shown_sections = []
     for name in [*sections, brief.other_section]:
@@ -229,15 +234,25 @@ def _section(
 
 
 def _point(
-    candidate: Candidate, backing: Support, shown: np.ndarray, story: Story, new: bool | None
+    candidate: Candidate,
+    backing: Support,
+    shown: np.ndarray,
+    story: Story,
+    new: bool | None,
+    carried: list[int],
 ) -> Point:
     """A point in the candidate's words, credited to every outlet shown to report its fact
-    (`shown`: one flag per credited outlet)."""
+    (`shown`: one flag per credited outlet; `carried`: sentences shown as reporting the
+    sentence the chosen one leans on)."""
     head = story.sentences[candidate.row]
-    credited = [story.sentences[row] for row in backing.rows[shown].tolist()]
-    credited = [s for s in credited if s.article_id != head.article_id]
-    article_ids = tuple(dict.fromkeys([head.article_id, *(s.article_id for s in credited)]))
     outlet_of = story.outlet_of_article
+    credited, seen = [], {outlet_of[head.article_id]}
+    for row in [*backing.rows[shown].tolist(), *carried]:  # one sentence an outlet
+        sentence = story.sentences[row]
+        if outlet_of[sentence.article_id] not in seen:
+            seen.add(outlet_of[sentence.article_id])
+            credited.append(sentence)
+    article_ids = tuple(dict.fromkeys([head.article_id, *(s.article_id for s in credited)]))
     return Point(
         text=candidate.text,
         article_id=head.article_id,

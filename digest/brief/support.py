@@ -126,6 +126,26 @@ def shown_credits(space: SentenceSpace, row: int, backing: Support) -> np.ndarra
     return np.where(backing.strong, (rarity > 0) | same, rarity >= SHOWN_RARITY)
 
 
+def carried_credits(
+    space: SentenceSpace,
+    leaned_on: dict[int, list[int]],
+    outlet_of_row: np.ndarray,
+    threshold: float,
+) -> dict[int, list[int]]:
+    """For each point (key) of two sentences, the other outlets' sentences shown as
+    reporting the sentences its chosen one leans on (`leaned_on`): the point tells that fact
+    too ("White House spokeswoman Karoline Leavitt confirmed Trump's frustration with the
+    stalled process." before her quotation, which the New York Times reports in its own
+    words). For the reader only: choosing measured the sentence chosen for itself."""
+    context = [(key, row) for key, rows in leaned_on.items() for row in rows]
+    backings = support(space, [row for _, row in context], outlet_of_row, threshold)
+    carried: dict[int, list[int]] = {}
+    for (key, row), backing in zip(context, backings, strict=True):
+        shown = backing.rows[shown_credits(space, row, backing)]
+        carried.setdefault(key, []).extend(shown.tolist())
+    return carried
+
+
 def _near(best: np.ndarray, own: int) -> np.ndarray:
     """The other outlets whose best sentence matches at least MUTUAL_SIMILARITY, best first."""
     near = np.flatnonzero(best >= MUTUAL_SIMILARITY)
