@@ -127,3 +127,24 @@ def test_a_span_s_mark_is_a_point_in_time_not_a_figure():
     assert read_mentions([Sentence("a", 0, 0, text)], "english") == []
     text = "After a two-hour phone call with Mr. Putin, Mr. Trump spoke to reporters."
     assert [m.label for m in read_mentions([Sentence("a", 0, 0, text)], "english")] == ["two-hour"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Starting Saturday, the county had employees working 24 hours a day to finish the count.",
+        "The shelter is now open 7 days a week for families who lost their homes, officials said.",
+        "Volunteers staffed the hotline 365 days a year, answering calls from all over the state.",
+        "The hotline is staffed 24/7 by volunteers who answer calls from all over the state.",
+    ],
+)
+def test_a_span_as_long_as_the_period_it_is_per_is_an_idiom_not_a_figure(text):
+    """ "24 hours a day" says "all the time", as "24/7" does (held-out sample_validation-204
+    showed "24 hours: …Miami-Dade had employees working 24 hours a day…")."""
+    assert read_mentions([Sentence("a", 0, 0, text)], "english") == []
+
+
+def test_a_span_per_period_shorter_than_the_period_is_a_rate_that_counts():
+    text = "Runners who ran more than four hours a week lived shorter lives, the study found."
+    mentions = read_mentions([Sentence("a", 0, 0, text)], "english")
+    assert [m.label for m in mentions] == ["four hours"]

