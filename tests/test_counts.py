@@ -148,3 +148,24 @@ def test_a_span_per_period_shorter_than_the_period_is_a_rate_that_counts():
     text = "Runners who ran more than four hours a week lived shorter lives, the study found."
     mentions = read_mentions([Sentence("a", 0, 0, text)], "english")
     assert [m.label for m in mentions] == ["four hours"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(PHOTOS: 8 key players in IRS scandal story)",
+        "JUST WATCHED The wiretapping saga in 2 minutes Replay More Videos",
+        "[RELATED: 17 tips for surviving the long winter at home in the city]",
+        "Read more: 10 things the senator said about taxes in the first debate",
+    ],
+)
+def test_a_number_in_a_link_or_video_title_is_no_count_of_the_story(text):
+    """Held-out briefs showed "8 key players" (a photo gallery's link, sample_validation-116)
+    and "2 minutes" (a clip's title, sample_validation-009) as key figures."""
+    assert read_mentions([Sentence("a", 0, 0, text)], "english") == []
+
+
+def test_a_number_after_a_link_s_brackets_close_counts():
+    text = "(PHOTOS: The key players in the scandal) The agency fired 8 senior managers on Monday."
+    mentions = read_mentions([Sentence("a", 0, 0, text)], "english")
+    assert [m.label for m in mentions] == ["8 senior managers"]

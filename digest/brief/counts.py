@@ -142,6 +142,14 @@ _IN_A |= {("weeks", "year"): 52, ("months", "year"): 12}
 per is an idiom for "all the time", as "24/7" is, no figure of the story (held-out
 sample_validation-204: "employees working 24 hours a day"); "four hours a week" is a rate,
 and counts."""
+_TEASER = re.compile(
+    r"(?:\b(?i:photos?|pictures|videos?|watch|related(?:\s+[a-z]+)?|see also|read more|"
+    r"gallery|slideshow)\s*:|\b(?:STORY|READ|MORE):|\bJUST WATCHED\b|\bMUST WATCH\b)[^()\[\]]*$"
+)
+"""'(PHOTOS: 8 key players in IRS scandal story)', 'JUST WATCHED The wiretapping saga in 2
+minutes Replay More Videos': a number after a link's or a video's label, in the same
+brackets, is in the title of another page (a list, a clip's length), no count of the story
+(held-out sample_validation-116 and -009 showed both as key figures)."""
 
 
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
@@ -190,7 +198,8 @@ class Mention:
 def read_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]:
     """Every number with what it counts. A number in
     brackets right after another ("8 mph (13 kph)") is the same quantity in another unit and
-    is left out, and so is a clause with too few words around its number to say anything."""
+    is left out, and so is a clause with too few words around its number to say anything,
+    and a number in the title of a link or a clip (`_TEASER`)."""
     stem, stops = stemmer(language), stop_words(language)
     not_units = stops | _NOT_UNITS
     mentions = []
@@ -203,7 +212,11 @@ def read_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]
             noun, value, start, end = counted_as
             clause = _clause(text, start, end)
             near = max(0, start - REACH)
-            if _bare(clause, text[start:end], stops) or _table(clause):
+            if (
+                _bare(clause, text[start:end], stops)
+                or _table(clause)
+                or _TEASER.search(text, near, start)
+            ):
                 continue
             sample = bool(_SAMPLE.search(text, near, start))
             mentions.append(Mention(stem(noun), value, text[start:end], clause, row, sample))
