@@ -150,6 +150,13 @@ _TEASER = re.compile(
 minutes Replay More Videos': a number after a link's or a video's label, in the same
 brackets, is in the title of another page (a list, a clip's length), no count of the story
 (held-out sample_validation-116 and -009 showed both as key figures)."""
+_THINGS_NOT = {"hours", "days", "weeks", "months", "minutes", "seconds", "decades", "nights"}
+_THINGS_NOT |= {"miles", "feet", "inches", "meters", "metres", "kilometers", "kilometres"}
+_THINGS_NOT |= {"pounds", "tons", "tonnes", "acres", "degrees", "mph", "kph", "points"}
+_THINGS_NOT |= {"dollars", "euros", "cents"}
+"""Plural words after a number that measure time or size rather than count people or
+things: "20 officials" and "20 individuals" can be one count told in two words, "20 days"
+and "20 officials" cannot."""
 
 
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
@@ -184,7 +191,9 @@ class Mention:
     """One number in one sentence (row): the stem of what it counts, its value, the words
     shown ("1,000 prisoners") and the clause around them; `sample`: the number counts what a
     study or poll looked at, not what it found; `ordinal`: it says which one ("the third
-    call"), not how many."""
+    call"), not how many; `common`: it counts people or things named by a common noun ("20
+    officials", which another outlet may call "20 individuals"), not an amount of money, a
+    span, a measure, nor a people or a party ("14 Republicans")."""
 
     unit: str
     value: float
@@ -193,6 +202,7 @@ class Mention:
     row: int
     sample: bool = False
     ordinal: bool = False
+    common: bool = False
 
 
 def read_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]:
@@ -219,7 +229,14 @@ def read_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]
             ):
                 continue
             sample = bool(_SAMPLE.search(text, near, start))
-            mentions.append(Mention(stem(noun), value, text[start:end], clause, row, sample))
+            label = text[start:end]
+            common = not (
+                match["measure"]
+                or noun in _THINGS_NOT
+                or noun in _CURRENCIES.values()
+                or label.split()[-1][:1].isupper()  # "14 Republicans": who they are is the fact
+            )
+            mentions.append(Mention(stem(noun), value, label, clause, row, sample, common=common))
         mentions += _ordinals(text, row, stem, stops)
     return mentions
 
