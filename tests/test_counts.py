@@ -169,3 +169,46 @@ def test_a_number_after_a_link_s_brackets_close_counts():
     text = "(PHOTOS: The key players in the scandal) The agency fired 8 senior managers on Monday."
     mentions = read_mentions([Sentence("a", 0, 0, text)], "english")
     assert [m.label for m in mentions] == ["8 senior managers"]
+
+
+def _clauses(text: str) -> list[str]:
+    return [m.clause for m in read_mentions([Sentence("a", 0, 0, text)], "english")]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "Russia and Ukraine met in Istanbul last week, and their only agreement was to "
+            "exchange 1,000 prisoners per side.",
+            "Russia and Ukraine met in Istanbul last week, and their only agreement was to "
+            "exchange 1,000 prisoners per side",
+        ),
+        (
+            "Russian and Ukrainian delegates met in Istanbul last week for the first direct "
+            "talks in more than three years, and their only agreement was to exchange 1,000 "
+            "prisoners per side, officials said.",
+            "…talks in more than three years, and their only agreement was to exchange 1,000 "
+            "prisoners per side…",
+        ),
+        (
+            "The delegations met for just two hours in Istanbul, whose only tangible outcome "
+            "was a commitment to swap 1,000 prisoners, officials in Kyiv and Moscow said.",
+            "…for just two hours in Istanbul, whose only tangible outcome was a commitment "
+            "to swap 1,000 prisoners…",
+        ),
+    ],
+)
+def test_a_clause_whose_subject_points_back_reaches_back_to_what_it_points_to(text, clause):
+    """The seeds' "…only tangible outcome was the commitment to exchange 1,000 prisoners per
+    side…" left a reader to take the outcome for the call's: a clause whose subject is "the
+    only ...", "its ..." or "their ..." shows what it points back to."""
+    assert clause in _clauses(text)
+
+
+def test_a_clause_whose_subject_names_what_it_is_about_is_cut_as_before():
+    text = (
+        "Russian and Ukrainian delegates met in Istanbul last week for the first direct talks "
+        "in three years, and the delegates agreed to exchange 1,000 prisoners per side."
+    )
+    assert "…and the delegates agreed to exchange 1,000 prisoners per side" in _clauses(text)

@@ -392,19 +392,40 @@ _MARK = re.compile(r",(?!\d{3}\b)|[;:—()“”]| – ")
 """What ends a figure's clause: not the comma inside a number ("Johnson has $669,000")."""
 
 
+_WHOSE = re.compile(r"\s*(?:(?:and|but|while|yet)\s+)?(?:the only|its|their|his|her|whose)\s", re.I)
+"""A clause whose subject is "the only ...", "its ...", "their ...": whose it is was said
+before, and a clause cut there leaves a reader to guess ("…only tangible outcome was the
+commitment to exchange 1,000 prisoners per side…" read as the outcome of the wrong talks)."""
+WHOLE_SENTENCE = 20
+"""A sentence of at most this many words is shown whole as the clause of such a figure."""
+REACH_BACK = 6
+"""Else the clause takes in this many words of the clause before it (the words just before
+the mark are most often the noun it points back to)."""
+
+
 def _clause(text: str, start: int, end: int) -> str:
     """The clause around a figure, verbatim (at most CLAUSE_WORDS words around it), with …
-    where it was cut."""
+    where it was cut. A clause whose subject points back ("…, and their only agreement was to
+    exchange 1,000 prisoners") reaches back to what it points to: the whole sentence when it
+    is short, else REACH_BACK words into the clause before."""
     near = max(0, start - REACH)
     lefts = [m.end() for m in _MARK.finditer(text, near, start)]
     left = lefts[-1] if lefts else near
-    found = _MARK.search(text, end, end + REACH)
+    before_words = after_words = CLAUSE_WORDS // 2
+    whole = False
+    if lefts and _WHOSE.match(text, left):
+        whole = len(text) <= REACH and len(text.split()) <= WHOLE_SENTENCE
+        own = len(text[left:start].split())
+        left = 0 if whole else (lefts[-2] if len(lefts) > 1 else near)
+        before_words = WHOLE_SENTENCE if whole else min(own + REACH_BACK, CLAUSE_WORDS)
+        after_words = WHOLE_SENTENCE if whole else after_words
+    found = None if whole else _MARK.search(text, end, end + REACH)
     right = found.start() if found else min(len(text.rstrip('.!?”"')), end + REACH)
     before = [m.start() for m in re.finditer(r"\S+", text[left:start])]
     after = [m.end() for m in re.finditer(r"\S+", text[end:right])]
     # cut between words, never re-spaced: "$2.7 billion", "5,395-square-foot" as written
-    first = left + before[-(CLAUSE_WORDS // 2) :][0] if before else start
-    last = end + after[: CLAUSE_WORDS // 2][-1] if after else end
-    cut_left = left > 0 or len(before) > CLAUSE_WORDS // 2
-    cut_right = right < len(text.rstrip('.!?”" ')) or len(after) > CLAUSE_WORDS // 2
+    first = left + before[-before_words:][0] if before else start
+    last = end + after[:after_words][-1] if after else end
+    cut_left = left > 0 or len(before) > before_words
+    cut_right = right < len(text.rstrip('.!?”" ')) or len(after) > after_words
     return f"{'…' if cut_left else ''}{text[first:last].strip()}{'…' if cut_right else ''}"
