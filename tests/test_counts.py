@@ -212,3 +212,16 @@ def test_a_clause_whose_subject_names_what_it_is_about_is_cut_as_before():
         "in three years, and the delegates agreed to exchange 1,000 prisoners per side."
     )
     assert "…and the delegates agreed to exchange 1,000 prisoners per side" in _clauses(text)
+
+
+def test_a_clause_cut_before_its_subject_does_not_reach_back():
+    """Reaching back helps only where the clause shows the subject that points back: held-out
+    sample_validation-144's "…and it was just as happy to take that money and hand out $3.3
+    billion…" only grew longer, with no "their" in it."""
+    text = (
+        "The bank accepted a $45 billion bailout for their greed, and their bosses were just as "
+        "happy to take that money and hand out $3.3 billion in bonuses in the same year."
+    )
+    assert _clauses(text)[-1] == (
+        "…happy to take that money and hand out $3.3 billion in bonuses in the same year"
+    )

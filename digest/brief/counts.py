@@ -407,18 +407,22 @@ def _clause(text: str, start: int, end: int) -> str:
     """The clause around a figure, verbatim (at most CLAUSE_WORDS words around it), with …
     where it was cut. A clause whose subject points back ("…, and their only agreement was to
     exchange 1,000 prisoners") reaches back to what it points to: the whole sentence when it
-    is short, else REACH_BACK words into the clause before."""
+    is short, else REACH_BACK words into the clause before (when the clause is short enough
+    to show its subject at all: "…and it was just as happy to take that money and hand out
+    $3.3 billion…" shows no "their" to place)."""
     near = max(0, start - REACH)
     lefts = [m.end() for m in _MARK.finditer(text, near, start)]
     left = lefts[-1] if lefts else near
     before_words = after_words = CLAUSE_WORDS // 2
-    whole = False
-    if lefts and _WHOSE.match(text, left):
-        whole = len(text) <= REACH and len(text.split()) <= WHOLE_SENTENCE
-        own = len(text[left:start].split())
-        left = 0 if whole else (lefts[-2] if len(lefts) > 1 else near)
-        before_words = WHOLE_SENTENCE if whole else min(own + REACH_BACK, CLAUSE_WORDS)
-        after_words = WHOLE_SENTENCE if whole else after_words
+    pointing = bool(lefts) and _WHOSE.match(text, left) is not None
+    own = len(text[left:start].split())
+    whole = pointing and len(text) <= REACH and len(text.split()) <= WHOLE_SENTENCE
+    if whole:
+        left = 0
+        before_words = after_words = WHOLE_SENTENCE
+    elif pointing and own + REACH_BACK <= CLAUSE_WORDS:  # else its subject is not shown
+        left = lefts[-2] if len(lefts) > 1 else near
+        before_words = own + REACH_BACK
     found = None if whole else _MARK.search(text, end, end + REACH)
     right = found.start() if found else min(len(text.rstrip('.!?”"')), end + REACH)
     before = [m.start() for m in re.finditer(r"\S+", text[left:start])]
