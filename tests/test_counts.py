@@ -127,3 +127,101 @@ def test_a_span_s_mark_is_a_point_in_time_not_a_figure():
     assert read_mentions([Sentence("a", 0, 0, text)], "english") == []
     text = "After a two-hour phone call with Mr. Putin, Mr. Trump spoke to reporters."
     assert [m.label for m in read_mentions([Sentence("a", 0, 0, text)], "english")] == ["two-hour"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Starting Saturday, the county had employees working 24 hours a day to finish the count.",
+        "The shelter is now open 7 days a week for families who lost their homes, officials said.",
+        "Volunteers staffed the hotline 365 days a year, answering calls from all over the state.",
+        "The hotline is staffed 24/7 by volunteers who answer calls from all over the state.",
+    ],
+)
+def test_a_span_as_long_as_the_period_it_is_per_is_an_idiom_not_a_figure(text):
+    """ "24 hours a day" says "all the time", as "24/7" does (held-out sample_validation-204
+    showed "24 hours: …Miami-Dade had employees working 24 hours a day…")."""
+    assert read_mentions([Sentence("a", 0, 0, text)], "english") == []
+
+
+def test_a_span_per_period_shorter_than_the_period_is_a_rate_that_counts():
+    text = "Runners who ran more than four hours a week lived shorter lives, the study found."
+    mentions = read_mentions([Sentence("a", 0, 0, text)], "english")
+    assert [m.label for m in mentions] == ["four hours"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "(PHOTOS: 8 key players in IRS scandal story)",
+        "JUST WATCHED The wiretapping saga in 2 minutes Replay More Videos",
+        "[RELATED: 17 tips for surviving the long winter at home in the city]",
+        "Read more: 10 things the senator said about taxes in the first debate",
+    ],
+)
+def test_a_number_in_a_link_or_video_title_is_no_count_of_the_story(text):
+    """Held-out briefs showed "8 key players" (a photo gallery's link, sample_validation-116)
+    and "2 minutes" (a clip's title, sample_validation-009) as key figures."""
+    assert read_mentions([Sentence("a", 0, 0, text)], "english") == []
+
+
+def test_a_number_after_a_link_s_brackets_close_counts():
+    text = "(PHOTOS: The key players in the scandal) The agency fired 8 senior managers on Monday."
+    mentions = read_mentions([Sentence("a", 0, 0, text)], "english")
+    assert [m.label for m in mentions] == ["8 senior managers"]
+
+
+def _clauses(text: str) -> list[str]:
+    return [m.clause for m in read_mentions([Sentence("a", 0, 0, text)], "english")]
+
+
+@pytest.mark.parametrize(
+    ("text", "clause"),
+    [
+        (
+            "Russia and Ukraine met in Istanbul last week, and their only agreement was to "
+            "exchange 1,000 prisoners per side.",
+            "Russia and Ukraine met in Istanbul last week, and their only agreement was to "
+            "exchange 1,000 prisoners per side",
+        ),
+        (
+            "Russian and Ukrainian delegates met in Istanbul last week for the first direct "
+            "talks in more than three years, and their only agreement was to exchange 1,000 "
+            "prisoners per side, officials said.",
+            "…talks in more than three years, and their only agreement was to exchange 1,000 "
+            "prisoners per side…",
+        ),
+        (
+            "The delegations met for just two hours in Istanbul, whose only tangible outcome "
+            "was a commitment to swap 1,000 prisoners, officials in Kyiv and Moscow said.",
+            "…for just two hours in Istanbul, whose only tangible outcome was a commitment "
+            "to swap 1,000 prisoners…",
+        ),
+    ],
+)
+def test_a_clause_whose_subject_points_back_reaches_back_to_what_it_points_to(text, clause):
+    """The seeds' "…only tangible outcome was the commitment to exchange 1,000 prisoners per
+    side…" left a reader to take the outcome for the call's: a clause whose subject is "the
+    only ...", "its ..." or "their ..." shows what it points back to."""
+    assert clause in _clauses(text)
+
+
+def test_a_clause_whose_subject_names_what_it_is_about_is_cut_as_before():
+    text = (
+        "Russian and Ukrainian delegates met in Istanbul last week for the first direct talks "
+        "in three years, and the delegates agreed to exchange 1,000 prisoners per side."
+    )
+    assert "…and the delegates agreed to exchange 1,000 prisoners per side" in _clauses(text)
+
+
+def test_a_clause_cut_before_its_subject_does_not_reach_back():
+    """Reaching back helps only where the clause shows the subject that points back: held-out
+    sample_validation-144's "…and it was just as happy to take that money and hand out $3.3
+    billion…" only grew longer, with no "their" in it."""
+    text = (
+        "The bank accepted a $45 billion bailout for their greed, and their bosses were just as "
+        "happy to take that money and hand out $3.3 billion in bonuses in the same year."
+    )
+    assert _clauses(text)[-1] == (
+        "…happy to take that money and hand out $3.3 billion in bonuses in the same year"
+    )

@@ -474,3 +474,53 @@ def test_a_share_the_brief_states_does_not_state_an_ordinal():
 def test_a_figure_whose_clause_holds_only_stop_words_is_a_bare_fragment(text):
     """Held-out sample_test-023 showed "six months: …even in the last six months…"."""
     assert _figures([text, f"Reports said: {text}"]) == ()
+
+
+def test_one_count_two_outlets_give_in_two_words_is_one_figure():
+    """Held-out sample_validation-249 showed "20 officials" and "20 individuals", the same
+    sanctions' targets, as two figures."""
+    texts = [
+        "The new U.S. sanctions target 20 officials, including senior Russians, a senior "
+        "official said.",
+        "A fact sheet released by the Treasury Department listed 20 individuals as targets of "
+        "the new sanctions.",
+    ]
+    figures = _figures(texts)
+    assert len(figures) == 1
+    assert figures[0].value in {"20 officials", "20 individuals"}
+    assert figures[0].outlets == ("Outlet 0", "Outlet 1")
+
+
+def test_one_number_of_two_nouns_is_two_figures_when_one_article_gives_both_or_one_is_time():
+    """An article that says "killed 12 people" and "wounded 12 soldiers" counts two things,
+    whatever another article says; "20 officials" and "20 days" are two counts."""
+    texts = [
+        ("a0", "The overnight strike near the border town killed 12 people, the army said."),
+        ("a0", "The overnight strike near the border town wounded 12 soldiers, the army said."),
+        ("a1", "The army said the overnight strike near the border town killed 12 people."),
+    ]
+    sentences = [Sentence(a, n, n, t) for n, (a, t) in enumerate(texts)]
+    space = SentenceSpace([t for _, t in texts])
+    outlet_of = {"a0": "Outlet 0", "a1": "Outlet 1"}
+    figures, _ = key_figures(sentences, outlet_of, [1.0] * 3, space, set(), None)
+    assert sorted(f.value for f in figures) == ["12 people", "12 soldiers"]
+    texts = [
+        "The new U.S. sanctions target 20 officials, the Treasury said on Monday.",
+        "The new U.S. sanctions take effect in 20 days, the Treasury said on Monday.",
+    ]
+    assert sorted(f.value for f in _figures(texts)) == ["20 days", "20 officials"]
+
+
+def test_a_count_of_a_people_or_a_party_is_not_joined_to_a_count_of_another_noun():
+    """Held-out sample_validation-072: "…with support from 14 Republicans" and "…a natural
+    base of support among her party's 14 female members" are two counts (the clauses are
+    alike by "support" alone)."""
+    texts = [
+        "The paid sick leave amendment passed with 61 votes, with support from 14 Republicans.",
+        "She has a natural base of support among her party's 14 female members in the Senate.",
+    ]
+    figures = [f for f in _figures(texts) if f.value.startswith("14")]
+    assert sorted((f.value, f.outlets) for f in figures) == [
+        ("14 Republicans", ("Outlet 0",)),
+        ("14 female members", ("Outlet 1",)),
+    ]

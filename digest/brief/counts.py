@@ -134,6 +134,29 @@ _AGO = re.compile(r"\s+ago\b")
 """'two hours ago' says when, as '10:30' does: no span."""
 _CONVERSION = re.compile(r"\d[\d,.]*\s*[^\W\d_]+\s*\(\s*$")
 """Text before a figure ending in "8 mph (": the figure restates that one in another unit."""
+_PER = re.compile(r"\s+(?:a|an|per|each|every)\s+(minute|hour|day|week|month|year)\b", re.I)
+_IN_A = {("seconds", "minute"): 60, ("minutes", "hour"): 60, ("hours", "day"): 24}
+_IN_A |= {("hours", "week"): 168, ("days", "week"): 7, ("days", "year"): 365}
+_IN_A |= {("weeks", "year"): 52, ("months", "year"): 12}
+"""'24 hours a day', '7 days a week', '365 days a year': a span as long as the period it is
+per is an idiom for "all the time", as "24/7" is, no figure of the story (held-out
+sample_validation-204: "employees working 24 hours a day"); "four hours a week" is a rate,
+and counts."""
+_TEASER = re.compile(
+    r"(?:\b(?i:photos?|pictures|videos?|watch|related(?:\s+[a-z]+)?|see also|read more|"
+    r"gallery|slideshow)\s*:|\b(?:STORY|READ|MORE):|\bJUST WATCHED\b|\bMUST WATCH\b)[^()\[\]]*$"
+)
+"""'(PHOTOS: 8 key players in IRS scandal story)', 'JUST WATCHED The wiretapping saga in 2
+minutes Replay More Videos': a number after a link's or a video's label, in the same
+brackets, is in the title of another page (a list, a clip's length), no count of the story
+(held-out sample_validation-116 and -009 showed both as key figures)."""
+_THINGS_NOT = {"hours", "days", "weeks", "months", "minutes", "seconds", "decades", "nights"}
+_THINGS_NOT |= {"miles", "feet", "inches", "meters", "metres", "kilometers", "kilometres"}
+_THINGS_NOT |= {"pounds", "tons", "tonnes", "acres", "degrees", "mph", "kph", "points"}
+_THINGS_NOT |= {"dollars", "euros", "cents"}
+"""Plural words after a number that measure time or size rather than count people or
+things: "20 officials" and "20 individuals" can be one count told in two words, "20 days"
+and "20 officials" cannot."""
 
 
 _ORDINALS = {"second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7}
@@ -168,7 +191,9 @@ class Mention:
     """One number in one sentence (row): the stem of what it counts, its value, the words
     shown ("1,000 prisoners") and the clause around them; `sample`: the number counts what a
     study or poll looked at, not what it found; `ordinal`: it says which one ("the third
-    call"), not how many."""
+    call"), not how many; `common`: it counts people or things named by a common noun ("20
+    officials", which another outlet may call "20 individuals"), not an amount of money, a
+    span, a measure, nor a people or a party ("14 Republicans")."""
 
     unit: str
     value: float
@@ -177,12 +202,14 @@ class Mention:
     row: int
     sample: bool = False
     ordinal: bool = False
+    common: bool = False
 
 
 def read_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]:
     """Every number with what it counts. A number in
     brackets right after another ("8 mph (13 kph)") is the same quantity in another unit and
-    is left out, and so is a clause with too few words around its number to say anything."""
+    is left out, and so is a clause with too few words around its number to say anything,
+    and a number in the title of a link or a clip (`_TEASER`)."""
     stem, stops = stemmer(language), stop_words(language)
     not_units = stops | _NOT_UNITS
     mentions = []
@@ -194,10 +221,22 @@ def read_mentions(sentences: Sequence[Sentence], language: str) -> list[Mention]
                 continue
             noun, value, start, end = counted_as
             clause = _clause(text, start, end)
-            if _bare(clause, text[start:end], stops) or _table(clause):
+            near = max(0, start - REACH)
+            if (
+                _bare(clause, text[start:end], stops)
+                or _table(clause)
+                or _TEASER.search(text, near, start)
+            ):
                 continue
-            sample = bool(_SAMPLE.search(text, max(0, start - REACH), start))
-            mentions.append(Mention(stem(noun), value, text[start:end], clause, row, sample))
+            sample = bool(_SAMPLE.search(text, near, start))
+            label = text[start:end]
+            common = not (
+                match["measure"]
+                or noun in _THINGS_NOT
+                or noun in _CURRENCIES.values()
+                or label.split()[-1][:1].isupper()  # "14 Republicans": who they are is the fact
+            )
+            mentions.append(Mention(stem(noun), value, label, clause, row, sample, common=common))
         mentions += _ordinals(text, row, stem, stops)
     return mentions
 
@@ -288,9 +327,18 @@ def _counted(
         if word in stops or word in _MONTHS or word in _NUMBER_WORDS:
             break
         if _plural(word, language):
-            return None if _AGO.match(text, word_end) else (word, value, first_at, word_end)
+            if _AGO.match(text, word_end) or _all_the_time(text, word, value, word_end):
+                return None
+            return word, value, first_at, word_end
     people = _PEOPLE.match(text, end) if language == "english" else None
     return (people[1].lower(), value, first_at, people.end()) if people else None
+
+
+def _all_the_time(text: str, word: str, value: float, end: int) -> bool:
+    """ "24 hours a day" (the span `word` of `value`, ending at `end`): a span as long as
+    the period it is per."""
+    per = _PER.match(text, end)
+    return per is not None and _IN_A.get((word, per[1].lower())) == value
 
 
 def _bare(clause: str, label: str, stops: frozenset[str]) -> bool:
@@ -344,19 +392,44 @@ _MARK = re.compile(r",(?!\d{3}\b)|[;:—()“”]| – ")
 """What ends a figure's clause: not the comma inside a number ("Johnson has $669,000")."""
 
 
+_WHOSE = re.compile(r"\s*(?:(?:and|but|while|yet)\s+)?(?:the only|its|their|his|her|whose)\s", re.I)
+"""A clause whose subject is "the only ...", "its ...", "their ...": whose it is was said
+before, and a clause cut there leaves a reader to guess ("…only tangible outcome was the
+commitment to exchange 1,000 prisoners per side…" read as the outcome of the wrong talks)."""
+WHOLE_SENTENCE = 20
+"""A sentence of at most this many words is shown whole as the clause of such a figure."""
+REACH_BACK = 6
+"""Else the clause takes in this many words of the clause before it (the words just before
+the mark are most often the noun it points back to)."""
+
+
 def _clause(text: str, start: int, end: int) -> str:
     """The clause around a figure, verbatim (at most CLAUSE_WORDS words around it), with …
-    where it was cut."""
+    where it was cut. A clause whose subject points back ("…, and their only agreement was to
+    exchange 1,000 prisoners") reaches back to what it points to: the whole sentence when it
+    is short, else REACH_BACK words into the clause before (when the clause is short enough
+    to show its subject at all: "…and it was just as happy to take that money and hand out
+    $3.3 billion…" shows no "their" to place)."""
     near = max(0, start - REACH)
     lefts = [m.end() for m in _MARK.finditer(text, near, start)]
     left = lefts[-1] if lefts else near
-    found = _MARK.search(text, end, end + REACH)
+    before_words = after_words = CLAUSE_WORDS // 2
+    pointing = bool(lefts) and _WHOSE.match(text, left) is not None
+    own = len(text[left:start].split())
+    whole = pointing and len(text) <= REACH and len(text.split()) <= WHOLE_SENTENCE
+    if whole:
+        left = 0
+        before_words = after_words = WHOLE_SENTENCE
+    elif pointing and own + REACH_BACK <= CLAUSE_WORDS:  # else its subject is not shown
+        left = lefts[-2] if len(lefts) > 1 else near
+        before_words = own + REACH_BACK
+    found = None if whole else _MARK.search(text, end, end + REACH)
     right = found.start() if found else min(len(text.rstrip('.!?”"')), end + REACH)
     before = [m.start() for m in re.finditer(r"\S+", text[left:start])]
     after = [m.end() for m in re.finditer(r"\S+", text[end:right])]
     # cut between words, never re-spaced: "$2.7 billion", "5,395-square-foot" as written
-    first = left + before[-(CLAUSE_WORDS // 2) :][0] if before else start
-    last = end + after[: CLAUSE_WORDS // 2][-1] if after else end
-    cut_left = left > 0 or len(before) > CLAUSE_WORDS // 2
-    cut_right = right < len(text.rstrip('.!?”" ')) or len(after) > CLAUSE_WORDS // 2
+    first = left + before[-before_words:][0] if before else start
+    last = end + after[:after_words][-1] if after else end
+    cut_left = left > 0 or len(before) > before_words
+    cut_right = right < len(text.rstrip('.!?”" ')) or len(after) > after_words
     return f"{'…' if cut_left else ''}{text[first:last].strip()}{'…' if cut_right else ''}"
