@@ -388,7 +388,7 @@ def _looks_like_year(match: re.Match) -> bool:
     return number.isdigit() and len(number) == 4 and 1900 <= int(number) <= 2100
 
 
-_MARK = re.compile(r",(?!\d{3}\b)|[;:—()“”]| – ")
+CLAUSE_MARK = re.compile(r",(?!\d{3}\b)|[;:—()“”]| – ")
 """What ends a figure's clause: not the comma inside a number ("Johnson has $669,000")."""
 
 
@@ -411,7 +411,7 @@ def _clause(text: str, start: int, end: int) -> str:
     to show its subject at all: "…and it was just as happy to take that money and hand out
     $3.3 billion…" shows no "their" to place)."""
     near = max(0, start - REACH)
-    lefts = [m.end() for m in _MARK.finditer(text, near, start)]
+    lefts = [m.end() for m in CLAUSE_MARK.finditer(text, near, start)]
     left = lefts[-1] if lefts else near
     before_words = after_words = CLAUSE_WORDS // 2
     pointing = bool(lefts) and _WHOSE.match(text, left) is not None
@@ -423,7 +423,7 @@ def _clause(text: str, start: int, end: int) -> str:
     elif pointing and own + REACH_BACK <= CLAUSE_WORDS:  # else its subject is not shown
         left = lefts[-2] if len(lefts) > 1 else near
         before_words = own + REACH_BACK
-    found = None if whole else _MARK.search(text, end, end + REACH)
+    found = None if whole else CLAUSE_MARK.search(text, end, end + REACH)
     right = found.start() if found else min(len(text.rstrip('.!?”"')), end + REACH)
     before = [m.start() for m in re.finditer(r"\S+", text[left:start])]
     after = [m.end() for m in re.finditer(r"\S+", text[end:right])]

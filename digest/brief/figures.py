@@ -16,9 +16,10 @@ from collections.abc import Callable, Collection, Sequence
 
 import numpy as np
 
-from digest.brief.counts import Mention, read_mentions
+from digest.brief.counts import CLAUSE_MARK, Mention, read_mentions
 from digest.models import Figure, Sentence, SourceRef
 from digest.text.similarity import SentenceSpace
+from digest.text.standalone import needs_context
 from digest.text.words import word_count
 
 MAX_FIGURES = 6
@@ -86,7 +87,8 @@ def key_figures(
         for value, group in list(values.items()):
             if len({outlet_of[sentences[m.row].article_id] for m in group}) < 2:
                 values[value] = [m for m in group if not (m.ordinal or held_of[m.row])]
-        values = {value: group for value, group in values.items() if group}
+        # a number whose every telling leans on the sentence before says too little alone
+        values = {v: g for v, g in values.items() if not all(_leans(m, sentences) for m in g)}
         if not values:
             continue
         cluster = [m for group in values.values() for m in group]
@@ -140,6 +142,26 @@ def _states(text: str, label: str) -> bool:
     return re.search(rf"(?<![\w.,]){re.escape(label)}(?![\w]|[.,]\d)", text) is not None
 
 
+_THE_ONLY = re.compile(r"\W*the only\b", re.I)
+_PRONOUN_OPENING = re.compile(r"\W*(?:they|their|its|these|those(?!\s+who)|such)\b", re.I)
+"""A group or things said before ("They agreed ..."); "he" or "she" is mostly the story's
+own subject, and "it" or "this" its event as often ("This was the third call between the
+two leaders") or nothing ("It seems that ..."); needs_context tells "these days" apart."""
+
+
+def _leans(mention: Mention, sentences: Sequence[Sentence]) -> bool:
+    """The figure stands in the first clause of a sentence opening on something said before
+    ("They agreed to keep talking and to exchange 1,000 prisoners each.", "The only tangible
+    outcome was the commitment to exchange 1,000 prisoners per side ...": of the Istanbul
+    talks, named before): shown alone, its clause reads as a number of whatever the brief
+    told last (in the seeds' brief, Monday's call)."""
+    text = sentences[mention.row].text
+    at = text.find(mention.label)
+    if at < 0 or CLAUSE_MARK.search(text, 0, at):
+        return False
+    return bool(_THE_ONLY.match(text) or (_PRONOUN_OPENING.match(text) and needs_context(text)))
+
+
 def _figure(
     group: list[Mention],
     sentences: Sequence[Sentence],
@@ -147,7 +169,7 @@ def _figure(
     weights: Sequence[float],
     disputed: bool,
 ) -> Figure:
-    best = max(group, key=lambda m: weights[m.row])
+    best = max(group, key=lambda m: (not _leans(m, sentences), weights[m.row]))
     article_ids = tuple(
         dict.fromkeys(
             [sentences[best.row].article_id, *(sentences[m.row].article_id for m in group)]
