@@ -148,3 +148,27 @@ def test_a_one_word_speaker_s_full_name_is_the_article_s_own(speaker, texts, sho
     State", "Russian President", "State's Attorney"); at most two words come before it; a
     speaker of two words is left as written, and one the article names no further stays."""
     assert full_name(speaker, texts) == shown
+
+
+@pytest.mark.parametrize(
+    ("attribution", "speaker"),
+    [
+        # the seeds' Kremlin line, the one telling of its lowered expectations with a speaker
+        (
+            "Kremlin spokesman Dmitry Peskov told journalists Tuesday",
+            "Kremlin spokesman Dmitry Peskov",
+        ),
+        (
+            "U.S. State Department spokeswoman Victoria Nuland said",
+            "U.S. State Department spokeswoman Victoria Nuland",
+        ),
+        ("study co-author Edward Jo said", "Edward Jo"),
+        ("Pope Leo said", "Pope Leo"),
+    ],
+)
+def test_a_speaker_s_title_before_the_name_is_part_of_the_attribution(attribution, speaker):
+    """The speaker after a quotation was only a run of capitalised words, so a title with a
+    word in lower case ("Kremlin spokesman") in front of the name found no speaker."""
+    text = f"“There is no time frame and there can be none,” {attribution}."
+    quotes, _ = key_quotes([Sentence("a0", 0, 0, text)], {"a0": "A"}, [1.0], [], None)
+    assert [q.speaker for q in quotes] == [speaker]

@@ -21,7 +21,7 @@ NAME = r"(?:[A-Z][\w’'.-]*)(?:\s+(?:[A-Z][\w’'.-]*|de|von|der|van))*"
 VERB = SPEECH_VERB
 # “QUOTE,” Speaker said.   “QUOTE,” said Speaker.   Speaker said: “QUOTE”
 _QUOTE_FIRST = re.compile(
-    rf"[“\"](?P<quote>[^”\"]{{25,}}?[.!?]?),?[”\"],?\s+(?:(?P<speaker>(?:[a-z]+\s+)*{NAME})\s+"
+    rf"[“\"](?P<quote>[^”\"]{{25,}}?[.!?]?),?[”\"],?\s+(?:(?P<speaker>(?:[\w.’'-]+\s+){{0,4}}?{NAME})\s+"
     rf"{VERB}|{VERB}\s+(?P<speaker2>{NAME}))"
 )
 _SPEAKER_FIRST = re.compile(
