@@ -579,3 +579,10 @@ def test_a_figure_is_shown_in_the_telling_that_stands_alone():
 def test_a_sentence_opening_on_a_person_or_it_keeps_its_figure(text):
     assert _figures([text, text.replace(" last ", " this ").replace("Friday", "Monday")])
 
+
+def test_a_sentence_opening_on_these_days_keeps_its_figure():
+    """ "These days" says when, not which things said before ("These days, ..." kept its
+    figure by its comma alone)."""
+    text = "These days 12,000 workers commute into the city by ferry, the port authority said."
+    figures = _figures([text, text.replace("port authority", "mayor")])
+    assert [f.value for f in figures] == ["12,000 workers"]

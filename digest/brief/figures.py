@@ -144,10 +144,13 @@ def _states(text: str, label: str) -> bool:
 
 
 _THE_ONLY = re.compile(r"\W*the only\b", re.I)
-_PRONOUN_OPENING = re.compile(r"\W*(?:they|their|its|these|those(?!\s+who)|such)\b", re.I)
+_PRONOUN_OPENING = re.compile(
+    r"\W*(?:they|their|its|these(?!\s+days\b)|those(?!\s+who)|such)\b", re.I
+)
 """A group or things said before ("They agreed ..."); "he" or "she" is mostly the story's
 own subject, and "it" or "this" its event as often ("This was the third call between the
-two leaders") or nothing ("It seems that ..."); needs_context tells "these days" apart."""
+two leaders") or nothing ("It seems that ..."); "these days" is now, no thing said before
+(needs_context, which reads any opening "these" as leaning, does not tell it apart)."""
 
 
 def _leaning(sentences: Sequence[Sentence]) -> Callable[[Mention], bool]:
