@@ -58,7 +58,8 @@ def key_figures(
     ..."); one outlet's number, alone or one side of a dispute, is shown only from a sentence
     that is not held (else it is a detail of a point's fact, and the words go to points).
     An ordinal is a figure only when two outlets give it ("the third call"): one outlet's
-    "second wife" is background. Most widely reported first."""
+    "second wife" is background; "20 officials" and "20 individuals" can be one figure, a
+    number told only in leaning sentences (`_leaning`) none. Most widely reported first."""
     mentions = _untold(sentences, shown_rows, language)
     by_unit: dict[tuple[str, bool], list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: -weights[m.row]):
