@@ -447,6 +447,37 @@ def test_a_weak_match_on_the_story_s_common_words_credits_no_outlet():
     assert (space.shared_rarity([0, 0], [vatican, willing]) > 0).tolist() == [True, False]
 
 
+@pytest.mark.parametrize(("holding", "credited"), [(6, True), (7, False)])
+def test_a_weak_match_credits_an_outlet_only_on_a_shared_word_rare_enough(holding, credited):
+    """A weak mutual best match on one distinctive word ("Geneva") credits the outlet while
+    at most six of the story's sentences hold the word (1/6 > DISTINCT_RARITY), not when
+    seven do: a word that common says less about the particular fact."""
+    import itertools
+
+    import numpy as np
+
+    from digest.brief.support import DISTINCT_RARITY, support
+    from digest.text.similarity import SentenceSpace
+
+    syllables = ["".join(p) for p in itertools.product("bdfgklmnprstvz", "aeiou")]
+    made_up = iter(a + b for a, b in itertools.product(syllables, syllables))
+    fillers = range(100)  # "Russia", "Ukraine", "officials": in too many to be distinctive
+    texts = [
+        "Russia and Ukraine will resume their talks on a ceasefire in Geneva next month, "
+        "officials said.",
+        "Officials said Russia and Ukraine may meet again in Geneva.",
+        *(f"Geneva {next(made_up)} {next(made_up)} {next(made_up)}." for _ in range(holding - 2)),
+        *(f"Russia and Ukraine {next(made_up)} {next(made_up)}, officials said." for _ in fillers),
+    ]
+    outlet_of_row = np.array([0, 1] + [2] * (holding - 2) + [3] * len(fillers))
+    space = SentenceSpace(texts)
+    assert 0.2 <= space.similarity([0], [1])[0, 0] < 0.35  # weak, and each the other's best
+    rarity = space.shared_rarity([0], [1])[0]
+    assert rarity == pytest.approx(1 / holding) and (rarity > DISTINCT_RARITY) == credited
+    [backing] = support(space, [0], outlet_of_row, threshold=0.35)
+    assert (1 in backing.outlets.tolist()) == credited
+
+
 FILLER = [("weather", "mild"), ("traffic", "heavy"), ("museum", "closed"), ("market", "busy")]
 FILLER += [("square", "empty"), ("river", "high"), ("station", "shut"), ("stadium", "full")]
 

@@ -82,6 +82,7 @@ def test_sentences_that_lean_on_the_one_before(text):
         "“There is no time frame and can be none,” Kremlin spokesman Dmitry Peskov told "
         "journalists Tuesday, after Russia deflected pressure for a ceasefire.",
         "There were no reports of injuries after the quake hit the coast of Chile.",
+        "There’s no doubt the talks in Istanbul failed to bring a ceasefire any closer.",
     ],
 )
 def test_sentences_that_stand_alone(text):

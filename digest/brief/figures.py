@@ -58,7 +58,8 @@ def key_figures(
     ..."); one outlet's number, alone or one side of a dispute, is shown only from a sentence
     that is not held (else it is a detail of a point's fact, and the words go to points).
     An ordinal is a figure only when two outlets give it ("the third call"): one outlet's
-    "second wife" is background. Most widely reported first."""
+    "second wife" is background; "20 officials" and "20 individuals" can be one figure, a
+    number told only in leaning sentences (`_leaning`) none. Most widely reported first."""
     mentions = _untold(sentences, shown_rows, language)
     by_unit: dict[tuple[str, bool], list[Mention]] = {}
     for mention in sorted(mentions, key=lambda m: -weights[m.row]):
@@ -69,6 +70,7 @@ def key_figures(
     for group in by_unit.values():
         clusters += _same_fact(group, space)
     clusters = _told_in_two_words(clusters, sentences, space)
+    leans = _leaning(sentences)
     rows = sorted({m.row for group in clusters for m in group})
     held_of = dict(zip(rows, held(rows).tolist(), strict=True))
 
@@ -88,7 +90,7 @@ def key_figures(
             if len({outlet_of[sentences[m.row].article_id] for m in group}) < 2:
                 values[value] = [m for m in group if not (m.ordinal or held_of[m.row])]
         # a number whose every telling leans on the sentence before says too little alone
-        values = {v: g for v, g in values.items() if not all(_leans(m, sentences) for m in g)}
+        values = {v: g for v, g in values.items() if not all(leans(m) for m in g)}
         if not values:
             continue
         cluster = [m for group in values.values() for m in group]
@@ -98,7 +100,7 @@ def key_figures(
             if disputed
             else [max(values.values(), key=len)]
         )
-        items = [_figure(g, sentences, outlet_of, weights, disputed) for g in shown_values]
+        items = [_figure(g, sentences, outlet_of, weights, disputed, leans) for g in shown_values]
         count = sum(word_count(f.value) + word_count(f.context) for f in items)
         told = any(
             _states(g.context, f.value) or _states(f.context, g.value)
@@ -143,23 +145,37 @@ def _states(text: str, label: str) -> bool:
 
 
 _THE_ONLY = re.compile(r"\W*the only\b", re.I)
-_PRONOUN_OPENING = re.compile(r"\W*(?:they|their|its|these|those(?!\s+who)|such)\b", re.I)
+_PRONOUN_OPENING = re.compile(
+    r"\W*(?:they|their|its|these(?!\s+days\b)|those(?!\s+who)|such)\b", re.I
+)
 """A group or things said before ("They agreed ..."); "he" or "she" is mostly the story's
 own subject, and "it" or "this" its event as often ("This was the third call between the
-two leaders") or nothing ("It seems that ..."); needs_context tells "these days" apart."""
+two leaders") or nothing ("It seems that ..."); "these days" is now, no thing said before
+(needs_context, which reads any opening "these" as leaning, does not tell it apart)."""
 
 
-def _leans(mention: Mention, sentences: Sequence[Sentence]) -> bool:
-    """The figure stands in the first clause of a sentence opening on something said before
-    ("They agreed to keep talking and to exchange 1,000 prisoners each.", "The only tangible
-    outcome was the commitment to exchange 1,000 prisoners per side ...": of the Istanbul
-    talks, named before): shown alone, its clause reads as a number of whatever the brief
-    told last (in the seeds' brief, Monday's call)."""
-    text = sentences[mention.row].text
-    at = text.find(mention.label)
-    if at < 0 or CLAUSE_MARK.search(text, 0, at):
-        return False
-    return bool(_THE_ONLY.match(text) or (_PRONOUN_OPENING.match(text) and needs_context(text)))
+def _leaning(sentences: Sequence[Sentence]) -> Callable[[Mention], bool]:
+    """Whether a figure stands in the first clause of a sentence opening on something said
+    before ("They agreed to keep talking and to exchange 1,000 prisoners each.", "The only
+    tangible outcome was the commitment to exchange 1,000 prisoners per side ...": of the
+    Istanbul talks, named before): shown alone, its clause reads as a number of whatever the
+    brief told last (in the seeds' brief, Monday's call). Each sentence's opening is read
+    once: a table pasted as one sentence has thousands of figures."""
+
+    @functools.cache
+    def first_clause_end(row: int) -> int:
+        """Where the leaning first clause of sentence `row` ends (0: it does not lean)."""
+        text = sentences[row].text
+        if not (_THE_ONLY.match(text) or (_PRONOUN_OPENING.match(text) and needs_context(text))):
+            return 0
+        mark = CLAUSE_MARK.search(text)
+        return mark.start() if mark else len(text)
+
+    def leans(mention: Mention) -> bool:
+        at = sentences[mention.row].text.find(mention.label)
+        return 0 <= at < first_clause_end(mention.row)
+
+    return leans
 
 
 def _figure(
@@ -168,8 +184,11 @@ def _figure(
     outlet_of: dict[str, str],
     weights: Sequence[float],
     disputed: bool,
+    leans: Callable[[Mention], bool],
 ) -> Figure:
-    best = max(group, key=lambda m: (not _leans(m, sentences), weights[m.row]))
+    """The figure of one number (`group`: its mentions), shown in the telling that stands
+    alone (`leans`), else the one weighed most."""
+    best = max(group, key=lambda m: (not leans(m), weights[m.row]))
     article_ids = tuple(
         dict.fromkeys(
             [sentences[best.row].article_id, *(sentences[m.row].article_id for m in group)]

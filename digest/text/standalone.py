@@ -27,10 +27,11 @@ _EXISTENTIAL = (
     r"(?:is|are|was|were|will|would|could|can|may|might|must|should|has|have|had|seems?|"
     r"seemed|appears?|appeared|remains?|remained)\b"
 )
-"""After "there", a verb that makes it existential ("There is no time frame", said by Peskov):
-no place pointed back at."""
+"""After "there", a verb that makes it existential ("There is no time frame", said by Peskov;
+"There's no doubt", its contraction): no place pointed back at."""
 _DANGLING_START = re.compile(
-    r"^(he|she|they|it|its|his|her|their|this|that|these|those|there(?!\s+" + _EXISTENTIAL + r")|"
+    r"^(he|she|they|it|its|his|her|their|this|that|these|those|"
+    r"there(?!\s+" + _EXISTENTIAL + r"|['’]s\b)|"
     r"but|and|or|so|yet|"
     r"however|still|also|meanwhile|instead|then|thus|therefore|moreover|furthermore|likewise|"
     r"similarly|otherwise|nevertheless|nonetheless|"
