@@ -426,7 +426,7 @@ def test_a_weak_match_on_the_story_s_common_words_credits_no_outlet():
     Vatican sentence, a paraphrase with little else in common, is."""
     import numpy as np
 
-    from digest.brief.support import support
+    from digest.brief.support import DISTINCT_RARITY, support
     from digest.text.similarity import SentenceSpace
 
     texts = [
@@ -444,7 +444,8 @@ def test_a_weak_match_on_the_story_s_common_words_credits_no_outlet():
     [backing] = support(space, [0], outlet_of_row, threshold=0.4)
     assert backing.outlets.tolist() == [2]
     assert not backing.strong.any()
-    assert (space.shared_rarity([0, 0], [vatican, willing]) > 0).tolist() == [True, False]
+    rarity = space.shared_rarity([0, 0], [vatican, willing])
+    assert (rarity > DISTINCT_RARITY).tolist() == [True, False]
 
 
 @pytest.mark.parametrize(("holding", "credited"), [(6, True), (7, False)])
