@@ -574,6 +574,8 @@ def test_a_figure_is_shown_in_the_telling_that_stands_alone():
         "It seems that Obama is insisting that the committee should add $450 billion to it.",
         # the number in a later clause: its own subject is shown
         "They met on Friday, and Russia agreed to exchange 1,000 prisoners with Ukraine.",
+        # "the only" counting its own figure
+        "The only 14 survivors of the crash were rescued by fishermen off the coast of Maine.",
     ],
 )
 def test_a_sentence_opening_on_a_person_or_it_keeps_its_figure(text):

@@ -144,7 +144,11 @@ def _states(text: str, label: str) -> bool:
     return re.search(rf"(?<![\w.,]){re.escape(label)}(?![\w]|[.,]\d)", text) is not None
 
 
-_THE_ONLY = re.compile(r"\W*the only\b", re.I)
+_THE_ONLY = re.compile(
+    r"\W*the only\b(?!\s+(?:[\d,.]+|one|two|three|four|five|six|seven|eight|nine|ten)\b)", re.I
+)
+"""'The only tangible outcome was ...': of what, the sentence before said; 'The only 14
+survivors ...' counts them itself."""
 _PRONOUN_OPENING = re.compile(
     r"\W*(?:they|their|its|these(?!\s+days\b)|those(?!\s+who)|such)\b", re.I
 )
