@@ -96,13 +96,16 @@ def key_quotes(
 
     quotes, used = [], []
     budget = words if words is not None else 10**9
+    texts_of: dict[str, list[str]] = {}  # each article's sentences, for its speakers' names
+    for sentence in sentences if groups else ():
+        texts_of.setdefault(sentence.article_id, []).append(sentence.text)
     for group in sorted(groups, key=order):
+        if len(quotes) >= MAX_QUOTES:
+            break
         quote, speaker, chosen = max(group, key=lambda i: (len(i[0]), -sentences[i[2]].index))
-        speaker = full_name(
-            speaker, [s.text for s in sentences if s.article_id == sentences[chosen].article_id]
-        )
+        speaker = full_name(speaker, texts_of[sentences[chosen].article_id])
         count = word_count(quote) + word_count(speaker)
-        if len(quotes) >= MAX_QUOTES or count > budget:
+        if count > budget:
             continue
         budget -= count
         article_ids = tuple(
