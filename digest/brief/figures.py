@@ -120,7 +120,7 @@ def _untold(
 ) -> list[Mention]:
     """The mentions that can be figures (not a study's sample size, not an ordinal with no
     noun) and that the sentences `shown_rows` do not state already."""
-    shown = [sentences[r] for r in shown_rows]
+    shown = "\n".join(sentences[r].text for r in shown_rows)  # one search a mention
     mentions = read_mentions(sentences, language)
     told = [m for m in mentions if m.row in shown_rows]
     stated = {(m.unit, m.value) for m in told}
@@ -133,7 +133,7 @@ def _untold(
         and not (m.ordinal and m.value in nth)
         and m.unit
         and not m.sample
-        and not any(_states(s.text, m.label) for s in shown)
+        and not _states(shown, m.label)
     ]
 
 
