@@ -521,6 +521,8 @@ WIDELY_REPORTED = {  # facts three or more of the five seed outlets report, read
     "Putin: the root causes": r"root causes",
     "the U.S. walking away without progress": r"back away|walking away|stepping away",
     "the third call since the inauguration": r"third (phone )?call",
+    "the Kremlin: it will take time": r"no time frame|lower expectations|prolonged work",
+    "Trump's own call with Zelensky": r"(briefly|separately) spoke|spoke (briefly|separately)",
 }
 
 

@@ -27,6 +27,15 @@ def test_seed_brief_has_key_quotes_with_speakers_once_each(seed_build):
         assert not any(quote.text in point.text for point in story.points), quote.text
 
 
+def test_a_new_quotation_is_a_key_quote_though_its_sentence_tells_what_points_tell(seed_build):
+    """The Spokesman-Review's “There is no time frame and can be none,” Kremlin spokesman
+    Dmitry Peskov told journalists Tuesday, after Russia deflected pressure for a ceasefire
+    before peace talks, ...": the points tell most of the sentence, not the quotation, the
+    Kremlin's word that the talks will take time (three outlets report it)."""
+    quotes = {q.text: q.speaker for q in seed_build.brief.stories[0].quotes}
+    assert quotes.get("There is no time frame and can be none") == "Kremlin spokesman Dmitry Peskov"
+
+
 def test_a_quotation_that_opens_in_lower_case_is_not_a_key_quote():
     texts = [
         'The talks must go on "so that any action in Congress is aligned with our strategy," '

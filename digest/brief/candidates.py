@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 import itertools
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -108,13 +108,20 @@ class Story:
             for r in summary.ranking
         }
         self.language = language
-        self.concepts, self.weight = _concepts(self.sentences, self.outlet_of_row, language)
+        self.concepts, self.weight, self._concept_ids = _concepts(
+            self.sentences, self.outlet_of_row, language
+        )
         self.row_prior = np.zeros(len(self.sentences))
         """Each sentence's prior (position and centrality), set by `candidates`."""
 
     @property
     def outlet_count(self) -> int:
         return len(self.outlet_names)
+
+    def concepts_of(self, text: str) -> frozenset[int]:
+        """The story's concepts a piece of one of its sentences holds (a quotation in it)."""
+        keys = _concept_keys(text, stemmer(self.language), stop_words(self.language))
+        return frozenset(self._concept_ids[k] for k in keys if k in self._concept_ids)
 
 
 def candidates(story: Story, centrality: np.ndarray) -> list[Candidate]:
@@ -223,9 +230,19 @@ def _join(texts: list[str]) -> str:
     return joined
 
 
+def _concept_keys(
+    text: str, stem: Callable[[str], str], stops: frozenset[str]
+) -> list[tuple[str, ...]]:
+    """A text's concepts, as stemmed words: pairs of consecutive words (not two stop
+    words), then content words."""
+    words = [stem(w) for w in _TOKEN.findall(matching_form(text))]
+    keys = [p for p in pairwise(words) if not (p[0] in stops and p[1] in stops)]
+    return keys + [(w,) for w in words if w not in stops]
+
+
 def _concepts(
     sentences: list[Sentence], outlet_of_row: np.ndarray, language: str
-) -> tuple[list[frozenset[int]], np.ndarray]:
+) -> tuple[list[frozenset[int]], np.ndarray, dict[tuple[str, ...], int]]:
     """Each sentence's concepts (ids: its content words and pairs of consecutive words),
     and each concept's weight: the number of outlets
     using it plus a bonus for an early position; zero for a concept only one outlet uses
@@ -237,10 +254,7 @@ def _concepts(
     occurrences: list[int] = []
     ends: list[int] = []
     for sentence in sentences:
-        words = [stem(w) for w in _TOKEN.findall(matching_form(sentence.text))]
-        keys = [p for p in pairwise(words) if not (p[0] in stops and p[1] in stops)]
-        keys += [(w,) for w in words if w not in stops]
-        found = [ids.setdefault(key, len(ids)) for key in keys]
+        found = [ids.setdefault(key, len(ids)) for key in _concept_keys(sentence.text, stem, stops)]
         per_sentence.append(frozenset(set(found)))
         occurrences += found
         ends.append(len(occurrences))
@@ -258,4 +272,4 @@ def _concepts(
     weight = spread + early
     if len(set(outlet_of_row.tolist())) > 1:
         weight[spread < 2] = 0.0
-    return per_sentence, weight
+    return per_sentence, weight, ids

@@ -166,17 +166,26 @@ class Chooser:
         total = sum(self.weight[k] for k in concepts)
         return sum(self.weight[k] for k in concepts - self.covered) / total if total else 0.0
 
-    def held(self, rows: Sequence[int]) -> np.ndarray:
+    def held(
+        self, rows: Sequence[int], parts: Sequence[frozenset[int]] | None = None
+    ) -> np.ndarray:
         """For each sentence in `rows`: held by what the brief shows already, so no key quote
         (nor a one-outlet key figure) is taken from it: a point or key quote shows it or was
         credited with it (`used_rows`), or it is too like a chosen point (one similarity
         matrix for all), or it says mostly what the points say (SAID of its concepts' weight
-        covered)."""
+        covered). With `parts` (the concepts of the piece of each sentence that would be
+        shown: a key quote's own words), that piece says mostly what the points say: SAID of
+        its concepts covered, by count, as a quotation's words are often one outlet's, which
+        weigh nothing (Peskov's "There is no time frame and can be none" is new, though the
+        rest of its sentence tells what the points tell)."""
         used = np.isin(rows, list(self.used_rows))
         if not self.shown_rows or not len(rows):
             return used
         alike = self.space.similarity(rows, self.shown_rows).max(axis=1) >= REDUNDANCY
-        said = [1 - self._new_share(self.row_concepts[r]) >= SAID for r in rows]
+        if parts is None:
+            said = [1 - self._new_share(self.row_concepts[r]) >= SAID for r in rows]
+        else:
+            said = [len(part & self.covered) >= SAID * len(part) for part in parts]
         return used | alike | np.array(said, dtype=bool)
 
     def take(self, i: int) -> None:

@@ -415,7 +415,14 @@ def _highlights(
     shown = [story.sentences[r].text for r in chooser.shown_rows]
     weights = story.row_prior
     outlet_of = story.outlet_of_article
-    quotes, used = key_quotes(story.sentences, outlet_of, weights, shown, words, chooser.held)
+    quotes, used = key_quotes(
+        story.sentences,
+        outlet_of,
+        weights,
+        shown,
+        words,
+        lambda rows, texts: chooser.held(rows, [story.concepts_of(t) for t in texts]),
+    )
     for rows, count in used:
         chooser.cover(set().union(*(story.concepts[r] for r in rows)), rows, count)
     left = None if words is None else max(words - sum(c for _, c in used), 0)

@@ -61,11 +61,14 @@ def key_quotes(
     weights: Sequence[float],
     shown: Sequence[str],
     words: int | None,
-    held: Callable[[list[int]], np.ndarray] = lambda rows: np.zeros(len(rows), bool),
+    held: Callable[[list[int], list[str]], np.ndarray] = lambda rows, quotes: np.zeros(
+        len(rows), bool
+    ),
 ) -> tuple[tuple[Quote, ...], list[tuple[tuple[int, ...], int]]]:
     """Quotations with a named speaker, each once, most widely carried first, within
-    `words` words (None: MAX_QUOTES), leaving out any the points already show (a sentence
-    a point holds: `held`, one flag per row; or the same words quoted in one). Also returns,
+    `words` words (None: MAX_QUOTES), leaving out any the points already show (`held`: one
+    flag per quotation, given its sentence's row and its words; or the same words quoted in
+    one). Also returns,
     for each quote, the sentences (rows) it stands in and the words it takes."""
     found = _quotations(sentences)
     taken = set().union(*(_shingles(matching_words(text)) for text in shown))
@@ -81,12 +84,13 @@ def key_quotes(
             sentences[r].article_id != sentences[item[2]].article_id for *_, r in groups[home]
         ):
             groups[home].append(item)
-    rows = sorted({r for g in groups for *_, r in g})
-    taken_rows = {r for r, flag in zip(rows, held(rows), strict=True) if flag}
+    items = [item for g in groups for item in g]
+    flags = held([r for *_, r in items], [quote for quote, *_ in items]).tolist()
+    taken_items = {id(item) for item, flag in zip(items, flags, strict=True) if flag}
     groups = [
         g
         for g in groups
-        if not any(r in taken_rows for *_, r in g)
+        if not any(id(item) in taken_items for item in g)
         and not (_shingles(matching_words(g[0][0])) & taken)
     ]
 
