@@ -22,7 +22,7 @@ VERB = SPEECH_VERB
 # “QUOTE,” Speaker said.   “QUOTE,” said Speaker.   Speaker said: “QUOTE”
 _QUOTE_FIRST = re.compile(
     rf"[“\"](?P<quote>[^”\"]{{25,}}?[.!?]?),?[”\"],?\s+(?:(?P<speaker>(?:[\w.’'-]+\s+){{0,4}}?{NAME})\s+"
-    rf"{VERB}|{VERB}\s+(?P<speaker2>{NAME}))"
+    rf"{VERB}|{VERB}\s+(?P<speaker2>{NAME}(?:\s+and\s+{NAME})?))"
 )
 _SPEAKER_FIRST = re.compile(
     rf"(?P<speaker>{NAME})\s+{VERB}[^“\"]{{0,30}}?[:,]\s*[“\"](?P<quote>[^”\"]{{25,}}?)[”\"]"
@@ -53,6 +53,37 @@ _TITLE_GOES_ON = re.compile(r"(?:\bof\s+|['’]s\s+|[A-Z][\w.-]*\s+)$")
 Leader", "State's Attorney")."""
 MAX_QUOTES = 5
 QUOTE_RUN = 6
+_RUN_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:[a-z][\w’'-]*\s+){1,4})$")
+"""The words in lower case just before a speaker's name, in its clause ("agency spokesman")."""
+_PRONOUNS_BEFORE = {"he", "she", "they", "we", "it"}
+"""In the words before a name, a speaker already named: "he said after the Conservative
+Party said" (the party said something else)."""
+_PREPOSITIONS = {
+    "in", "at", "from", "of", "for", "with", "on", "to", "by", "about", "into", "near", "over",
+    "under", "against", "among", "between", "toward", "towards", "within", "without", "via",
+    "behind", "beyond", "upon", "across",
+}  # fmt: skip
+"""Just before a name: its object, not a speaker ("a diplomat in New York said", "a
+spokesperson for Conyers told")."""
+_EPITHET = re.compile(
+    r"(?:Democrat|Republican|Libertarian|Conservative|Socialist|German|American|Mexican|"
+    r"African|Cuban|Kenyan|Afghan|Briton|Scot|Swiss|Dane|Swede|Pole|Finn|Turk|Czech|Greek|"
+    r"Thai|(?!Guardian|Smithsonian)[A-Z][a-z]+(?:ian|ean|ese|ish|man|woman|i))$"
+)
+"""After "the", a name's last word saying what someone is, not who ("the Oregon Democrat",
+"the Portuguese"): a person named before, unlike "the White House" or "the FBI"."""
+_FAMILY = {"younger", "elder", "older", "senior", "junior"}
+"""'the younger Goodlatte': one of two people of that name."""
+_ROLE = re.compile(
+    rf"(?:\s+of\s+(?:the\s+)?{NAME})?\s+(?P<role>(?:(?:[a-z][\w-]*|[A-Z]{{2,}}),?\s+){{1,5}})"
+    rf"(?P<name>{NAME})(?P<more>,?\s+and\s+[A-Z])?"
+)
+"""'said Harvard law professor Jack Goldsmith': the capitalised words after the verb begin
+a description ("Harvard", "Target", "University of Texas"); the speaker is the name after
+it, unless a second one follows ("..., and Superintendent of Schools Joseph Erardi")."""
+_NOT_ROLE = {"yesterday", "today", "tonight", "earlier", "recently"}
+"""After a name, words saying when it spoke, not what the speaker is ("said Obama
+yesterday")."""
 
 
 def key_quotes(
@@ -144,7 +175,7 @@ def _quotations(sentences: Sequence[Sentence]) -> list[tuple[str, str, int]]:
             *_QUOTE_FIRST.finditer(sentence.text),
             *_SPEAKER_FIRST.finditer(sentence.text),
         ]:
-            speaker = _speaker(match)
+            speaker = _speaker(match, sentence.text)
             quote = match.group("quote").strip()
             if (
                 speaker
@@ -169,12 +200,23 @@ def _says_nothing(quote: str) -> bool:
     return len(words) < MIN_REPORTED_WORDS
 
 
-def _speaker(match: re.Match) -> str | None:
-    speaker = match.groupdict().get("speaker") or match.groupdict().get("speaker2") or ""
-    words = speaker.split()
-    while words and words[0][0].islower():
-        words.pop(0)  # "spokesman Dmitry Peskov" -> "Dmitry Peskov"
+def _speaker(match: re.Match, text: str) -> str | None:
+    """Who the match says spoke, as written: None where the words around the name show it is
+    not the speaker's (`_not_a_speaker`, `_described`)."""
+    group = "speaker2" if match.groupdict().get("speaker2") else "speaker"
+    speaker = match.group(group) or ""
+    title = re.match(r"(?:[a-z]\S*\s+)*", speaker)  # "spokesman Dmitry Peskov" -> "Dmitry Peskov"
+    words = speaker[title.end() :].split()
     if not words or words[0].lower() in PRONOUNS:
+        return None
+    if group == "speaker" and _not_a_speaker(text[: match.start(group) + title.end()], words):
+        return None
+    whole = _link_text_cut(words)
+    if len(whole) < len(words):
+        words = whole
+    elif group == "speaker2":
+        words = _described(text, match.end(group), words)
+    if not words:
         return None
     # '..., said O'Neal.' ends the sentence: the stop is not the name's, unless the name ends
     # in an abbreviation or an initial ("Kunz Sr.", "Acme Inc.", "John F.", "the U.S.")
@@ -182,6 +224,52 @@ def _speaker(match: re.Match) -> str | None:
     if last.lower() in NAME_ENDINGS or len(last) == 1 or "." in last:
         return " ".join(words)
     return " ".join(words).removesuffix(".")
+
+
+def _not_a_speaker(before: str, words: list[str]) -> bool:
+    """Whether the words in lower case just before a name that a speech verb follows say the
+    name is not who spoke: a preposition's object, one of many, after a pronoun, a
+    person "the Oregon Democrat" points back to, or "the younger Goodlatte"; not past a comma
+    ("Dismissing the claims of a bureaucrat, Rivlin said")."""
+    run = _RUN_BEFORE.search(before)
+    if not run:
+        return False
+    lower = run[1].split()
+    return bool(
+        _PRONOUNS_BEFORE.intersection(lower)
+        or lower[-1] in _PREPOSITIONS
+        or {"a", "an"}.intersection(lower[-2:])  # "a longtime Romneyite told me"
+        or (lower[-1] == "the" and _EPITHET.search(words[-1]))
+        or (lower[-2:-1] == ["the"] and lower[-1] in _FAMILY)
+    )
+
+
+def _link_text_cut(words: list[str]) -> list[str]:
+    """A name cut where a web page's link text runs into it: "Sen. John Kennedy John Neely
+    KennedyMORE" is "Sen. John Kennedy", at the first word that repeats one before it alone
+    or glued to the next word ("KennedyMORE", "GrahamSunday")."""
+    for n, word in enumerate(words):
+        for earlier in words[:n]:
+            if word == earlier or (word.startswith(earlier) and word[len(earlier)].isupper()):
+                return words[:n]
+    return words
+
+
+def _described(text: str, end: int, words: list[str]) -> list[str]:
+    """The speaker of '..., said Harvard law professor Jack Goldsmith': capitalised words that a
+    word in lower case follows, other than a stop word ("said Obama on Tuesday") or speech,
+    begin a description (`_ROLE`); the name after it is the speaker's, none if there is no
+    such name or a second one follows it."""
+    first = re.match(rf"(?:\s+of\s+(?:the\s+)?{NAME})?\s+([a-z][\w-]*)", text[end:])
+    stops = stop_words("english")
+    if not first or first[1] in stops | SPEECH_WORDS | _NOT_ROLE:
+        return words
+    role = _ROLE.match(text, end)
+    if not role or role["more"]:
+        return []
+    if any(w.strip(",") in stops - {"and"} for w in role["role"].split()):
+        return []
+    return role["name"].split()
 
 
 def full_name(speaker: str, texts: Sequence[str]) -> str:
