@@ -51,6 +51,27 @@ NAME_BEFORE = 2
 _TITLE_GOES_ON = re.compile(r"(?:\bof\s+|['’]s\s+|[A-Z][\w.-]*\s+)$")
 """Before a name's first capitalised word: a title it ends ("... of State", "Majority
 Leader", "State's Attorney")."""
+_ABBREVIATION = re.compile(r"\b[A-Z][a-z]{1,3}\.\s+$")
+"""Before a name's first capitalised word, a whole title ("Lt. Gen. Won In Choul"): the word
+after it is the name's."""
+_INITIAL = re.compile(r"[A-Z]\.")
+_OPENS = re.compile(r"(?:^|[.!?:][\"”’']?\s)[\s“\"‘'(\[]*$")
+"""Before a word, the start of a sentence: the word's capital may be the sentence's."""
+_TITLES = {
+    "President", "Vice", "Governor", "Senator", "Representative", "Congressman",
+    "Congresswoman", "Mayor", "Judge", "Justice", "Chief", "Officer", "Sergeant", "Detective",
+    "Captain", "Lieutenant", "Colonel", "General", "Admiral", "Major", "Commander",
+    "Commissioner", "Sheriff", "Deputy", "Director", "Secretary", "Minister", "Premier",
+    "Chancellor", "King", "Queen", "Prince", "Princess", "Pope", "Bishop", "Cardinal", "Pastor",
+    "Reverend", "Rabbi", "Imam", "Father", "Sister", "Brother", "Doctor", "Professor", "Prof",
+    "Dr", "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady", "Attorney", "Speaker",
+    "Leader", "Chairman", "Chairwoman", "Coach", "Ambassador", "Superintendent", "Councilman",
+    "Councilwoman", "Trooper", "Agent", "Spokesman", "Spokeswoman", "Former", "Late", "God",
+    "Democrat", "Democrats", "Republican", "Republicans", "Rep", "Sen", "Gov", "Lt", "Gen",
+    "Col", "Sgt", "Capt", "Cmdr", "Det", "Supt",
+}  # fmt: skip
+"""Capitalised words before a surname that are no given name: "President Trump" and
+"Donald Trump" are one person, "Bob Goodlatte" and "Bobby Goodlatte" two."""
 MAX_QUOTES = 5
 QUOTE_RUN = 6
 _RUN_BEFORE = re.compile(r"(?:(?<=\s)|^)((?:[a-z][\w’'-]*\s+){1,4})$")
@@ -99,7 +120,7 @@ def key_quotes(
     """Quotations with a named speaker, each once, most widely carried first, within
     `words` words (None: MAX_QUOTES), leaving out any the points already show (`held`: one
     flag per quotation, given its sentence's row and its words; or the same words quoted in
-    one). Also returns,
+    one), and any no article carrying it says who the speaker is (`full_name`). Also returns,
     for each quote, the sentences (rows) it stands in and the words it takes."""
     found = _quotations(sentences)
     taken = set().union(*(_shingles(matching_words(text)) for text in shown))
@@ -137,8 +158,9 @@ def key_quotes(
     for group in sorted(groups, key=order):
         if len(quotes) >= MAX_QUOTES:
             break
-        quote, speaker, chosen = max(group, key=lambda i: (len(i[0]), -sentences[i[2]].index))
-        speaker = full_name(speaker, texts_of[sentences[chosen].article_id])
+        quote, speaker, chosen = _named(group, sentences, texts_of)
+        if speaker is None:
+            continue
         count = word_count(quote) + word_count(speaker)
         if count > budget:
             continue
@@ -161,6 +183,21 @@ def key_quotes(
         )
         used.append((tuple(r for *_, r in group), count))
     return tuple(quotes), used
+
+
+def _named(
+    group: list[tuple[str, str, int]],
+    sentences: Sequence[Sentence],
+    texts_of: dict[str, list[str]],
+) -> tuple[str, str | None, int]:
+    """The quotation of a group to show, with its speaker's full name: the longest (the
+    earliest in its article of those as long) whose article says who the speaker is; no
+    speaker where none does."""
+    for quote, speaker, row in sorted(group, key=lambda i: (-len(i[0]), sentences[i[2]].index)):
+        name = full_name(speaker, texts_of[sentences[row].article_id])
+        if name is not None:
+            return quote, name, row
+    return "", None, -1
 
 
 def _quotations(sentences: Sequence[Sentence]) -> list[tuple[str, str, int]]:
@@ -272,30 +309,66 @@ def _described(text: str, end: int, words: list[str]) -> list[str]:
     return role["name"].split()
 
 
-def full_name(speaker: str, texts: Sequence[str]) -> str:
+def full_name(speaker: str, texts: Sequence[str]) -> str | None:
     """A speaker named by one word ("Leo", "Kallas") as their article first names them in
     full ("Pope Leo XIV", "Kaja Kallas"): a key quote is read apart from the sentences that
-    said who that is. Up to NAME_BEFORE capitalised words before the name, none of them a
-    stop word ("After Putin"), and a regnal number after it; a word that ends a longer title
-    ("Secretary of State Hillary Clinton", "Russian President Vladimir Putin") is left out
-    of it. The word itself where the article gives no more."""
+    said who that is. Up to NAME_BEFORE capitalised words before the name and an initial
+    ("George W. Bush"), none of them a stop word ("After Putin") nor a word only capitalised
+    as it opens a sentence ("Guitarist Jimmy Page"), and a regnal number after it; a word that
+    ends a longer title ("Secretary of State Hillary Clinton", "Russian President Vladimir
+    Putin") is left out of it. The word itself where the article gives no more; None where it
+    names two people so ("Bob Goodlatte" and his son "Bobby Goodlatte"): which one spoke is
+    not for the brief to guess."""
     if " " in speaker:
         return speaker
+    lower = {w for text in texts for w in re.findall(r"\b[a-z][\w’'-]*", text)}
+    names = _names_before(speaker, texts, lower)
+    given = {  # the name shown counts, wherever it stands
+        next((w for w in reversed(before) if not _INITIAL.fullmatch(w)), "")
+        for n, (before, _, plain) in enumerate(names)
+        if plain or n == 0
+    } - _TITLES
+    if len({w for w in given if w.isalpha() and not w.isupper() and w.lower() not in lower}) > 1:
+        return None
+    if not names:
+        return speaker
+    before, regnal, _ = names[0]
+    return " ".join([*before, speaker]) + regnal
+
+
+def _names_before(
+    speaker: str, texts: Sequence[str], lower: set[str]
+) -> list[tuple[list[str], str, bool]]:
+    """Each place the article names `speaker` with words before it (see `full_name`), in
+    order: those words, any regnal number after them, and whether the name stands where its
+    first word can only be a name's (not opening a sentence, as "View Trump picks ..." does,
+    nor after an acronym, as in "AP Photo Trump"). `lower`: the words the article writes in
+    lower case. Not the father's name in the son's ("Donald Trump Jr.")."""
     stops = stop_words("english")
     pattern = re.compile(
-        rf"((?:[A-Z][\w.-]*\s+){{1,{NAME_BEFORE}}}){re.escape(speaker)}"
-        rf"(\s+[IVX]{{2,5}})?(?:['’]s)?(?![\w’'-])"
+        rf"((?:[A-Z][\w.-]*\s+){{1,{NAME_BEFORE}}}(?:[A-Z]\.\s+)?){re.escape(speaker)}"
+        rf"(\s+[IVX]{{2,5}})?(?:['’]s)?(?![\w’'-]|\s+[JS]r\b)"
     )
+    names = []
     for text in texts:
         for match in pattern.finditer(text):
-            before = match[1].split()
+            words = before = match[1].split()
+            head = text[: match.start(1)]
+            opening = _OPENS.search(head)
             while before and before[0].lower() in stops:
-                before.pop(0)
-            if before and _TITLE_GOES_ON.search(text, 0, match.start(1)):
-                before.pop(0)
-            if before:
-                return " ".join([*before, speaker]) + (match[2] or "")
-    return speaker
+                before = before[1:]
+            if opening and before and before[0] not in _TITLES and before[0].lower() in lower:
+                before = before[1:]  # "Guitarist Jimmy Page": capitalised as it opens a sentence
+            if before and _TITLE_GOES_ON.search(head) and not _ABBREVIATION.search(head):
+                before = before[1:]
+            if not before:
+                continue
+            given = next((w for w in reversed(before) if not _INITIAL.fullmatch(w)), "")
+            plain = not (opening and given == words[0]) and not any(
+                re.fullmatch("[A-Z]{2,}", w) for w in words
+            )
+            names.append((before, match[2] or "", plain))
+    return names
 
 
 def _shingles(words: list[str]) -> set[tuple[str, ...]]:
