@@ -1,9 +1,10 @@
 import pytest
 
+from digest.brief.candidates import Story
 from digest.brief.clean import clean_article
-from digest.brief.quotes import full_name, key_quotes
-from digest.brief.summarize import split_sentences
-from digest.models import Sentence
+from digest.brief.quotes import QUOTE_WEIGHT, full_name, key_quotes
+from digest.brief.summarize import split_sentences, summarize
+from digest.models import Article, Sentence
 
 
 def test_seed_brief_has_key_quotes_with_speakers_once_each(seed_build):
@@ -34,6 +35,64 @@ def test_a_new_quotation_is_a_key_quote_though_its_sentence_tells_what_points_te
     Kremlin's word that the talks will take time (three outlets report it)."""
     quotes = {q.text: q.speaker for q in seed_build.brief.stories[0].quotes}
     assert quotes.get("There is no time frame and can be none") == "Kremlin spokesman Dmitry Peskov"
+
+
+def test_a_quotation_that_says_little_of_what_the_outlets_report_is_no_key_quote():
+    """Held-out validation-064 (two outlets on a baby boom after the 2013 shutdown): its
+    600-word brief's key quotes were Udry's finding and two lines that say nothing of it,
+    "It's possible, but I doubt it" (Morgan) and "... but I actually had a great time"
+    (Hernandez). Udry's words are what both outlets write of ("many", "event",
+    "activities"); none of the others' are."""
+    texts = {
+        "a": [
+            "“It was definitely stressful not knowing when we would get paid, but I actually "
+            "had a great time,” Hernandez said. “I got lunch with other feds, hung out with my "
+            "mom, volunteered at my other daughter’s school, cleaned some closets and then "
+            "just relaxed.”",
+            "Her relaxation contributed to her better mood, she recalled, and her better mood "
+            "contributed to her choice of activities when her husband came home from his sales "
+            "consulting job.",
+            "Statisticians have also weighed in, noting that claims of baby booms have "
+            "previously popped up in the news media after severe weather or events. A "
+            "well-known 1970 study discredited a baby boom reported in the New York Times "
+            "after the Great Blackout of 1965.",
+            "Newman, the nurse at Sibley Hospital, says there will always be skeptics of the "
+            "theories that she and many other maternity nurses believe in: that full moons, "
+            "drops in barometric pressure and bad weather all can affect conception and birth "
+            "rates.",
+        ],
+        "b": [
+            "“It is evidently pleasing to many people to fantasy that when people are trapped "
+            "by some immobile event which deprives them of their usual activities, most will "
+            "turn to copulation,” Udry wrote.",
+            "“It’s possible, but I doubt it,” Morgan said. “If anything, the government "
+            "shutdown would irritate people and make them rethink having a child.”",
+        ],
+    }
+    articles = [
+        clean_article(Article(id=k, path=f"{k}.txt", text="\n\n".join(t), outlet=k.upper()))
+        for k, t in texts.items()
+    ]
+    story = Story([summarize(a, "lex-rank", 8) for a in articles], "english")
+    rows = story.sentences
+    args = (rows, story.outlet_of_article, [1.0] * len(rows), [], None)
+    assert len(key_quotes(*args)[0]) == 3  # no test of what they say: all three
+    quotes, _ = key_quotes(*args, weigh=story.weight_of)
+    assert [q.speaker for q in quotes] == ["Udry"]
+    assert QUOTE_WEIGHT <= story.weight_of(quotes[0].text) < QUOTE_WEIGHT + 1
+
+
+def test_the_seed_brief_s_key_quotes_say_what_the_story_is_about(seed_build):
+    """The seeds' four key quotes say what the outlets report: Trump's (25), Putin's (22) and
+    Pope Leo's (10) own words weigh QUOTE_WEIGHT or more, Peskov's short one (6) stands in a
+    sentence that does (85)."""
+    speakers = [q.speaker for q in seed_build.brief.stories[0].quotes]
+    assert speakers == [
+        "Kremlin spokesman Dmitry Peskov",
+        "Mr. Trump",
+        "Vladimir Putin",
+        "Pope Leo XIV",
+    ]
 
 
 def test_a_quotation_that_opens_in_lower_case_is_not_a_key_quote():

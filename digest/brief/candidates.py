@@ -123,6 +123,11 @@ class Story:
         keys = _concept_keys(text, stemmer(self.language), stop_words(self.language))
         return frozenset(self._concept_ids[k] for k in keys if k in self._concept_ids)
 
+    def weight_of(self, text: str) -> float:
+        """The weight of the story's concepts a piece of one of its sentences holds: what it
+        says of what the outlets report (a story's one-outlet words weigh nothing)."""
+        return float(sum(self.weight[k] for k in self.concepts_of(text)))
+
 
 def candidates(story: Story, centrality: np.ndarray) -> list[Candidate]:
     """Every unit of the story that can be a point, with its concepts and prior."""

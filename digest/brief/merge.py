@@ -422,6 +422,7 @@ def _highlights(
         shown,
         words,
         lambda rows, texts: chooser.held(rows, [story.concepts_of(t) for t in texts]),
+        story.weight_of,
     )
     for rows, count in used:
         chooser.cover(set().union(*(story.concepts[r] for r in rows)), rows, count)
