@@ -562,3 +562,21 @@ def test_a_point_of_two_sentences_credits_who_reports_the_first():
     space = SentenceSpace(texts)
     assert carried_credits(space, {7: [0]}, outlet_of_row, 0.35) == {7: [3]}
     assert carried_credits(space, {7: [2]}, outlet_of_row, 0.35) == {7: []}
+
+
+def test_a_configured_spelling_is_one_concept_across_outlets():
+    """What a sentence says is weighed by how many outlets use its words: "Zorya" in one
+    outlet and "Zoria" in another are one place when the user configured them so, and the
+    word counts for two outlets."""
+    from digest.brief.candidates import Story
+
+    articles = [
+        _article("a", "Gazette", "Twelve missiles struck Zoria overnight, the governor said.\n"),
+        _article("b", "Herald", "Missiles hit Zorya overnight and damaged a power plant.\n"),
+    ]
+    summaries = [summarize(a, "lex-rank", 8) for a in articles]
+    spelled = Story(summaries, "english", {"zoria": ("zorya",)})
+    assert spelled.concepts_of("Zorya") == spelled.concepts_of("Zoria")
+    assert [spelled.weight[k] for k in spelled.concepts_of("Zorya")] >= [2.0]
+    plain = Story(summaries, "english")
+    assert [plain.weight[k] for k in plain.concepts_of("Zorya")] == [0.0]

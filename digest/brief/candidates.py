@@ -80,7 +80,12 @@ class Candidate:
 class Story:
     """The story's sentences in one list (rows), the outlet of each, and its concepts."""
 
-    def __init__(self, summaries: Sequence[Summary], language: str) -> None:
+    def __init__(
+        self,
+        summaries: Sequence[Summary],
+        language: str,
+        spellings: dict[str, tuple[str, ...]] | None = None,
+    ) -> None:
         self.sentences: list[Sentence] = [s for summary in summaries for s in summary.sentences]
         outlets = {summary.article.outlet: None for summary in summaries if summary.sentences}
         self.outlet_of_article = {s.article.id: s.article.outlet for s in summaries}
@@ -108,8 +113,10 @@ class Story:
             for r in summary.ranking
         }
         self.language = language
+        self._spellings = spellings
+        """The configured spelling variants ("Kharkov" is "Kharkiv"): one concept each."""
         self.concepts, self.weight, self._concept_ids = _concepts(
-            self.sentences, self.outlet_of_row, language
+            self.sentences, self.outlet_of_row, language, spellings
         )
         self.row_prior = np.zeros(len(self.sentences))
         """Each sentence's prior (position and centrality), set by `candidates`."""
@@ -120,7 +127,8 @@ class Story:
 
     def concepts_of(self, text: str) -> frozenset[int]:
         """The story's concepts a piece of one of its sentences holds (a quotation in it)."""
-        keys = _concept_keys(text, stemmer(self.language), stop_words(self.language))
+        stem, stops = stemmer(self.language), stop_words(self.language)
+        keys = _concept_keys(text, stem, stops, self._spellings)
         return frozenset(self._concept_ids[k] for k in keys if k in self._concept_ids)
 
     def weight_of(self, text: str) -> float:
@@ -236,17 +244,23 @@ def _join(texts: list[str]) -> str:
 
 
 def _concept_keys(
-    text: str, stem: Callable[[str], str], stops: frozenset[str]
+    text: str,
+    stem: Callable[[str], str],
+    stops: frozenset[str],
+    spellings: dict[str, tuple[str, ...]] | None = None,
 ) -> list[tuple[str, ...]]:
     """A text's concepts, as stemmed words: pairs of consecutive words (not two stop
-    words), then content words."""
-    words = [stem(w) for w in _TOKEN.findall(matching_form(text))]
+    words), then content words; spelling variants as one (`spellings`: configured ones)."""
+    words = [stem(w) for w in _TOKEN.findall(matching_form(text, spellings))]
     keys = [p for p in pairwise(words) if not (p[0] in stops and p[1] in stops)]
     return keys + [(w,) for w in words if w not in stops]
 
 
 def _concepts(
-    sentences: list[Sentence], outlet_of_row: np.ndarray, language: str
+    sentences: list[Sentence],
+    outlet_of_row: np.ndarray,
+    language: str,
+    spellings: dict[str, tuple[str, ...]] | None = None,
 ) -> tuple[list[frozenset[int]], np.ndarray, dict[tuple[str, ...], int]]:
     """Each sentence's concepts (ids: its content words and pairs of consecutive words),
     and each concept's weight: the number of outlets
@@ -259,7 +273,8 @@ def _concepts(
     occurrences: list[int] = []
     ends: list[int] = []
     for sentence in sentences:
-        found = [ids.setdefault(key, len(ids)) for key in _concept_keys(sentence.text, stem, stops)]
+        keys = _concept_keys(sentence.text, stem, stops, spellings)
+        found = [ids.setdefault(key, len(ids)) for key in keys]
         per_sentence.append(frozenset(set(found)))
         occurrences += found
         ends.append(len(occurrences))

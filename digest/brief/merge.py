@@ -133,15 +133,13 @@ def merge_story(
     """The lead, sections, key quotes and key figures of one story, within `brief.words`
     words in all (0: no cap). With no topics, one "Key points" section. Key quotes and
     figures get a share of the words from `highlights_from` words on."""
-    story = Story(summaries, brief.language)
+    story = Story(summaries, brief.language, matching.spellings)
     if not story.sentences:
         return StoryContent((), (), (), ())
     space = SentenceSpace([s.text for s in story.sentences], brief.language, matching.spellings)
     sections = [t.name for t in topics] or ["Key points"]
     fit = (
-        space.similarity_to_texts(
-            range(len(story.sentences)), _topic_texts(topics), matching.spellings
-        )
+        space.similarity_to_texts(range(len(story.sentences)), _topic_texts(topics))
         if topics
         else np.ones((len(story.sentences), 1))
     )
@@ -160,7 +158,7 @@ def merge_story(
     stated = figures_stated(story.sentences, brief.language)
     chooser = Chooser(found, supports, story.weight, space, brief.words, story.concepts, stated)
     chooser.limit_sections(home, brief.points_per_section)
-    headlines = _headline_agreement(story, space, found, matching.spellings)
+    headlines = _headline_agreement(story, space, found)
     # the lead is what the headlines agree with, else what adds most (when nothing they say
     # fits), told in the outlets' words: a quotation opens the brief only when nothing else can
     told = [i for i in keep if not _QUOTATION_OPENING.match(found[i].text)]
@@ -266,10 +264,7 @@ def _point(
 
 
 def _headline_agreement(
-    story: Story,
-    space: SentenceSpace,
-    found: list[Candidate],
-    spellings: dict[str, tuple[str, ...]] | None = None,
+    story: Story, space: SentenceSpace, found: list[Candidate]
 ) -> np.ndarray | None:
     """For each candidate, how much the outlets' headlines say what it says, as a share of
     the best candidate's (None when fewer than two different headlines are given, or no
@@ -285,7 +280,7 @@ def _headline_agreement(
     ]
     if len(titles) < HEADLINES or not found:
         return None
-    agreement = space.similarity_to_texts([c.row for c in found], titles, spellings).sum(axis=1)
+    agreement = space.similarity_to_texts([c.row for c in found], titles).sum(axis=1)
     best = float(agreement.max())
     return agreement / best if best > 0 else None
 

@@ -43,6 +43,8 @@ class SentenceSpace:
         language: str = "english",
         spellings: dict[str, tuple[str, ...]] | None = None,
     ) -> None:
+        self._spellings = spellings
+        """The configured spelling variants: outside texts are read with them too."""
         self._forms = [matching_form(t, spellings) for t in texts]
         self._analyze = _Analyzer(language)
         self._vocabulary: dict[str, int] = {}
@@ -123,21 +125,16 @@ class SentenceSpace:
             if other != row
         }
 
-    def similarity_to_texts(
-        self,
-        rows: Sequence[int],
-        texts: Sequence[str],
-        spellings: dict[str, tuple[str, ...]] | None = None,
-    ) -> np.ndarray:
+    def similarity_to_texts(self, rows: Sequence[int], texts: Sequence[str]) -> np.ndarray:
         """Cosine similarity of texts in `rows` with outside texts (e.g. topic descriptions),
         in the vocabulary of this space."""
-        others = self._weigh(self._counts([matching_form(t, spellings) for t in texts]))
+        others = self._weigh(self._counts([matching_form(t, self._spellings) for t in texts]))
         return (self.matrix[list(rows)] @ others.T).toarray()
 
     def similarity_among(self, texts: Sequence[str]) -> np.ndarray:
         """Cosine similarity of outside texts with each other (the clauses around figures),
         in the vocabulary of this space."""
-        vectors = self._weigh(self._counts([matching_form(t) for t in texts]))
+        vectors = self._weigh(self._counts([matching_form(t, self._spellings) for t in texts]))
         return (vectors @ vectors.T).toarray()
 
     def _counts(self, forms: Sequence[str], grow: bool = False) -> scipy.sparse.csr_matrix:
