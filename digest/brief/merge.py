@@ -33,6 +33,7 @@ from digest.brief.choose import Chooser
 from digest.brief.figures import figures_stated, key_figures
 from digest.brief.quotes import key_quotes
 from digest.brief.support import Support, carried_credits, support
+from digest.brief.topics import filed, topic_texts
 from digest.config import BriefSettings, Config, MatchingSettings, Topic
 from digest.models import Article, Figure, Point, Quote, Section, SourceRef, Summary
 from digest.models import Story as BriefStory
@@ -42,8 +43,6 @@ from digest.text.words import stop_words, tokens
 
 __all__ = ["StoryContent", "merge", "merge_story"]
 
-TOPIC_MIN_SIMILARITY = 0.04
-"""Below this a point fits no topic and goes to the 'Also reported' section."""
 REPEAT_OVERLAP = 0.6
 """Share of words two points must have in common to be the same point on two days."""
 POOL = 400
@@ -139,7 +138,7 @@ def merge_story(
     space = SentenceSpace([s.text for s in story.sentences], brief.language, matching.spellings)
     sections = [t.name for t in topics] or ["Key points"]
     fit = (
-        space.similarity_to_texts(range(len(story.sentences)), _topic_texts(topics))
+        space.similarity_to_texts(range(len(story.sentences)), topic_texts(topics))
         if topics
         else np.ones((len(story.sentences), 1))
     )
@@ -151,9 +150,7 @@ def merge_story(
     )
     new = _against_previous(found, supports, story, previous, show_repeats)
     keep = [i for i, flag in enumerate(new) if flag is not False]
-    home = [
-        _section(found[i], fit, sections, topics, brief.other_section) for i in range(len(found))
-    ]
+    home = filed(found, fit, story, topics, brief.other_section)
     keep = [i for i in keep if home[i]]
     stated = figures_stated(story.sentences, brief.language)
     chooser = Chooser(found, supports, story.weight, space, brief.words, story.concepts, stated)
@@ -213,22 +210,6 @@ def _pool(found: list[Candidate], weight: np.ndarray, fit: np.ndarray) -> list[i
         topical = fit[rows, topic] * estimate
         chosen |= set(np.argsort(-topical, kind="stable")[:TOPIC_POOL].tolist())
     return sorted(chosen)
-
-
-def _section(
-    candidate: Candidate,
-    fit: np.ndarray,
-    sections: list[str],
-    topics: Sequence[Topic],
-    other: str,
-) -> str:
-    """The topic the candidate fits best, or the 'Also reported' section when it fits none
-    ("" when that section is switched off); with no topics, every point is a key point."""
-    if not topics:
-        return sections[0]
-    scores = fit[list(candidate.rows)].max(axis=0)
-    best = int(scores.argmax())
-    return sections[best] if scores[best] >= TOPIC_MIN_SIMILARITY else other
 
 
 def _point(
@@ -394,12 +375,6 @@ def _against_previous(
         else:
             flags.append(False)
     return flags
-
-
-def _topic_texts(topics: Sequence[Topic]) -> list[str]:
-    """What a sentence is compared with to place it: name, description, keywords (twice,
-    since they are the words the user chose)."""
-    return [" ".join([t.name, t.description, *t.keywords, *t.keywords]) for t in topics]
 
 
 def _highlights(
