@@ -222,6 +222,37 @@ def test_a_line_saying_only_that_someone_did_not_comment_is_no_point(text, stand
     assert can_stand(text) is stands
 
 
+@pytest.mark.parametrize(
+    ("text", "stands"),
+    [
+        ("Ellen DeGeneres, others help family after their U-Haul was stolen", False),
+        ("Occupy L.A.: 5 charged with crimes including lewd conduct, battery", False),
+        ("Did you approach Spirit owner Bill Lynch before kickoff?", False),
+        ("providing real-time data across the Homeland Security enterprise; and", False),
+        ("Mr. Trump said he was “just going to back away.”", True),
+        ("“Why is that awesome?” the reporter asked the editor at the meeting.", True),
+        ("The governor called the budget deal “a disaster for the state”", True),
+        ("Trump wrote on his social media account: “Let the process begin!”", True),
+    ],
+)
+def test_a_point_ends_as_a_statement_does(text, stands):
+    """Held-out 600-word briefs showed 163 points with no stop (27 of 30 read were headlines
+    of related links, captions or list fragments) and 70 questions (15 of 15 read were
+    interviewers' or rhetorical questions the brief leaves unanswered)."""
+    assert can_stand(text) is stands
+
+
+def test_related_headlines_and_questions_are_no_points():
+    related = "Amid strife, missing boy's father says he doesn't believe mother's story"
+    question = "Will the city find the money to repair the old bridge before the winter?"
+    articles = [
+        _article("a", "Gazette", f"{STORY_A}{related}\n{question}\n"),
+        _article("b", "Herald", f"{STORY_B}{related}\n{question}\n"),
+    ]
+    texts = [p.text for p in _brief(articles).points]
+    assert texts and related not in texts and question not in texts
+
+
 def test_the_lead_is_what_happened_not_a_quotation():
     """17 of the 150 Multi-News dev briefs opened with a quotation ("'After thoughtful
     consideration, I made the decision ...,' the Texas lawmaker said"): the brief opens with
