@@ -38,6 +38,7 @@ def test_an_outlet_shown_as_a_source_reports_the_point_s_fact(seed_build):
         "just going to back away": "German Defense Minister Boris Pistorius",
         "Karoline Leavitt confirmed": "He later added from the White House",
         "we agreed that Russia will propose": "The president is supposed to speak",
+        "no significant breakthrough": "“Drafts will be drawn up",
     }
     brief = seed_build.brief
     sentences = {
@@ -99,10 +100,13 @@ def test_the_lead_says_what_the_headlines_say(seed_build):
 
 def test_one_fact_in_other_outlets_words_is_one_point(seed_build):
     """The Vatican's offer to host the talks, worded differently by four outlets, is one
-    point credited to several of them, not one point per wording."""
+    point credited to several of them, not one point per wording. (El País's
+    "The Vatican has offered itself as a potential location to host the proposed talks"
+    shares only "Vatican" and "host" with it: too few words to be shown as a source, see
+    support.SHOWN_TERMS, but still no point of its own.)"""
     vatican = [p for p in seed_build.brief.points if "Vatican" in p.text]
     assert len(vatican) == 1
-    assert len(vatican[0].outlets) >= 3
+    assert len(vatican[0].outlets) >= 2
 
 
 def test_same_quote_from_several_outlets_is_one_point_credited_to_each(seed_build):
@@ -514,6 +518,70 @@ FILLER = [("weather", "mild"), ("traffic", "heavy"), ("museum", "closed"), ("mar
 FILLER += [("square", "empty"), ("river", "high"), ("station", "shut"), ("stadium", "full")]
 
 
+@pytest.mark.parametrize(
+    ("credit", "shown"),
+    [
+        ("“I will stay here forever,” says Saleh, a law student from Damascus.", False),
+        ("Refugees from Damascus spoke of racism at the fence, where police fired tear gas.", True),
+    ],
+)
+def test_a_weak_match_is_shown_as_a_source_only_on_three_shared_words(credit, shown):
+    """Both are the point's weak mutual best match on rare words; the first shares only
+    "student" and "Damascus" (another student's words: a held-out desk reader's wrong
+    credit), the second "refugees", "Damascus" and "racism". Either is still claimed, so no
+    later point tells it again."""
+    import numpy as np
+
+    from digest.brief.support import SHOWN_TERMS, claimed_credits, shown_credits, support
+    from digest.text.similarity import SentenceSpace
+
+    point = (
+        "Saeed, 19, a student from Damascus, called Hungary's treatment of the refugees "
+        "old-fashioned racism."
+    )
+    fillers = [f"The {thing} in Rome was {state}, officials said." for thing, state in FILLER]
+    texts = [point, *fillers, credit]
+    outlet_of_row = np.array([0] * (len(texts) - 1) + [1])
+    space = SentenceSpace(texts)
+    [backing] = support(space, [0], outlet_of_row, threshold=0.35)
+    assert backing.rows.tolist() == [len(texts) - 1] and not backing.strong.any()
+    assert (space.shared_terms([0], backing.rows.tolist())[0] >= SHOWN_TERMS) == shown
+    statements = np.ones(len(texts), dtype=bool)
+    assert shown_credits(space, 0, backing, statements).tolist() == [shown]
+    assert claimed_credits(space, 0, backing).tolist() == [True]
+
+
+def test_a_question_or_a_line_with_no_stop_is_shown_as_no_source():
+    """Similar enough to credit on similarity alone, but a question asks what the point
+    tells, and a line with no stop (a list of sources) tells nothing: held-out credits a
+    desk reader found wrong. The sentence that reports the naming is shown; all three are
+    still claimed, so no later point tells them again."""
+    from digest.brief.candidates import Story
+    from digest.brief.support import claimed_credits, shown_credits, support
+    from digest.text.similarity import SentenceSpace
+
+    named = "Police named the attackers on Monday as Khuram Shazad Butt and Rachid Redouane."
+    # other sentences enough that the names are distinctive (in few of the story's sentences)
+    ferries = "".join(f"Ferry {n} left the harbour at {n % 12 + 1} o'clock.\n" for n in range(60))
+    articles = [
+        _article("a", "Gazette", f"{named}\n{ferries}"),
+        _article("b", "Herald", "What did police know about Khuram Butt?\nThe bridge reopened.\n"),
+        _article(
+            "c", "Courier", "Sources: police statements on Khuram Shazad Butt and Rachid Redouane\n"
+        ),
+        _article("d", "Post", "The attackers were Khuram Shazad Butt and Rachid Redouane.\n"),
+    ]
+    story = Story([summarize(a, "lex-rank", 8) for a in articles], "english")
+    space = SentenceSpace([s.text for s in story.sentences])
+    [backing] = support(space, [0], story.outlet_of_row, threshold=0.35)
+    credited = [story.sentences[r].text[:10] for r in backing.rows.tolist()]
+    assert sorted(credited) == ["Sources: p", "The attack", "What did p"]
+    assert backing.strong.all()
+    shown = shown_credits(space, 0, backing, story.statements)
+    assert [c for c, s in zip(credited, shown.tolist(), strict=True) if s] == ["The attack"]
+    assert claimed_credits(space, 0, backing).all()
+
+
 def test_headlines_sharing_no_word_with_the_story_still_leave_it_a_lead():
     """Review: two outlets' headlines that no sentence shares a word with must not scale
     every candidate's gain to 0 (the story then has no lead)."""
@@ -591,8 +659,9 @@ def test_a_point_of_two_sentences_credits_who_reports_the_first():
     ]
     outlet_of_row = np.array([0, 0, 0, 1, 1])
     space = SentenceSpace(texts)
-    assert carried_credits(space, {7: [0]}, outlet_of_row, 0.35) == {7: [3]}
-    assert carried_credits(space, {7: [2]}, outlet_of_row, 0.35) == {7: []}
+    statements = np.ones(len(texts), dtype=bool)
+    assert carried_credits(space, {7: [0]}, outlet_of_row, 0.35, statements) == {7: [3]}
+    assert carried_credits(space, {7: [2]}, outlet_of_row, 0.35, statements) == {7: []}
 
 
 def test_a_configured_spelling_is_one_concept_across_outlets():

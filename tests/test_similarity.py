@@ -18,3 +18,11 @@ def test_outside_texts_are_read_with_the_configured_spellings():
     plain = SentenceSpace(TEXTS)
     assert plain.similarity_among(clauses)[0, 1] < 0.99
     assert plain.similarity_to_texts([0], ["Zorya"])[0, 0] == 0
+
+
+def test_shared_terms_counts_the_content_words_two_texts_share_common_or_rare():
+    """ "governor" and "region" (stemmed: "regional" is "region") in both; "the", "of" and
+    "said" are stop words and count for nothing; a text shares its seven terms with itself."""
+    space = SentenceSpace(TEXTS)
+    assert space.shared_terms([0, 0], [1, 0]).tolist() == [2, 7]
+    assert space.shared_terms([], []).tolist() == []

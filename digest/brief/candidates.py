@@ -114,6 +114,12 @@ class Story:
             dtype=np.int64,
         )
         self.row_of = {(s.article_id, s.index): row for row, s in enumerate(self.sentences)}
+        self.statements = np.array(
+            [_ENDED.search(s.text) is not None for s in self.sentences], dtype=bool
+        )
+        """Which sentences end as statements (_ENDED): only these make points, and only these
+        are shown as another outlet's report of one ("What did police know about Khuram
+        Butt?" reports nothing)."""
         self.article_length = {summary.article.id: len(summary.sentences) for summary in summaries}
         self.rank = {
             (r.sentence.article_id, r.sentence.index): r.rank

@@ -25,7 +25,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from digest.brief.candidates import Candidate
-from digest.brief.support import Support, shown_credits
+from digest.brief.support import Support, claimed_credits, shown_credits
 from digest.text.similarity import SAME_QUOTATION, SentenceSpace
 
 REDUNDANCY = 0.33
@@ -53,8 +53,11 @@ class Chooser:
         words: int,
         row_concepts: Sequence[frozenset[int]],
         row_figures: Callable[[int], frozenset[tuple[str, float]]],
+        statements: np.ndarray,
     ) -> None:
         self.candidates = candidates
+        self.statements = statements
+        """Which sentences end as statements: only these are shown as sources (support.py)."""
         self.row_concepts = row_concepts
         self.row_figures = row_figures
         """The figures each sentence states (what is counted, number)."""
@@ -79,8 +82,8 @@ class Chooser:
         """Another outlet's sentence -> the pick it is credited to on similarity alone."""
         self.claimed_by: dict[int, int] = {}
         """Another outlet's sentence -> the first pick it is credited to on similarity alone
-        or as a source the reader is shown; a loose mutual match on the story's common
-        words ("Ukrainian President Volodymyr") claims nothing."""
+        or on rare words (support.claimed_credits); a loose mutual match on the story's
+        common words ("Ukrainian President Volodymyr") claims nothing."""
         self.picks: list[int] = []
         self.shown_credits: dict[int, np.ndarray] = {}
         """Each pick -> which of its credited outlets the reader is shown (support.py)."""
@@ -199,8 +202,8 @@ class Chooser:
         self.used_mask[[*c.rows, *sure]] = True
         for row in sure:
             self.credited_by.setdefault(row, i)
-        shown = self.shown_credits[i] = shown_credits(self.space, c.row, backing)
-        for row in backing.rows[backing.strong | shown].tolist():
+        self.shown_credits[i] = shown_credits(self.space, c.row, backing, self.statements)
+        for row in backing.rows[claimed_credits(self.space, c.row, backing)].tolist():
             self.claimed_by.setdefault(row, i)
         self.shown_or_quoted.update(c.rows)
         self.words_left -= c.words

@@ -153,7 +153,9 @@ def merge_story(
     home = filed(found, fit, story, topics, brief.other_section)
     keep = [i for i in keep if home[i]]
     stated = figures_stated(story.sentences, brief.language)
-    chooser = Chooser(found, supports, story.weight, space, brief.words, story.concepts, stated)
+    chooser = Chooser(
+        found, supports, story.weight, space, brief.words, story.concepts, stated, story.statements
+    )
     chooser.limit_sections(home, brief.points_per_section)
     headlines = _headline_agreement(story, space, found)
     # the lead is what the headlines agree with, else what adds most (when nothing they say
@@ -181,7 +183,9 @@ def merge_story(
     chooser.fill(keep)
     shown = chooser.shown_credits
     leaned_on = {i: [r for r in found[i].rows if r != found[i].row] for i in chooser.picks}
-    carried = carried_credits(space, leaned_on, story.outlet_of_row, matching.duplicate_similarity)
+    carried = carried_credits(
+        space, leaned_on, story.outlet_of_row, matching.duplicate_similarity, story.statements
+    )
     points = {
         i: _point(found[i], supports[i], shown[i], story, new[i], carried.get(i, []))
         for i in chooser.picks

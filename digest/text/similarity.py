@@ -88,6 +88,15 @@ class SentenceSpace:
         both = distinctive[list(rows)].multiply(distinctive[list(cols)] > 0)
         return np.asarray(both.sum(axis=1)).ravel()
 
+    def shared_terms(self, rows: Sequence[int], cols: Sequence[int]) -> np.ndarray:
+        """For each pair (rows[i], cols[i]): how many terms (stemmed content words) the two
+        texts share, common or rare. A weak match on one or two words ("student",
+        "Damascus") is a shared subject more often than a shared fact."""
+        if not len(rows):
+            return np.zeros(0, dtype=np.int64)
+        both = (self.matrix[list(rows)] > 0).multiply(self.matrix[list(cols)] > 0)
+        return np.asarray(both.sum(axis=1)).ravel().astype(np.int64)
+
     def similarity_to_all(self, rows: Sequence[int]) -> np.ndarray:
         """Cosine similarity of every text in `rows` with every text of the space (dense,
         len(rows) x texts: call it in blocks), raised to 1 where two share a quotation."""
