@@ -22,6 +22,7 @@ The merger decides content and order only; how a point looks is the renderers' b
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -31,7 +32,7 @@ import numpy as np
 from digest.brief.candidates import Candidate, Story, candidates
 from digest.brief.choose import Chooser
 from digest.brief.figures import figures_stated, key_figures
-from digest.brief.quotes import key_quotes
+from digest.brief.quotes import RARE_SHARE, key_quotes, repeats_point
 from digest.brief.support import Support, carried_credits, support
 from digest.brief.topics import filed, topic_texts
 from digest.config import BriefSettings, Config, MatchingSettings, Topic
@@ -383,6 +384,8 @@ def _highlights(
     """Key quotes, then key figures, in `words` words (None: no cap), repeating nothing the
     points show; what they show is counted as covered, so later points do not repeat it."""
     shown = [story.sentences[r].text for r in chooser.shown_rows]
+    points = [chooser.candidates[p].text for p in chooser.picks]
+    rare_words = functools.partial(story.rare_words_of, share=RARE_SHARE)
     weights = story.row_prior
     outlet_of = story.outlet_of_article
     quotes, used = key_quotes(
@@ -393,6 +396,7 @@ def _highlights(
         words,
         lambda rows, texts: chooser.held(rows, [story.concepts_of(t) for t in texts]),
         story.weight_of,
+        lambda quote, speaker: repeats_point(quote, speaker, points, rare_words),
     )
     for rows, count in used:
         chooser.cover(set().union(*(story.concepts[r] for r in rows)), rows, count)
