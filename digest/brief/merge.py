@@ -386,6 +386,14 @@ def _highlights(
     shown = [story.sentences[r].text for r in chooser.shown_rows]
     points = [chooser.candidates[p].text for p in chooser.picks]
     rare_words = functools.partial(story.rare_words_of, share=RARE_SHARE)
+    repeated: list[str] = []  # quotations left out as repeats: no point shows them either
+
+    def repeats(quote: str, speaker: str) -> bool:
+        told = repeats_point(quote, speaker, points, rare_words)
+        if told:
+            repeated.append(quote)
+        return told
+
     weights = story.row_prior
     outlet_of = story.outlet_of_article
     quotes, used = key_quotes(
@@ -396,8 +404,11 @@ def _highlights(
         words,
         lambda rows, texts: chooser.held(rows, [story.concepts_of(t) for t in texts]),
         story.weight_of,
-        lambda quote, speaker: repeats_point(quote, speaker, points, rare_words),
+        repeats,
     )
+    if repeated:
+        sentences = enumerate(story.sentences)
+        chooser.refuse_rows({r for r, s in sentences if any(q in s.text for q in repeated)})
     for rows, count in used:
         chooser.cover(set().union(*(story.concepts[r] for r in rows)), rows, count)
     left = None if words is None else max(words - sum(c for _, c in used), 0)
