@@ -472,6 +472,9 @@ def test_page_furniture_a_reader_found_in_held_out_briefs_goes(line):
         "The mayor has more on her plate this year than any of her predecessors, aides said.",
         "Also, the council voted 5-2 on Tuesday night to approve the plan for the new stadium.",
         "The poll found 61 percent of voters support the plan | 35 percent oppose it.",
+        # a headline glued to the article's next sentence, as on a page pasted as one line
+        "MORE: Storm snarls flights in Chicago, Midwest Southwest Airlines, which canceled all "
+        "of its flights out of its Midway hub Thursday, expected normal operations Friday.",
     ],
 )
 def test_prose_like_the_furniture_stays(line):

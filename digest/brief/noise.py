@@ -142,7 +142,13 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # Snyder Read more", "READ: Greg Kelley is released on bond ...", "MORE: 'Gaggle' podcast
     # ...", and menus: "Defense & Homeland Security | Energy & Environment | Healthcare"
     (r"[^.!?\s]\s+(?-i:Read [Mm]ore|READ MORE)\W{0,3}$", "related link", ("read more",)),
-    (r"^(read|more|also|related|see also|watch)( more)?\s*:\s", "related link", ()),
+    # (a headline ends no sentence: "MORE: Storm snarls flights in Chicago, Midwest Southwest
+    # Airlines, which canceled ... Thursday, ..." is a headline glued to the article's sentence)
+    (
+        r"^(read|more|also|related|see also|watch)( more)?\s*:\s(?:[^.!?]|\.(?=\S))*\??[\"'”’]?$",
+        "related link",
+        (),
+    ),
     (r"^[^.!?]{0,200} \| [^.!?]{0,200}[^.!?\"'”’)\s]$", "related link", (" | ",)),
     # a link to another story in brackets: "[Photos: Ancient Egyptian Cemetery ...]"
     (r"^\[[^\[\]]{3,200}[^\[\].!?\"”’]\]$", "related link", ()),
