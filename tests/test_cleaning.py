@@ -364,7 +364,8 @@ def test_a_noise_pattern_finds_the_same_lines_when_searched_only_where_it_can_ma
         "Hide Caption 1 of 2 x Hide Caption 2 of 2", "| John Shinkle/POLITICO", "| AP Photo",
         "PHOTO: Eddie Jim", "Credit: Dr. O. J. T. O'Grady", "Variety HAS MUCH MORE ON it.",
         "A story Read More", "READ: a story", "SEE ALSO: a story", "Energy | Healthcare",
-        "GETTY - Contributor James", "Rex Features The diary",
+        "GETTY - Contributor James", "Rex Features The diary", "(PHOTO: Jo Roe, USA TODAY)",
+        "(Image: Robert Miller)", "(credit: Science Photo Library)",
     ]  # fmt: skip
     lines = [*endings, *(f"{prose} {e}" for e in endings), *(f"{e} {prose}" for e in endings)]
     assert [_noise_reason(line, ()) for line in lines] == [searched(line) for line in lines]
@@ -662,6 +663,10 @@ def test_a_gallery_inside_an_article_on_one_line_leaves_its_prose():
         "A site in Dingwall, Scotland, revealed traces of a 13th century iron vessel underneath a "
         "parking lot. Credit: Dr. Oliver J. T. O'Grady",
         'A rendering of Brachiosaurus-araucaria, or "Bigfoot." Image: Davide Bonadonna',
+        # or in brackets (test-034, validation-052)
+        "Yuli Gurriel rounds the bases after hitting a solo home run in the second inning. "
+        "(Photo: Thomas Shea, USA TODAY Sports)",
+        "Amber Pasztor (Photo: Provided by Elkhart County Sheriff’s Office)",
     ],
 )
 def test_a_caption_with_its_credit_after_a_bar_or_a_label_goes_whole(caption):

@@ -49,6 +49,13 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "caption with credit",
         ("photo", "image", "picture", "credit"),
     ),
+    # a caption ending in its credit in brackets: "Yuli Gurriel rounds the bases after hitting a
+    # solo home run in the second inning. (Photo: Thomas Shea, USA TODAY Sports)"
+    (
+        r"\((?:photo|image|credit)s?(?: by|:)\s*[^()]{1,80}\)\s*$",
+        "caption with credit",
+        ("photo", "image", "credit"),
+    ),
     # an embedded post: the tweet's signature "— Judy Mozes (@JudyMozes) June 21, 2015" ends
     # the tweet's paragraph; Instagram's "A post shared by Name (@name) on Jun 20, 2017"
     (r"[—–-]\s*[^—–]{1,60}\(@\w{1,20}\)\s*[a-z]+\.? \d{1,2},? \d{4}\s*$", "embedded post", ("(@",)),
