@@ -365,7 +365,8 @@ def test_a_noise_pattern_finds_the_same_lines_when_searched_only_where_it_can_ma
         "PHOTO: Eddie Jim", "Credit: Dr. O. J. T. O'Grady", "Variety HAS MUCH MORE ON it.",
         "A story Read More", "READ: a story", "SEE ALSO: a story", "Energy | Healthcare",
         "GETTY - Contributor James", "Rex Features The diary", "(PHOTO: Jo Roe, USA TODAY)",
-        "(Image: Robert Miller)", "(credit: Science Photo Library)",
+        "(Image: Robert Miller)", "(credit: Science Photo Library)", "an INTER-DOMAIN link",
+        "most highly ranked URLs", "Number of unique URLs: 5", "3.2k total SHARES",
     ]  # fmt: skip
     lines = [*endings, *(f"{prose} {e}" for e in endings), *(f"{e} {prose}" for e in endings)]
     assert [_noise_reason(line, ()) for line in lines] == [searched(line) for line in lines]
@@ -452,6 +453,18 @@ AFTER = (
         "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
         "Archive. Flowing in every day, these data are added to the Wayback Machine after an "
         "embargo period.",
+        "- Top ranked pages (up to a max of 100) from every linked-to domain using the Wide00012 "
+        "inter-domain navigational link graph",
+        "-- up to a maximum of 100 most highly ranked URLs per domain",
+        "MUST WATCH Search for MH370 goes underwater 01:51",
+        "Play Video 2:10 UN Security Council steps up sanctions against N Korea – video",
+        'Media playback is unsupported on your device Media caption The area is known as "the '
+        'Roaring Forties" due to its strong winds',
+        "Join The Conversation On The KDKA Facebook Page",
+        "Stay Up To Date, Follow KDKA On Twitter",
+        "Help spread the word! Share Tweet 3.2k total shares total shares",
+        "Topics: street-art, visual-art, carnivals-and-festivals, events, hobart-7000",
+        "Journal reference: PNAS, DOI: 10.1073/pnas.1417712112",
     ],
 )
 def test_page_furniture_a_reader_found_in_held_out_briefs_goes(line):
@@ -473,6 +486,8 @@ def test_page_furniture_a_reader_found_in_held_out_briefs_goes(line):
         "The mayor has more on her plate this year than any of her predecessors, aides said.",
         "Also, the council voted 5-2 on Tuesday night to approve the plan for the new stadium.",
         "The poll found 61 percent of voters support the plan | 35 percent oppose it.",
+        # a live blog's update
+        "> More: The AAJA responds: “Those names were not only wrong, but so grossly offensive.”",
         # a headline glued to the article's next sentence, as on a page pasted as one line
         "MORE: Storm snarls flights in Chicago, Midwest Southwest Airlines, which canceled all "
         "of its flights out of its Midway hub Thursday, expected normal operations Friday.",
@@ -604,6 +619,8 @@ def test_a_call_to_action_after_a_line_s_first_sentence_goes_alone():
         # a list's number (validation-205, test-065)
         ("10. Horowitz hands his Oscar to Barry Jenkins, Moonlight’s director.", "10."),
         ("1. It keeps Gosselin’s kids off of television . . . at least for now.", "1."),
+        ("Story highlights Sen. Lindsey Graham will host a fundraiser on Monday in support of "
+         "Sen. Ted Cruz's presidential campaign", "Story highlights"),
     ],
 )  # fmt: skip
 def test_a_dated_dateline_or_a_blog_label_is_no_part_of_the_sentence(line, label):
@@ -694,6 +711,12 @@ def test_a_caption_with_its_credit_after_a_bar_or_a_label_goes_whole(caption):
         ("Defense & Homeland Security | Energy & Environment | Healthcare | Finance & Economy",
          "related link"),
         ("Watch the report | Uncut video from the Coast Guard rescue", "related link"),
+        ("► Related: Suspect arrested, officer ID'd in Wayne State police shooting",
+         "related link"),
+        ("Explore further: Regular jogging shows dramatic increase in life expectancy",
+         "related link"),
+        ("MORE It Doesn’t Matter How Much You Exercise If You Also Do This", "related link"),
+        ("STORY: Russia takes over Ukraine's military bases, officers", "related link"),
         # a credit before its caption (validation-223)
         ("Getty - Contributor James Maybrick, the cotton merchant suspected of being Jack The "
          "Ripper", "photo caption"),

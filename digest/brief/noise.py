@@ -63,9 +63,10 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"\bpic\.twitter\.com/\w", "embedded post", ("pic.twitter.com/",)),
     # a web archive's notice about its crawls, saved in place of the page it lost
     (
-        r"\bcrawl(s|ed)?\b.{0,60}\b(archiv\w*|no more 404)\b|\bcrawl data\b|\barchive-it\b",
+        r"\bcrawl(s|ed)?\b.{0,60}\b(archiv\w*|no more 404)\b|\bcrawl data\b|\barchive-it\b|"
+        r"\binter-domain (navigational )?link|\bhighly ranked urls\b|\bnumber of unique urls\b",
         "web archive notice",
-        ("crawl", "archive-it"),
+        ("crawl", "archive-it", "inter-domain", "ranked urls", "unique urls"),
     ),
     # a caption ends in its picture's credit: "... in his own words. (Sarah Parnass/The
     # Washington Post)", "... Paul Zimmerman/WireImage", "... talked to NBC News' Lester
@@ -126,7 +127,8 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         SENTENCE_START + r"(for more information\b|(watch|listen to|visit|follow|contact|download|"
         r"read) (the full|the official|our|us|him|her|them)\b|welcome to (the|our)\b|(please )?"
         r"(sign up|subscribe|register|log in)\b|(get|receive) (push notifications|breaking news|"
-        r"the latest|our|daily|free)\b|share (on|this|via)\b|(tell|let) us (know|about|what)\b|"
+        r"the latest|our|daily|free)\b|join the conversation\b|stay up to date\b|"
+        r"share (on|this|via)\b|(tell|let) us (know|about|what)\b|"
         r"(watch|see|view|check out) (the |our |this )?(full |latest )?(video|clip|photos?|"
         r"gallery|slideshow|footage)\b|(please )?(follow|like|join|find|friend)\b[^.!?]{0,60}?"
         r"\b(on|at|via) (twitter|facebook|instagram|google\+|youtube|snapchat|linkedin|tiktok|"
@@ -152,10 +154,12 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # (a headline ends no sentence: "MORE: Storm snarls flights in Chicago, Midwest Southwest
     # Airlines, which canceled ... Thursday, ..." is a headline glued to the article's sentence)
     (
-        r"^(read|more|also|related|see also|watch)( more)?\s*:\s(?:[^.!?]|\.(?=\S))*\??[\"'”’]?$",
+        r"^[►•\s]*(read|more|also|related|see also|watch|read next|explore further|story|blog)"
+        r"( more)?\s*:\s(?:[^.!?]|\.(?=\w))*\??[\"'”’]?$",
         "related link",
         (),
     ),
+    (r"^(?-i:MORE [A-Z][a-z])[^.!?]*$", "related link", ()),
     (r"^[^.!?]{0,200} \| [^.!?]{0,200}[^.!?\"'”’)\s]$", "related link", (" | ",)),
     # a link to another story in brackets: "[Photos: Ancient Egyptian Cemetery ...]"
     (r"^\[[^\[\]]{3,200}[^\[\].!?\"”’]\]$", "related link", ()),
@@ -172,6 +176,8 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"\b(sign up|subscribe|view all)\b.{0,80}\bnewsletter", "newsletter banner", ("newsletter",)),
     (r"\bnewsletter\b.{0,40}\bsubscribe\b", "newsletter banner", ("newsletter",)),
     (r"\byou agree to (our|the)\b", "page chrome", ("you agree to",)),
+    (r"\btotal shares\b|^(topics|tags|filed under)\s*:", "page chrome", ()),
+    (r"^journal reference\s*:", "source line", ()),
     # a button's label ends the line: "... never miss our top stories Free Sign Up"
     (
         r"(?-i:\b(Sign Up|SIGN UP|Subscribe|SUBSCRIBE|Sign In|Log In)( Now| NOW)?)\s*$",
@@ -191,6 +197,13 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         ("all rights reserved", "©", "copyright "),
     ),
     (r"^(skip in skip x embed x share\s+)?(?-i:CLOSE\s+[A-Z0-9])", "video player caption", ()),
+    # "MUST WATCH Search for MH370 goes underwater 01:51", "Media playback is unsupported on
+    # your device Media caption The area is known as ..."
+    (
+        r"^(must watch|play video|media playback is unsupported on your device)\b",
+        "video player caption",
+        (),
+    ),
     (r"\bautoplay\b", "video player caption", ("autoplay",)),
 )
 WHOLE_PARAGRAPH_WORDS = {
@@ -240,7 +253,9 @@ OPENING_LABEL = re.compile(
     r"\((?:AP|CNN|Reuters|AFP|UPI|Xinhua|dpa|Bloomberg)\)\s*(?:(?:—|–|--|-)\s*)?)|"
     # a structured abstract's headings: "Abstract A previously healthy man ..."
     r"(?:Abstract|Importance|Background|Objectives?|Design, Setting, and Participants|Methods|"
-    r"Results|Conclusions(?: and Relevance)?|Main Outcomes? and Measures?|Findings) |"
+    r"Results|Conclusions(?: and Relevance)?|Main Outcomes? and Measures?|Findings|"
+    # CNN's summary bullets: "Story highlights Sen. Lindsey Graham will host a fundraiser ..."
+    r"Story highlights) |"
     # a blog post's labels: "UPDATE: Fox News announced ...", "ORIGINAL POST: Juan Williams
     # ...", "Updated | When the first humans left Africa ..."
     r"(?:UPDATED?|Updated?|ORIGINAL POST|Original post|EDITOR'S NOTE|Editor's note)(?:: | \| )|"
