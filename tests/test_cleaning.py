@@ -486,6 +486,10 @@ def test_page_furniture_a_reader_found_in_held_out_briefs_goes(line):
         "The mayor has more on her plate this year than any of her predecessors, aides said.",
         "Also, the council voted 5-2 on Tuesday night to approve the plan for the new stadium.",
         "The poll found 61 percent of voters support the plan | 35 percent oppose it.",
+        # a video's caption glued to the article's next sentence on a page pasted as one line
+        "Media playback is unsupported on your device Media caption Finding the Thai cave boys "
+        "and getting them out Rescuers will take no risks in freeing the 12 boys and their "
+        "football coach trapped in a flooded cave in northern Thailand, officials said Monday.",
         # a live blog's update
         "> More: The AAJA responds: “Those names were not only wrong, but so grossly offensive.”",
         # a headline glued to the article's next sentence, as on a page pasted as one line

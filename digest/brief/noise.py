@@ -198,9 +198,12 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     ),
     (r"^(skip in skip x embed x share\s+)?(?-i:CLOSE\s+[A-Z0-9])", "video player caption", ()),
     # "MUST WATCH Search for MH370 goes underwater 01:51", "Media playback is unsupported on
-    # your device Media caption The area is known as ..."
+    # your device Media caption The area is known as ..."; a caption ends in no full stop, so
+    # on a page pasted as one line it is glued to the article's next sentence: a line of 40
+    # words or more (as PARAGRAPH_WORDS) stays
     (
-        r"^(must watch|play video|media playback is unsupported on your device)\b",
+        r"^(must watch|play video|media playback is unsupported on your device)\b"
+        r"(?!(?:\W*+\w++){33})",
         "video player caption",
         (),
     ),
