@@ -721,6 +721,11 @@ def test_a_caption_with_its_credit_after_a_bar_or_a_label_goes_whole(caption):
          "related link"),
         ("MORE It Doesn’t Matter How Much You Exercise If You Also Do This", "related link"),
         ("STORY: Russia takes over Ukraine's military bases, officers", "related link"),
+        ("Read next Pro-life bots and trolls are gearing up to sway Ireland's abortion vote "
+         "Pro-life bots and trolls are gearing up to sway Ireland's abortion vote", "related link"),
+        ("Read the blog Finding a voice for the brain injured", "related link"),
+        ("Read on for the backstage reactions of Jon Cryer, Claire Danes, Louis C.K., Sofia "
+         "Vergara, and others.", "call to action"),
         # a credit before its caption (validation-223)
         ("Getty - Contributor James Maybrick, the cotton merchant suspected of being Jack The "
          "Ripper", "photo caption"),

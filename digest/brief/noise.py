@@ -127,7 +127,7 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         SENTENCE_START + r"(for more information\b|(watch|listen to|visit|follow|contact|download|"
         r"read) (the full|the official|our|us|him|her|them)\b|welcome to (the|our)\b|(please )?"
         r"(sign up|subscribe|register|log in)\b|(get|receive) (push notifications|breaking news|"
-        r"the latest|our|daily|free)\b|join the conversation\b|stay up to date\b|"
+        r"the latest|our|daily|free)\b|join the conversation\b|stay up to date\b|read on for\b|"
         r"share (on|this|via)\b|(tell|let) us (know|about|what)\b|"
         r"(watch|see|view|check out) (the |our |this )?(full |latest )?(video|clip|photos?|"
         r"gallery|slideshow|footage)\b|(please )?(follow|like|join|find|friend)\b[^.!?]{0,60}?"
@@ -159,7 +159,7 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "related link",
         (),
     ),
-    (r"^(?-i:MORE [A-Z][a-z])[^.!?]*$", "related link", ()),
+    (r"^(?-i:MORE [A-Z][a-z])[^.!?]*$|^read (next|the blog)\b[^.!?]*$", "related link", ()),
     (r"^[^.!?]{0,200} \| [^.!?]{0,200}[^.!?\"'”’)\s]$", "related link", (" | ",)),
     # a link to another story in brackets: "[Photos: Ancient Egyptian Cemetery ...]"
     (r"^\[[^\[\]]{3,200}[^\[\].!?\"”’]\]$", "related link", ()),
