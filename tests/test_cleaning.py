@@ -6,6 +6,7 @@ from digest.brief.clean import clean_article
 from digest.brief.read import read_inputs
 from digest.models import Article
 from digest.text.matching import matching_form
+from digest.text.splitting import split_text
 from digest.text.words import word_count
 
 from .conftest import NOISE, SEEDS
@@ -360,6 +361,12 @@ def test_a_noise_pattern_finds_the_same_lines_when_searched_only_where_it_can_ma
         "Follow us on Twitter", "FOLLOW ME @jo", "has been RENTED", "is not available right now",
         "Enable JavaScript", "add location information to your Tweets", "a new study ...",
         "in the United …", "the newsletter to subscribe to", "YOU AGREE TO OUR Terms",
+        "Hide Caption 1 of 2 x Hide Caption 2 of 2", "| John Shinkle/POLITICO", "| AP Photo",
+        "PHOTO: Eddie Jim", "Credit: Dr. O. J. T. O'Grady", "Variety HAS MUCH MORE ON it.",
+        "A story Read More", "READ: a story", "SEE ALSO: a story", "Energy | Healthcare",
+        "GETTY - Contributor James", "Rex Features The diary", "(PHOTO: Jo Roe, USA TODAY)",
+        "(Image: Robert Miller)", "(credit: Science Photo Library)", "an INTER-DOMAIN link",
+        "most highly ranked URLs", "Number of unique URLs: 5", "3.2k total SHARES",
     ]  # fmt: skip
     lines = [*endings, *(f"{prose} {e}" for e in endings), *(f"{e} {prose}" for e in endings)]
     assert [_noise_reason(line, ()) for line in lines] == [searched(line) for line in lines]
@@ -446,6 +453,18 @@ AFTER = (
         "Starting in 1996, Alexa Internet has been donating their crawl data to the Internet "
         "Archive. Flowing in every day, these data are added to the Wayback Machine after an "
         "embargo period.",
+        "- Top ranked pages (up to a max of 100) from every linked-to domain using the Wide00012 "
+        "inter-domain navigational link graph",
+        "-- up to a maximum of 100 most highly ranked URLs per domain",
+        "MUST WATCH Search for MH370 goes underwater 01:51",
+        "Play Video 2:10 UN Security Council steps up sanctions against N Korea – video",
+        'Media playback is unsupported on your device Media caption The area is known as "the '
+        'Roaring Forties" due to its strong winds',
+        "Join The Conversation On The KDKA Facebook Page",
+        "Stay Up To Date, Follow KDKA On Twitter",
+        "Help spread the word! Share Tweet 3.2k total shares total shares",
+        "Topics: street-art, visual-art, carnivals-and-festivals, events, hobart-7000",
+        "Journal reference: PNAS, DOI: 10.1073/pnas.1417712112",
     ],
 )
 def test_page_furniture_a_reader_found_in_held_out_briefs_goes(line):
@@ -463,6 +482,19 @@ def test_page_furniture_a_reader_found_in_held_out_briefs_goes(line):
         "Sen. Claire McCaskill (D-Mo.) said the bill would pass the Senate by the end of May.",
         "The poll (ABC News/Washington Post) found that 49 percent backed him, against 45.",
         "He joined the U.S.Army in 2001 and later worked for Yahoo.Com in California.",
+        "The company has more on the line than its rivals this year, the analyst said.",
+        "The mayor has more on her plate this year than any of her predecessors, aides said.",
+        "Also, the council voted 5-2 on Tuesday night to approve the plan for the new stadium.",
+        "The poll found 61 percent of voters support the plan | 35 percent oppose it.",
+        # a video's caption glued to the article's next sentence on a page pasted as one line
+        "Media playback is unsupported on your device Media caption Finding the Thai cave boys "
+        "and getting them out Rescuers will take no risks in freeing the 12 boys and their "
+        "football coach trapped in a flooded cave in northern Thailand, officials said Monday.",
+        # a live blog's update
+        "> More: The AAJA responds: “Those names were not only wrong, but so grossly offensive.”",
+        # a headline glued to the article's next sentence, as on a page pasted as one line
+        "MORE: Storm snarls flights in Chicago, Midwest Southwest Airlines, which canceled all "
+        "of its flights out of its Midway hub Thursday, expected normal operations Friday.",
     ],
 )
 def test_prose_like_the_furniture_stays(line):
@@ -586,8 +618,144 @@ def test_a_call_to_action_after_a_line_s_first_sentence_goes_alone():
          "FLORENCE, Italy, Feb. 25 (UPI) --"),
         ("UPDATE: Fox News announced Thursday that it had signed Juan Williams to a contract.",
          "UPDATE:"),
+        ("Updated | When the first humans left Africa around 100,000 years ago, they got shorter.",
+         "Updated |"),
+        # a list's number (validation-205, test-065)
+        ("10. Horowitz hands his Oscar to Barry Jenkins, Moonlight’s director.", "10."),
+        ("1. It keeps Gosselin’s kids off of television . . . at least for now.", "1."),
+        ("Story highlights Sen. Lindsey Graham will host a fundraiser on Monday in support of "
+         "Sen. Ted Cruz's presidential campaign", "Story highlights"),
     ],
 )  # fmt: skip
 def test_a_dated_dateline_or_a_blog_label_is_no_part_of_the_sentence(line, label):
     article = _cleaned("\n".join([LEAD, line, *AFTER]))
     assert article.body == (LEAD, line.removeprefix(label).lstrip(), *AFTER)
+
+
+MUSASHI_GALLERY = (
+    "Photos: Sinking of the Musashi Photos: Sinking of the Musashi The Japanese battleship "
+    "Musashi under intense attack by the U.S. Navy's Task Force 38 aircraft in the Sibuyan Sea on "
+    "October 24, 1944. A destroyer is also receiving attacks beyond the battleship. Hide Caption "
+    "1 of 6 Photos: Sinking of the Musashi A Japanese battleship and other warships maneuver "
+    "while under attack by U.S. carrier planes in the Sibuyan Sea. Two Japanese battleships, the "
+    "Musashi and its sister ship, the Yamato, were involved in the battle. Hide Caption 2 of 6 "
+    "Photos: Sinking of the Musashi Musashi leaves Brunei, Borneo, in 1944. Hide Caption 3 of 6 "
+    "Photos: Sinking of the Musashi The Japanese Center Force leaves Brunei Bay on October 22, "
+    "1944, en route to the Philippines. Hide Caption 4 of 6 Photos: Sinking of the Musashi "
+    "Japanese battleships and a cruiser are seen just before the Battle of Leyte Gulf. Hide "
+    "Caption 5 of 6 Photos: Sinking of the Musashi Emperor Hirohito of Japan (front row, "
+    "center) is photographed with officers of the Imperial Navy on board the battleship Musashi "
+    "off Yokosuka Naval Base on June 24, 1943. Hide Caption 6 of 6"
+)
+
+
+def test_a_photo_gallery_saved_as_one_line_goes_whole():
+    """A gallery's captions, numbered "1 of 6" to "6 of 6", were points of held-out briefs
+    ("Hide Caption 3 of 6 Photos: Sinking of the Musashi The Japanese Center Force leaves
+    Brunei Bay ...", validation-163; USA Today's "1 of 68" video playlist, validation-139):
+    past 40 words the line was judged by sentence, and only its first sentence went."""
+    article = _cleaned("\n".join([LEAD, MUSASHI_GALLERY, *AFTER]))
+    assert article.body == (LEAD, *AFTER)
+    assert [r.reason for r in article.removed] == ["gallery"]
+
+
+def test_a_gallery_inside_an_article_on_one_line_leaves_its_prose():
+    """Only a line that is the gallery, numbered from near its start to near its end, goes
+    whole: an article pasted as one line with a gallery in it keeps its own sentences."""
+    body = "\n".join(_cleaned(" ".join([LEAD, MUSASHI_GALLERY, SUBSCRIBERS, *AFTER])).body)
+    for sentence in [LEAD, *split_text(SUBSCRIBERS, "english"), *AFTER]:
+        assert sentence in body
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        # a caption, a bar and its credit, then the headline and dek (validation-146, -009)
+        "Senate Minority Leader Chuck Schumer and Majority Leader Mitch McConnell walk to the "
+        "Senate floor Wednesday. | John Shinkle/POLITICO Congressional leaders reach budget deal "
+        "The agreement would raise stiff spending caps and help stave off a shutdown.",
+        '"There is no cover story or obvious response to soft-pedal what Trump meant," said one '
+        "law professor. | AP Photo Trump's alleged plea to Comey stirs obstruction talk",
+        "Sen. Lindsay Graham listens as Sen. Sheldon Whitehouse holds up a copy of \"The Kremlin "
+        'Playbook" at a hearing on Capitol Hill on May 8. | Getty',
+        # a caption ending in its labelled credit (test-050, validation-002, validation-033)
+        "Dr Kevin Rowe of the Museum Victoria, with a specimen of the newly discovered mammal "
+        "species, the hog-nosed rat, found in Indonesia. Photo: Eddie Jim",
+        "A site in Dingwall, Scotland, revealed traces of a 13th century iron vessel underneath a "
+        "parking lot. Credit: Dr. Oliver J. T. O'Grady",
+        'A rendering of Brachiosaurus-araucaria, or "Bigfoot." Image: Davide Bonadonna',
+        # or in brackets (test-034, validation-052)
+        "Yuli Gurriel rounds the bases after hitting a solo home run in the second inning. "
+        "(Photo: Thomas Shea, USA TODAY Sports)",
+        "Amber Pasztor (Photo: Provided by Elkhart County Sheriff’s Office)",
+    ],
+)
+def test_a_caption_with_its_credit_after_a_bar_or_a_label_goes_whole(caption):
+    article = _cleaned("\n".join([caption, LEAD, *AFTER]))
+    assert article.body == (LEAD, *AFTER)
+    assert [r.reason for r in article.removed] == ["caption with credit"]
+
+
+@pytest.mark.parametrize(
+    ("line", "reason"),
+    [
+        # a pointer to more elsewhere (validation-205, test-010)
+        ("Variety has much more on the mix-up.", "call to action"),
+        ("The U.S. National Institute on Aging has more on Alzheimer's.", "call to action"),
+        # another story's headline, linked (validation-092, -023, -152, -248, -139, test-009)
+        ("‘A sense that white identity is under attack’: making sense of the alt-right Read more",
+         "related link"),
+        ("Hitler’s world may not be so far away | Timothy Snyder Read more", "related link"),
+        ("READ: Greg Kelley is released on bond from jail after 3-year legal slog",
+         "related link"),
+        ("MORE: 'Gaggle' podcast: Behind the scenes at The Arizona Republic on Election Day",
+         "related link"),
+        ("More: Let it snow — maybe even in Florida as cold wave tightens grip on USA",
+         "related link"),
+        ("Defense & Homeland Security | Energy & Environment | Healthcare | Finance & Economy",
+         "related link"),
+        ("Watch the report | Uncut video from the Coast Guard rescue", "related link"),
+        ("► Related: Suspect arrested, officer ID'd in Wayne State police shooting",
+         "related link"),
+        ("Explore further: Regular jogging shows dramatic increase in life expectancy",
+         "related link"),
+        ("MORE It Doesn’t Matter How Much You Exercise If You Also Do This", "related link"),
+        ("STORY: Russia takes over Ukraine's military bases, officers", "related link"),
+        ("Read next Pro-life bots and trolls are gearing up to sway Ireland's abortion vote "
+         "Pro-life bots and trolls are gearing up to sway Ireland's abortion vote", "related link"),
+        ("Read the blog Finding a voice for the brain injured", "related link"),
+        ("Read on for the backstage reactions of Jon Cryer, Claire Danes, Louis C.K., Sofia "
+         "Vergara, and others.", "call to action"),
+        # a credit before its caption (validation-223)
+        ("Getty - Contributor James Maybrick, the cotton merchant suspected of being Jack The "
+         "Ripper", "photo caption"),
+    ],
+)  # fmt: skip
+def test_pointers_and_other_stories_headlines_go(line, reason):
+    """Each was a point of a held-out 600-word brief."""
+    article = _cleaned("\n".join([LEAD, line, *AFTER]))
+    assert article.body == (LEAD, *AFTER)
+    assert [r.reason for r in article.removed] == [reason]
+
+
+def test_headlines_under_an_also_or_read_more_heading_go():
+    """The Los Angeles Times lists other stories under "ALSO:": "Ellen DeGeneres, others help
+    family after their U-Haul was stolen" was a point of validation-189's brief; "READ MORE"
+    (validation-141) and "Related" likewise. The list ends at the article's next paragraph."""
+    listing = [
+        "ALSO:",
+        "Dry, cold winter predicted for Southern California",
+        "Ellen DeGeneres, others help family after their U-Haul was stolen",
+        "Occupy L.A.: 5 charged with crimes including lewd conduct, battery",
+        "READ MORE",
+        "Amid strife, missing boy’s father says he doesn’t believe mother’s story",
+        "Why no Amber Alert for 13-year-old missing girls?",
+    ]
+    article = _cleaned("\n".join([LEAD, *listing, *AFTER]))
+    assert article.body == (LEAD, *AFTER)
+    assert {r.reason for r in article.removed} == {"related link", "page chrome"}
+    # a heading followed by prose: the prose stays
+    prose = "Gurriel said he had meant no offense and apologized to Darvish after the game."
+    assert _cleaned("\n".join([LEAD, "MORE FROM GAME 3", prose, *AFTER])).body == (
+        LEAD, prose, *AFTER
+    )  # fmt: skip

@@ -32,10 +32,10 @@ from digest.brief.noise import (
     NOISE_PATTERNS,
     OPENING_LABEL,
     TERMINAL,
-    WHOLE_PARAGRAPH_REASONS,
     WHOLE_PARAGRAPH_WORDS,
     credit_reach,
     is_teaser_index,
+    mark_related_links,
 )
 from digest.brief.read import parse_byline
 from digest.models import Article, RemovedLine
@@ -132,6 +132,7 @@ def _cleaned(
     reasons: dict[int, str] = {}
     found: dict[str, str] = {}
     _mark_patterns(lines, reasons, found, extra)
+    mark_related_links(lines, reasons)
     _mark_repeats_and_captions(lines, reasons)
     _mark_header(lines, reasons, found, pieces)
     languages = [_language(c, language) for c in counts]  # once, for the two rules
@@ -258,7 +259,7 @@ def _judged_by_sentence(plain: str, extra: tuple[str, ...], index: bool) -> bool
     if not _has_words(plain, PARAGRAPH_WORDS):
         several = _SENTENCE_BREAK.search(plain) or CUT_OFF.search(plain)
         return reason in BY_SENTENCE and bool(several)
-    if reason in WHOLE_PARAGRAPH_REASONS and not _has_words(plain, WHOLE_PARAGRAPH_WORDS):
+    if reason in WHOLE_PARAGRAPH_WORDS and not _has_words(plain, WHOLE_PARAGRAPH_WORDS[reason]):
         return False
     return bool(BIO.search(plain) or reason)
 

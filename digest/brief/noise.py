@@ -25,8 +25,37 @@ TEASER_INDEX = 3
 # have one (a substring test is many times faster); none for a pattern anchored at the start,
 # or at the end (the photo credit, searched from near the end: credit_reach).
 NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
-    # Kinds of noise that make their whole paragraph noise (WHOLE_PARAGRAPH_REASONS) come
+    # Kinds of noise that make their whole paragraph noise (WHOLE_PARAGRAPH_WORDS) come
     # first, so that the reason a line is given is theirs.
+    # a photo gallery or video playlist saved as one line, its items numbered from "1 of N"
+    # near its start to "N of N" near its end: "Photos: Sinking of the Musashi The Japanese
+    # battleship ... Hide Caption 1 of 6 ... Hide Caption 6 of 6"
+    (r"^.{0,1500}?\b1 of ([2-9]|\d\d+)\b.*\b\1 of \1\b.{0,300}$", "gallery", ("1 of ",)),
+    # a caption, a bar and its credit (then often the headline and dek): "... walk to the
+    # Senate floor Wednesday. | John Shinkle/POLITICO Congressional leaders reach ...", "...
+    # said one law professor. | AP Photo Trump's alleged plea ..."
+    (
+        r"[.!?][\"'”’]? \| (?:photo(?:graph)?s? by\s|(?-i:[A-Z][\w.'’-]*(?:\s[A-Z][\w.'’-]*)"
+        r"{0,3})\s?/|(?-i:AP|Getty|Reuters|AFP|ABC|NBC|CBS|CNN|EPA|Shutterstock)\b)",
+        "caption with credit",
+        (" | ",),
+    ),
+    # a caption ending in its labelled credit: "... the hog-nosed rat, found in Indonesia.
+    # Photo: Eddie Jim", "... a 13th century iron vessel underneath a parking lot. Credit: Dr.
+    # Oliver J. T. O'Grady"
+    (
+        r"[.!?][\"'”’)]?\s+(?:photo(?:graph)?|image|picture|credit)s?\s*:\s*"
+        r"(?:[^.!?]|\.(?=\s?(?-i:[A-Z]))){2,80}$",
+        "caption with credit",
+        ("photo", "image", "picture", "credit"),
+    ),
+    # a caption ending in its credit in brackets: "Yuli Gurriel rounds the bases after hitting a
+    # solo home run in the second inning. (Photo: Thomas Shea, USA TODAY Sports)"
+    (
+        r"\((?:photo|image|credit)s?(?: by|:)\s*[^()]{1,80}\)\s*$",
+        "caption with credit",
+        ("photo", "image", "credit"),
+    ),
     # an embedded post: the tweet's signature "— Judy Mozes (@JudyMozes) June 21, 2015" ends
     # the tweet's paragraph; Instagram's "A post shared by Name (@name) on Jun 20, 2017"
     (r"[—–-]\s*[^—–]{1,60}\(@\w{1,20}\)\s*[a-z]+\.? \d{1,2},? \d{4}\s*$", "embedded post", ("(@",)),
@@ -34,9 +63,10 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"\bpic\.twitter\.com/\w", "embedded post", ("pic.twitter.com/",)),
     # a web archive's notice about its crawls, saved in place of the page it lost
     (
-        r"\bcrawl(s|ed)?\b.{0,60}\b(archiv\w*|no more 404)\b|\bcrawl data\b|\barchive-it\b",
+        r"\bcrawl(s|ed)?\b.{0,60}\b(archiv\w*|no more 404)\b|\bcrawl data\b|\barchive-it\b|"
+        r"\binter-domain (navigational )?link|\bhighly ranked urls\b|\bnumber of unique urls\b",
         "web archive notice",
-        ("crawl", "archive-it"),
+        ("crawl", "archive-it", "inter-domain", "ranked urls", "unique urls"),
     ),
     # a caption ends in its picture's credit: "... in his own words. (Sarah Parnass/The
     # Washington Post)", "... Paul Zimmerman/WireImage", "... talked to NBC News' Lester
@@ -70,6 +100,9 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"^(updated|published|posted|last updated|modified)\b[^.!?]{0,40}$", "timestamp", ()),
     (r"^(photo|image|picture|credit|caption)s?\s*:", "photo caption", ()),
     (r"^image (copyright|caption)\b", "photo caption", ()),
+    # a credit before its caption: "Getty - Contributor James Maybrick, the cotton merchant
+    # suspected of being Jack The Ripper", "Rex Features The diary which experts now say ..."
+    (r"^(getty( images)?\s*[-–/]\s|rex features\s)[^.!?]*$", "photo caption", ()),
     (r"^(file\s*[-–—]+\s*)?in this\b.{0,60}?\b(photo|image|picture)\b", "photo caption", ()),
     # a picture dated in full ("in Luhansk, Sunday, April 6, 2014."), prose says "on Sunday"
     (
@@ -94,7 +127,8 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         SENTENCE_START + r"(for more information\b|(watch|listen to|visit|follow|contact|download|"
         r"read) (the full|the official|our|us|him|her|them)\b|welcome to (the|our)\b|(please )?"
         r"(sign up|subscribe|register|log in)\b|(get|receive) (push notifications|breaking news|"
-        r"the latest|our|daily|free)\b|share (on|this|via)\b|(tell|let) us (know|about|what)\b|"
+        r"the latest|our|daily|free)\b|join the conversation\b|stay up to date\b|read on for\b|"
+        r"share (on|this|via)\b|(tell|let) us (know|about|what)\b|"
         r"(watch|see|view|check out) (the |our |this )?(full |latest )?(video|clip|photos?|"
         r"gallery|slideshow|footage)\b|(please )?(follow|like|join|find|friend)\b[^.!?]{0,60}?"
         r"\b(on|at|via) (twitter|facebook|instagram|google\+|youtube|snapchat|linkedin|tiktok|"
@@ -103,6 +137,30 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         (),
     ),
     (r"\bclick here\b", "call to action", ("click here",)),
+    # a pointer to more elsewhere: "Variety has much more on the mix-up.", "This link to an
+    # article in ... the San Francisco Chronicle has more details about the Dimmick theft."
+    # (not "He has more on the line", "She has more on her mind")
+    (
+        SENTENCE_START + r"(?-i:[A-Z])[^.!?]{1,100}\bha(s|ve) (much |lots |a lot )?more "
+        r"(on|about|details|information)\b(?! the line| \w+ (mind|plate|shoulders)\b)"
+        r"[^.!?]{0,60}([.!:]|$)",
+        "call to action",
+        ("more ",),
+    ),
+    # another story's headline, linked: "Hitler's world may not be so far away | Timothy
+    # Snyder Read more", "READ: Greg Kelley is released on bond ...", "MORE: 'Gaggle' podcast
+    # ...", and menus: "Defense & Homeland Security | Energy & Environment | Healthcare"
+    (r"[^.!?\s]\s+(?-i:Read [Mm]ore|READ MORE)\W{0,3}$", "related link", ("read more",)),
+    # (a headline ends no sentence: "MORE: Storm snarls flights in Chicago, Midwest Southwest
+    # Airlines, which canceled ... Thursday, ..." is a headline glued to the article's sentence)
+    (
+        r"^[►•\s]*(read|more|also|related|see also|watch|read next|explore further|story|blog)"
+        r"( more)?\s*:\s(?:[^.!?]|\.(?=\w))*\??[\"'”’]?$",
+        "related link",
+        (),
+    ),
+    (r"^(?-i:MORE [A-Z][a-z])[^.!?]*$|^read (next|the blog)\b[^.!?]*$", "related link", ()),
+    (r"^[^.!?]{0,200} \| [^.!?]{0,200}[^.!?\"'”’)\s]$", "related link", (" | ",)),
     # a link to another story in brackets: "[Photos: Ancient Egyptian Cemetery ...]"
     (r"^\[[^\[\]]{3,200}[^\[\].!?\"”’]\]$", "related link", ()),
     (r"\bfollow (us|me) (on|at|@)", "call to action", ("follow us", "follow me")),
@@ -118,6 +176,8 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"\b(sign up|subscribe|view all)\b.{0,80}\bnewsletter", "newsletter banner", ("newsletter",)),
     (r"\bnewsletter\b.{0,40}\bsubscribe\b", "newsletter banner", ("newsletter",)),
     (r"\byou agree to (our|the)\b", "page chrome", ("you agree to",)),
+    (r"\btotal shares\b|^(topics|tags|filed under)\s*:", "page chrome", ()),
+    (r"^journal reference\s*:", "source line", ()),
     # a button's label ends the line: "... never miss our top stories Free Sign Up"
     (
         r"(?-i:\b(Sign Up|SIGN UP|Subscribe|SUBSCRIBE|Sign In|Log In)( Now| NOW)?)\s*$",
@@ -137,14 +197,29 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         ("all rights reserved", "©", "copyright "),
     ),
     (r"^(skip in skip x embed x share\s+)?(?-i:CLOSE\s+[A-Z0-9])", "video player caption", ()),
+    # "MUST WATCH Search for MH370 goes underwater 01:51", "Media playback is unsupported on
+    # your device Media caption The area is known as ..."; a caption ends in no full stop, so
+    # on a page pasted as one line it is glued to the article's next sentence: a line of 40
+    # words or more (as PARAGRAPH_WORDS) stays
+    (
+        r"^(must watch|play video|media playback is unsupported on your device)\b"
+        r"(?!(?:\W*+\w++){33})",
+        "video player caption",
+        (),
+    ),
     (r"\bautoplay\b", "video player caption", ("autoplay",)),
 )
-WHOLE_PARAGRAPH_REASONS = frozenset(("embedded post", "web archive notice", "caption with credit"))
-"""Noise that makes its whole paragraph noise, however long (up to WHOLE_PARAGRAPH_WORDS):
-the tweet a signature ends, the caption a credit ends, a web archive's notice. Other noise in
-a long paragraph is removed sentence by sentence."""
-WHOLE_PARAGRAPH_WORDS = 150
-"""A longer line is an article pasted as one line: its noise goes sentence by sentence."""
+WHOLE_PARAGRAPH_WORDS = {
+    "embedded post": 150,
+    "web archive notice": 150,
+    "caption with credit": 150,
+    "gallery": 10**9,
+}
+"""Noise that makes its whole paragraph noise, up to this many words: the tweet a signature
+ends, the caption a credit ends, a web archive's notice; a longer line is an article pasted
+as one line, whose noise goes sentence by sentence. A gallery is its whole line, however
+long: its numbered items run from near the line's start to near its end. Other noise in a
+long paragraph is removed sentence by sentence."""
 # re.IGNORECASE matches these to ASCII letters where lower() does not (the long s to "s");
 # they are folded before the `needs` test, so that it never passes over a line that matches
 CASE_FOLD = str.maketrans({"\u0130": "i", "\u0131": "i", "\u017f": "s"})
@@ -181,16 +256,21 @@ OPENING_LABEL = re.compile(
     r"\((?:AP|CNN|Reuters|AFP|UPI|Xinhua|dpa|Bloomberg)\)\s*(?:(?:—|–|--|-)\s*)?)|"
     # a structured abstract's headings: "Abstract A previously healthy man ..."
     r"(?:Abstract|Importance|Background|Objectives?|Design, Setting, and Participants|Methods|"
-    r"Results|Conclusions(?: and Relevance)?|Main Outcomes? and Measures?|Findings) |"
-    # a blog post's labels: "UPDATE: Fox News announced ...", "ORIGINAL POST: Juan Williams ..."
-    r"(?:UPDATED?|Updated?|ORIGINAL POST|Original post|EDITOR'S NOTE|Editor's note): |"
+    r"Results|Conclusions(?: and Relevance)?|Main Outcomes? and Measures?|Findings|"
+    # CNN's summary bullets: "Story highlights Sen. Lindsey Graham will host a fundraiser ..."
+    r"Story highlights) |"
+    # a blog post's labels: "UPDATE: Fox News announced ...", "ORIGINAL POST: Juan Williams
+    # ...", "Updated | When the first humans left Africa ..."
+    r"(?:UPDATED?|Updated?|ORIGINAL POST|Original post|EDITOR'S NOTE|Editor's note)(?:: | \| )|"
+    # a list's number: "10. Horowitz hands his Oscar to Barry Jenkins, Moonlight's director."
+    r"\d{1,2}\. |"
     # a photo credit glued before the text: "(AP Photo/Michael Probst, File) ", "John
     # Moore/Getty Images "
     r"(?P<credit>\(AP Photo/[^()]{1,60}\)\s*|[A-Z][\w.'’ -]{1,40}/(?:[A-Z]+/)?Getty Images\s+))"
     r"(?=[\"“‘'(]?[A-Z0-9])"
 )
-"""Where and from whom a story was filed, an abstract's or a blog post's heading or a photo
-credit glued before a paragraph: no part of its first sentence."""
+"""Where and from whom a story was filed, an abstract's or a blog post's heading, a list's
+number or a photo credit glued before a paragraph: no part of its first sentence."""
 
 
 def is_teaser_index(lines: list[str]) -> bool:
@@ -207,3 +287,32 @@ def credit_reach(plain: str) -> int:
     end = plain.rstrip()
     end = end[:-1].rstrip() if end.endswith(")") else end
     return max(0, len(end) - TAIL_REACH)
+
+
+RELATED_HEADING = re.compile(
+    r"(?i)^\W*(also( read| see| check out| from [^.!?]{1,40})?|read more|previous(ly| stories)|"
+    r"related( stories| articles| links| coverage| content)?|"
+    r"more( stories| coverage| video)?|see also|more from [^.!?]{1,40}|"
+    r"you (may|might) also like|recommended( stories| for you)?)\W*$"
+)
+"""The heading of a list of other stories' headlines: "ALSO:", "READ MORE", "Related"."""
+RELATED_HEADLINE_WORDS = 20
+"""A headline under such a heading is at most this long."""
+
+
+def mark_related_links(lines: list[str], reasons: dict[int, str]) -> None:
+    """A heading such as "ALSO:" or "READ MORE" and the headlines after it, links to other
+    stories ("Ellen DeGeneres, others help family after their U-Haul was stolen"), are no
+    part of the article: each headline-like line (short, ending no sentence but a question)
+    after the heading goes, up to the first line that is not."""
+    listing = False
+    for i, line in enumerate(lines):
+        if RELATED_HEADING.match(line):
+            listing = True
+        elif listing and (
+            len(line.split()) > RELATED_HEADLINE_WORDS
+            or (TERMINAL.search(line) and not line.rstrip("\"'”’").endswith("?"))
+        ):
+            listing = False
+        if listing:
+            reasons.setdefault(i, "related link")
