@@ -184,6 +184,15 @@ STORY_B = (
 )
 
 
+def _points_with(lines: str) -> list[str]:
+    """The points of the two outlets' bridge story when both carry `lines` after it."""
+    articles = [
+        _article("a", "Gazette", f"{STORY_A}{lines}"),
+        _article("b", "Herald", f"{STORY_B}{lines}"),
+    ]
+    return [p.text for p in _brief(articles).points]
+
+
 def test_generic_brief_without_topics_merges_duplicates_across_outlets():
     brief = _brief([_article("a", "Gazette", STORY_A), _article("b", "Herald", STORY_B)])
     assert [s.title for s in brief.sections] == ["Key points"]
@@ -200,11 +209,7 @@ def test_a_line_announcing_what_follows_is_no_point_but_carries_it():
     colon in 15 of the 150 Multi-News dev clusters); the statement it announces is a point."""
     lead_in = "The transport department sent the Gazette the following statement on the bridge:"
     statement = '"The old bridge will close for repairs in June and reopen in the autumn."'
-    articles = [
-        _article("a", "Gazette", f"{STORY_A}{lead_in}\n{statement}\n"),
-        _article("b", "Herald", f"{STORY_B}{lead_in}\n{statement}\n"),
-    ]
-    texts = [p.text for p in _brief(articles).points]
+    texts = _points_with(f"{lead_in}\n{statement}\n")
     assert lead_in not in texts and not any(t.endswith(":") for t in texts)
     assert not can_stand(lead_in) and can_stand(f"{lead_in} {statement}")
 
@@ -249,11 +254,7 @@ def test_a_point_ends_as_a_statement_does(text, stands):
 def test_related_headlines_and_questions_are_no_points():
     related = "Amid strife, missing boy's father says he doesn't believe mother's story"
     question = "Will the city find the money to repair the old bridge before the winter?"
-    articles = [
-        _article("a", "Gazette", f"{STORY_A}{related}\n{question}\n"),
-        _article("b", "Herald", f"{STORY_B}{related}\n{question}\n"),
-    ]
-    texts = [p.text for p in _brief(articles).points]
+    texts = _points_with(f"{related}\n{question}\n")
     assert texts and related not in texts and question not in texts
 
 

@@ -139,11 +139,14 @@ class Story:
     def outlet_count(self) -> int:
         return len(self.outlet_names)
 
+    def _keys(self, text: str) -> list[tuple[str, ...]]:
+        """A text's concept keys, read as the story's sentences were (`_concept_keys`)."""
+        stem, stops = stemmer(self.language), stop_words(self.language)
+        return _concept_keys(text, stem, stops, self._spellings)
+
     def concepts_of(self, text: str) -> frozenset[int]:
         """The story's concepts a piece of one of its sentences holds (a quotation in it)."""
-        stem, stops = stemmer(self.language), stop_words(self.language)
-        keys = _concept_keys(text, stem, stops, self._spellings)
-        return frozenset(self._concept_ids[k] for k in keys if k in self._concept_ids)
+        return frozenset(self._concept_ids[k] for k in self._keys(text) if k in self._concept_ids)
 
     def weight_of(self, text: str) -> float:
         """The weight of the story's concepts a piece of one of its sentences holds: what it
@@ -154,9 +157,7 @@ class Story:
         """The story's content words a text holds that fewer than `share` of its sentences
         do: what sets one sentence apart from the rest of the story ("fascinated", not
         "Musashi")."""
-        stem, stops = stemmer(self.language), stop_words(self.language)
-        keys = _concept_keys(text, stem, stops, self._spellings)
-        found = (self._concept_ids.get(k) for k in keys if len(k) == 1)
+        found = (self._concept_ids.get(k) for k in self._keys(text) if len(k) == 1)
         limit = share * len(self.sentences)
         return frozenset(k for k in found if k is not None and self._holding[k] < limit)
 

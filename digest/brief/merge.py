@@ -151,7 +151,7 @@ def merge_story(
     )
     new = _against_previous(found, supports, story, previous, show_repeats)
     keep = [i for i, flag in enumerate(new) if flag is not False]
-    home = filed(found, fit, story, topics, brief.other_section)
+    home = filed(found, fit, story, topics, sections, brief.other_section)
     keep = [i for i in keep if home[i]]
     stated = figures_stated(story.sentences, brief.language)
     chooser = Chooser(

@@ -72,9 +72,14 @@ def topic_texts(topics: Sequence[Topic]) -> list[str]:
 
 
 def filed(
-    found: Sequence[Candidate], fit: np.ndarray, story: Story, topics: Sequence[Topic], other: str
+    found: Sequence[Candidate],
+    fit: np.ndarray,
+    story: Story,
+    topics: Sequence[Topic],
+    sections: list[str],
+    other: str,
 ) -> list[str]:
-    """Each candidate's section (see `_section`); `fit`: each sentence's fit to each topic."""
-    sections = [t.name for t in topics] or ["Key points"]
+    """Each candidate's section (see `_section`); `fit`: each sentence's fit to each topic,
+    `sections`: the topics' names, or the one section of a brief without topics."""
     around = _around(fit, story) if topics else fit
     return [_section(c, fit, around, sections, topics, other) for c in found]
