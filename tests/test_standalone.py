@@ -46,6 +46,9 @@ from digest.text.standalone import (
         "The answer, of course, is no.",
         "The answer, I think, is no.",
         "As time passed, the project became less and less popular.",
+        # a connective and a clause of contrast: what follows still leans (dev and held-out)
+        "And while they're not on SNL anymore, the duo reprised their roles.",
+        "And although his eyes are open, no one is sure whether he can see.",
     ],
 )
 def test_sentences_that_lean_on_the_one_before(text):
@@ -77,6 +80,10 @@ def test_sentences_that_lean_on_the_one_before(text):
         # an -ing phrase as the subject of a verb (held-out validation-238)
         "Dealing with legislation at home was supposed to be the low-drama part of Walker's year.",
         "The cell door closed and Serna sat on the cot.",
+        # the contrast the connective draws is the sentence's own (the seeds' NYT)
+        "But while Mr. Trump presented the start of peace talks as a concession by Mr. Putin, "
+        "he was largely endorsing Mr. Putin's own approach.",
+        "But even though Lehmkuhl's resignation makes the recall moot, the town paid for it.",
         "The storm killed 12 people in two days.",
         # an existential "there" points back at no place (the seeds' Peskov, Spokesman-Review)
         "“There is no time frame and can be none,” Kremlin spokesman Dmitry Peskov told "

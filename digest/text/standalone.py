@@ -162,6 +162,9 @@ def needs_context(text: str) -> bool:
     if is_quote_fragment(form):
         return True  # the end of a quotation that opened sentences before
     plain = form.lstrip("\"'([ ")
+    contrast = _OWN_CONTRAST.match(plain)
+    if contrast:  # "But while Mr. Trump presented ..., he was ...": its contrast is its own
+        return needs_context(text.strip().lstrip("\"'“‘([ ")[contrast.end() :])
     opening = " ".join(text.split()[:10])
     return bool(
         _bare_of_particulars(text)
@@ -175,6 +178,16 @@ def needs_context(text: str) -> bool:
         or _PARTICIPLE_ONLY.match(text.strip())
         or _POINTING_BACK.search(form)
     )
+
+
+_OWN_CONTRAST = re.compile(
+    r"(?:but|and|yet|still)\s*,?\s+(?:while|although|though|even though|even as|whereas)\s+",
+    re.I,
+)
+"""A connective opening a sentence whose first clause gives the contrast it draws ("But while
+Mr. Trump presented the start of peace talks as a concession by Mr. Putin, he was largely
+endorsing Mr. Putin's own approach"): what follows the two words is judged as it stands ("And
+while they're not on SNL anymore, ..." still leans)."""
 
 
 BARE_WORDS = 10
