@@ -182,7 +182,7 @@ def candidates(story: Story, centrality: np.ndarray) -> list[Candidate]:
     leans = functools.cache(lambda row: needs_context(story.sentences[row].text))
     quoted = _inside_quotations(story.sentences)
     for row, sentence in enumerate(story.sentences):
-        if quoted[row] or not can_stand(sentence.text, counts[row]):
+        if quoted[row] or not can_stand(sentence.text, counts[row], bool(story.statements[row])):
             continue
         rows = (row,)
         if leans(row):
@@ -245,15 +245,16 @@ def prior(why: Salience, quoted: bool = False) -> float:
     )
 
 
-def can_stand(text: str, words: int | None = None) -> bool:
+def can_stand(text: str, words: int | None = None, ended: bool | None = None) -> bool:
     """Long enough to say something, short enough for a briefing line, ended as a statement
     (_ENDED: not a headline, a question, nor a line announcing what follows it, which can
     still carry that statement), not a bare attribution, nor one saying only that someone did
-    not comment. `words`: its word count, when known."""
+    not comment. `words` and `ended`: its word count and whether it ends as a statement, when
+    known (Story.statements)."""
     words = word_count(text) if words is None else words
     return (
         MIN_WORDS <= words <= MAX_WORDS
-        and _ENDED.search(text) is not None
+        and (_ENDED.search(text) is not None if ended is None else ended)
         and not is_bare_attribution(text)
         and not _no_comment(text)
     )
