@@ -66,6 +66,31 @@ def test_metadata_is_recovered_from_the_text(tmp_path):
     )
 
 
+@pytest.mark.parametrize(
+    ("credits", "outlet"),
+    [
+        ("Source: Getty Images\n", "Talks"),
+        ("Source: Jdarsie11 / Wikimedia Commons\n", "Talks"),
+        ("Source: Calculations by Families USA based on data from HHS\n", "Talks"),
+        # several sources: each names a picture of a list (held-out test-052)
+        ("Source: White House\nSource: Federal Bureau of Investigation\n", "Talks"),
+        ("Source: Daily Planet\n", "Daily Planet"),
+    ],
+)
+def test_a_pictures_source_is_not_the_outlet_nor_a_list_item_the_headline(
+    tmp_path, credits, outlet
+):
+    """Held-out Multi-News briefs named "Jdarsie11 / Wikimedia Commons" and "Getty Images" as
+    outlets, and "> Occupation: White House Communications Director" as a story's title."""
+    text = (
+        f"{credits}\n> Occupation: White House Communications Director\n\n"
+        "The talks began on Monday in Istanbul and lasted two hours, officials said.\n"
+    )
+    article = clean_article(Article(id="x", path=str(tmp_path / "talks.txt"), text=text, outlet=""))
+    assert article.outlet == outlet
+    assert article.title is None
+
+
 def test_user_patterns_extend_the_rules(tmp_path):
     text = (
         "The talks began on Monday in Istanbul and lasted two hours, officials said.\n"
@@ -676,7 +701,7 @@ def test_a_gallery_inside_an_article_on_one_line_leaves_its_prose():
         "The agreement would raise stiff spending caps and help stave off a shutdown.",
         '"There is no cover story or obvious response to soft-pedal what Trump meant," said one '
         "law professor. | AP Photo Trump's alleged plea to Comey stirs obstruction talk",
-        "Sen. Lindsay Graham listens as Sen. Sheldon Whitehouse holds up a copy of \"The Kremlin "
+        'Sen. Lindsay Graham listens as Sen. Sheldon Whitehouse holds up a copy of "The Kremlin '
         'Playbook" at a hearing on Capitol Hill on May 8. | Getty',
         # a caption ending in its labelled credit (test-050, validation-002, validation-033)
         "Dr Kevin Rowe of the Museum Victoria, with a specimen of the newly discovered mammal "

@@ -29,6 +29,7 @@ from digest.brief.noise import (
     BIO_FOLLOW_UP,
     CASE_FOLD,
     CUT_OFF,
+    LIST_ITEM,
     NOISE_PATTERNS,
     OPENING_LABEL,
     TERMINAL,
@@ -36,8 +37,8 @@ from digest.brief.noise import (
     credit_reach,
     is_teaser_index,
     mark_related_links,
+    recover_metadata,
 )
-from digest.brief.read import parse_byline
 from digest.models import Article, RemovedLine
 from digest.text.matching import TYPOGRAPHY, matching_form
 from digest.text.splitting import split_text
@@ -311,20 +312,7 @@ def _mark_patterns(
         reason = _noise_reason(plain, extra)
         if reason or index:
             reasons[i] = reason or "index of teasers"
-        _recover_metadata(plain, found)
-
-
-def _recover_metadata(line: str, found: dict[str, str]) -> None:
-    post = re.match(r"(?i)^the post (.+) appeared first on (.+?)\.?$", line)
-    if post:
-        found.setdefault("title", post.group(1).strip())
-        found.setdefault("outlet", post.group(2).strip())
-    source = re.match(r"(?i)^source:\s*([^,;]{2,80})", line)
-    if source:
-        found.setdefault("outlet", source.group(1).strip())
-    author = parse_byline(line) if re.match(r"By\s+[A-Z]", line) else None
-    if author and word_count(line) <= 30:
-        found.setdefault("author", author)
+        recover_metadata(plain, found)
 
 
 def _mark_repeats_and_captions(lines: list[str], reasons: dict[int, str]) -> None:
@@ -369,7 +357,13 @@ def _mark_header(
         0,
     )
     header = [i for i in range(first_body) if i not in reasons]
-    headlines = [i for i in header if word_count(lines[i]) >= 5 and not TERMINAL.search(lines[i])]
+    headlines = [
+        i
+        for i in header
+        if word_count(lines[i]) >= 5
+        and not TERMINAL.search(lines[i])
+        and not LIST_ITEM.match(lines[i])
+    ]
     # a masthead ("Spokane, Washington  Est. May 19, 1883") names a year; a headline rarely does
     headline = next((i for i in headlines if not _YEAR.search(lines[i])), None)
     if headline is not None:

@@ -8,11 +8,24 @@ from __future__ import annotations
 
 import re
 
+from digest.brief.read import parse_byline
+from digest.text.words import word_count
+
 CUT_OFF = re.compile(r"[\w,;:.]\s?(\.\.\.|…)\s*$")
 """A line cut off by the page that shows it as a teaser: "... according to a new ..."."""
 
 SENTENCE_START = r"(^|[.!?][\"”’)]?\s+)"
 """Where a call to action starts: the line, or a sentence after the line's first."""
+LIST_ITEM = re.compile(r"\s*[>*•►▶■◆-]")
+"""A line led by a list or quotation marker: an item ("> Occupation: White House
+Communications Director", "* Technology spotted antibodies ..."), never the headline."""
+NOT_AN_OUTLET = re.compile(
+    r"(?i)/|\b(?:images?|photos?|photograph\w*|wikimedia|flickr|shutterstock|istock|"
+    r"calculations?|data)\b"
+)
+"""A "Source:" line naming this names a picture's or a chart's source, not the article's
+outlet ("Source: Jdarsie11 / Wikimedia Commons", "Source: Getty Images", "Source:
+Calculations by Families USA based on data from ...")."""
 TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$")
 """A line ending like this ends a sentence."""
 TEASER_INDEX = 3
@@ -316,3 +329,24 @@ def mark_related_links(lines: list[str], reasons: dict[int, str]) -> None:
             listing = False
         if listing:
             reasons.setdefault(i, "related link")
+
+
+def recover_metadata(line: str, found: dict[str, str]) -> None:
+    """Fill `found` (outlet, title, author) from a line the cleaner removes: "The post ...
+    appeared first on ...", the one "Source:" line (not a picture's, NOT_AN_OUTLET; a page
+    giving several names each picture's) or a byline."""
+    post = re.match(r"(?i)^the post (.+) appeared first on (.+?)\.?$", line)
+    if post:
+        found.setdefault("title", post.group(1).strip())
+        found.setdefault("outlet", post.group(2).strip())
+    source = re.match(r"(?i)^source:\s*([^,;]{2,80})", line)
+    if source and not NOT_AN_OUTLET.search(source.group(1)):
+        value = source.group(1).strip()
+        first = found.setdefault("source", value)
+        if first == value:
+            found.setdefault("outlet", value)
+        elif found.get("outlet") == first:
+            found["outlet"] = ""  # sources that differ are each a picture's, none the outlet
+    author = parse_byline(line) if re.match(r"By\s+[A-Z]", line) else None
+    if author and word_count(line) <= 30:
+        found.setdefault("author", author)
