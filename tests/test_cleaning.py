@@ -751,6 +751,10 @@ def test_a_caption_with_its_credit_after_a_bar_or_a_label_goes_whole(caption):
         ("Read the blog Finding a voice for the brain injured", "related link"),
         ("Read on for the backstage reactions of Jon Cryer, Claire Danes, Louis C.K., Sofia "
          "Vergara, and others.", "call to action"),
+        # another story's headline in brackets, a bracket or a stop inside (validation-037)
+        ("[Rapinoe responds after the game: ‘It’s [expletive] unbelievable. Saddened by it.’]",
+         "related link"),
+        ("[Who is Brian Sandoval?]", "related link"),
         # a credit before its caption (validation-223)
         ("Getty - Contributor James Maybrick, the cotton merchant suspected of being Jack The "
          "Ripper", "photo caption"),
