@@ -242,12 +242,17 @@ def test_a_line_saying_only_that_someone_did_not_comment_is_no_point(text, stand
         ("“Why is that awesome?” the reporter asked the editor at the meeting.", True),
         ("The governor called the budget deal “a disaster for the state”", True),
         ("Trump wrote on his social media account: “Let the process begin!”", True),
+        # begun as a sentence is: no page's or splitter's cut-off rest (held-out briefs)
+        ("was arrested for drunk driving in Maine yesterday after a crash.", False),
+        ("in Jammu and Kashmir agreed upon by India and Pakistan in the talks.", False),
+        ("iPhone sales rose by a fifth in the last three months of the year.", True),
     ],
 )
-def test_a_point_ends_as_a_statement_does(text, stands):
+def test_a_point_begins_and_ends_as_a_statement_does(text, stands):
     """Held-out 600-word briefs showed 163 points with no stop (27 of 30 read were headlines
-    of related links, captions or list fragments) and 70 questions (15 of 15 read were
-    interviewers' or rhetorical questions the brief leaves unanswered)."""
+    of related links, captions or list fragments), 70 questions (15 of 15 read were
+    interviewers' or rhetorical questions the brief leaves unanswered) and 6 opening in lower
+    case (all the cut-off rest of a sentence or list)."""
     assert can_stand(text) is stands
 
 

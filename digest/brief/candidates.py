@@ -60,6 +60,11 @@ caption with no stop ("Ellen DeGeneres, others help family after their U-Haul wa
 were such); not a question, which the articles ask and the brief would leave unanswered
 ("Did you approach Spirit owner Bill Lynch before kickoff?": 15 of 15 read); not a line
 announcing what follows ("The BSA sent WFAA the following statement:")."""
+_FRAGMENT_START = re.compile(r"[a-z][a-z'’-]*(?![\w'’-])")
+"""A first word all in lower case: the rest of a sentence or list cut off by the page or the
+splitter ("was arrested for drunk driving in Maine yesterday ...", "in Jammu and Kashmir agreed
+upon by India and Pakistan.", a button's "reset Will Clinton playbook work?": 40 of 40 read on
+Multi-News). Not "iPhone sales rose" or "eBay said"."""
 _QUOTATION = re.compile(r'[“”"]')
 _WORDY = re.compile(r"\w")
 _TOKEN = re.compile(r"[^\W_]+")
@@ -248,13 +253,14 @@ def prior(why: Salience, quoted: bool = False) -> float:
 def can_stand(text: str, words: int | None = None, ended: bool | None = None) -> bool:
     """Long enough to say something, short enough for a briefing line, ended as a statement
     (_ENDED: not a headline, a question, nor a line announcing what follows it, which can
-    still carry that statement), not a bare attribution, nor one saying only that someone did
-    not comment. `words` and `ended`: its word count and whether it ends as a statement, when
-    known (Story.statements)."""
+    still carry that statement), begun as one (_FRAGMENT_START), not a bare attribution, nor
+    one saying only that someone did not comment. `words` and `ended`: its word count and
+    whether it ends as a statement, when known (Story.statements)."""
     words = word_count(text) if words is None else words
     return (
         MIN_WORDS <= words <= MAX_WORDS
         and (_ENDED.search(text) is not None if ended is None else ended)
+        and not _FRAGMENT_START.match(text)
         and not is_bare_attribution(text)
         and not _no_comment(text)
     )

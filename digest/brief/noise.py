@@ -175,7 +175,7 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"^(?-i:MORE [A-Z][a-z])[^.!?]*$|^read (next|the blog)\b[^.!?]*$", "related link", ()),
     (r"^[^.!?]{0,200} \| [^.!?]{0,200}[^.!?\"'”’)\s]$", "related link", (" | ",)),
     # a link to another story in brackets: "[Photos: Ancient Egyptian Cemetery ...]", "[Rapinoe
-    # responds after the game: ‘It’s [expletive] unbelievable. Saddened by it.’]", "[Who is
+    # responds after the game: 'It's [expletive] unbelievable. Saddened by it.']", "[Who is
     # Brian Sandoval?]" (a longer one is an editor's update, which can carry news)
     (r"^\[(?:[^\[\]]|\[[^\[\]]*\]){3,200}\]$", "related link", ()),
     (r"\bfollow (us|me) (on|at|@)", "call to action", ("follow us", "follow me")),
