@@ -648,6 +648,11 @@ def test_a_call_to_action_after_a_line_s_first_sentence_goes_alone():
         # a list's number (validation-205, test-065)
         ("10. Horowitz hands his Oscar to Barry Jenkins, Moonlight’s director.", "10."),
         ("1. It keeps Gosselin’s kids off of television . . . at least for now.", "1."),
+        # a list's marker (validation-096, test-094)
+        ("- Our annual database of state employee salaries was recently updated with new data.",
+         "-"),
+        ("-Poor planning and oversight by the US government have costly outcomes.", "-"),
+        ("** A message from the Investment Company Institute on money market funds.", "**"),
         ("Story highlights Sen. Lindsey Graham will host a fundraiser on Monday in support of "
          "Sen. Ted Cruz's presidential campaign", "Story highlights"),
     ],

@@ -166,8 +166,9 @@ def _without_labels(line: str) -> tuple[tuple[RemovedLine, ...], str]:
     cuts: list[RemovedLine] = []
     found = OPENING_LABEL.match(line)
     if found:
-        reason = "dateline" if found["dateline"] else "photo credit" if found["credit"] else ""
-        cuts.append(RemovedLine(found.group().strip(), reason or "section label"))
+        kinds = {"dateline": "dateline", "credit": "photo credit", "marker": "list marker"}
+        reason = next((kinds[k] for k in kinds if found[k]), "section label")
+        cuts.append(RemovedLine(found.group().strip(), reason))
         line = line[found.end() :]
     rest = _without_trailing_links(line)
     if rest != line:

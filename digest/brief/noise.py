@@ -277,8 +277,9 @@ OPENING_LABEL = re.compile(
     # a blog post's labels: "UPDATE: Fox News announced ...", "ORIGINAL POST: Juan Williams
     # ...", "Updated | When the first humans left Africa ..."
     r"(?:UPDATED?|Updated?|ORIGINAL POST|Original post|EDITOR'S NOTE|Editor's note)(?:: | \| )|"
-    # a list's number: "10. Horowitz hands his Oscar to Barry Jenkins, Moonlight's director."
-    r"\d{1,2}\. |"
+    # a list's number or marker: "10. Horowitz hands his Oscar to Barry Jenkins, Moonlight's
+    # director.", "- Our annual database of state employee salaries was ...", "* His lead ..."
+    r"\d{1,2}\. |(?P<marker>[-*•►▪]{1,2} ?(?=[\"“‘'(]?[A-Z]))|"
     # a photo credit glued before the text: "(AP Photo/Michael Probst, File) ", "John
     # Moore/Getty Images "
     r"(?P<credit>\(AP Photo/[^()]{1,60}\)\s*|[A-Z][\w.'’ -]{1,40}/(?:[A-Z]+/)?Getty Images\s+))"
