@@ -653,6 +653,18 @@ def test_a_call_to_action_after_a_line_s_first_sentence_goes_alone():
          "-"),
         ("-Poor planning and oversight by the US government have costly outcomes.", "-"),
         ("** A message from the Investment Company Institute on money market funds.", "**"),
+        # a dateline's dash left alone, a Windows dash read as Latin-1 (validation-067, -064)
+        ("— A judge’s act of compassion has a former soldier promising to get his life back.",
+         "—"),
+        ("\x97 For years, the weather has been a scapegoat for spikes in births, they said.",
+         "\x97"),
+        # a footnote's number, another story's headline in brackets (validation-118, -002)
+        ("[12] The Committee was composed of experts inside and outside the NFL at the time.",
+         "[12]"),
+        ("[Fierce Fighters: 7 Secrets of Viking Culture] Such sites are scattered from Iceland "
+         "to Norway.", "[Fierce Fighters: 7 Secrets of Viking Culture]"),
+        ("[Video Link] The Wilco track is re-imagined as a classic, early-era Popeye cartoon.",
+         "[Video Link]"),
         ("Story highlights Sen. Lindsey Graham will host a fundraiser on Monday in support of "
          "Sen. Ted Cruz's presidential campaign", "Story highlights"),
     ],
@@ -660,6 +672,27 @@ def test_a_call_to_action_after_a_line_s_first_sentence_goes_alone():
 def test_a_dated_dateline_or_a_blog_label_is_no_part_of_the_sentence(line, label):
     article = _cleaned("\n".join([LEAD, line, *AFTER]))
     assert article.body == (LEAD, line.removeprefix(label).lstrip(), *AFTER)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "[President’s Chief of Staff] suggested they might need an expanded list of names.",
+        "[T]he decision’s close relation to a web of precedents means reversing it is hard.",
+    ],
+)
+def test_an_editor_s_brackets_stay(line):
+    """A bracketed word the editor put in a quotation is the sentence's own."""
+    assert _cleaned("\n".join([LEAD, line, *AFTER])).body == (LEAD, line, *AFTER)
+
+
+def test_invisible_characters_go_and_the_text_stays():
+    line = "\u200bCNN \u200bis being sued by two EMTs who say a correspondent bit them, they said."
+    assert _cleaned("\n".join([LEAD, line, *AFTER])).body == (
+        LEAD,
+        line.replace("\u200b", ""),
+        *AFTER,
+    )
 
 
 MUSASHI_GALLERY = (

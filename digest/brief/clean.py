@@ -47,7 +47,7 @@ from digest.text.words import WORD, stop_words, word_count
 _SENTENCE_BREAK = re.compile(r"[a-z0-9][.!?][\"')]*\s+[\"(]?[A-Z]")
 _YEAR = re.compile(r"\b1[89]\d\d\b|\b20\d\d\b")
 _SENTENCE_END = (".", "!", "?", '"', "”", "’", "'", ")")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2060\ufeff\ud800-\udfff]")
 
 BODY_MIN_WORDS = 12
 """A line this long that ends a sentence is the article; lines before the first one are header."""
@@ -166,7 +166,13 @@ def _without_labels(line: str) -> tuple[tuple[RemovedLine, ...], str]:
     cuts: list[RemovedLine] = []
     found = OPENING_LABEL.match(line)
     if found:
-        kinds = {"dateline": "dateline", "credit": "photo credit", "marker": "list marker"}
+        kinds = {
+            "dateline": "dateline",
+            "credit": "photo credit",
+            "marker": "list marker",
+            "link": "related link",
+            "footnote": "footnote number",
+        }
         reason = next((kinds[k] for k in kinds if found[k]), "section label")
         cuts.append(RemovedLine(found.group().strip(), reason))
         line = line[found.end() :]
@@ -267,7 +273,8 @@ def _judged_by_sentence(plain: str, extra: tuple[str, ...], index: bool) -> bool
 
 
 def _strip_controls(text: str) -> str:
-    """Remove characters no document format can hold (C0 controls, lone surrogates)."""
+    """Remove characters no document format can hold or the reader would not see: C0 and C1
+    controls (a Windows dash read as Latin-1, "\\x97"), zero-width spaces, lone surrogates."""
     return _CONTROL.sub("", text).replace("\t", " ")
 
 

@@ -279,7 +279,12 @@ OPENING_LABEL = re.compile(
     r"(?:UPDATED?|Updated?|ORIGINAL POST|Original post|EDITOR'S NOTE|Editor's note)(?:: | \| )|"
     # a list's number or marker: "10. Horowitz hands his Oscar to Barry Jenkins, Moonlight's
     # director.", "- Our annual database of state employee salaries was ...", "* His lead ..."
-    r"\d{1,2}\. |(?P<marker>[-*•►▪]{1,2} ?(?=[\"“‘'(]?[A-Z]))|"
+    r"\d{1,2}\. |(?P<marker>[-–—*•►▪]{1,2} ?(?=[\"“‘'(]?[A-Z]))|"
+    # a footnote's number, another story's headline or a media label in brackets: "[12] The
+    # Committee was ...", "[Fierce Fighters: 7 Secrets of Viking Culture] Such sites are ...",
+    # "[Video Link] The Wilco track ..." (not an editor's "[President's Chief of Staff] said")
+    r"(?P<footnote>\[\d{1,3}\]\s*)|(?P<link>\[(?:[^\[\]:]{2,80}:[^\[\]]{2,120}|"
+    r"(?i:video|image|photo|gallery|related|read|watch|listen)\b[^\[\]]{0,80})\]\s*)|"
     # a photo credit glued before the text: "(AP Photo/Michael Probst, File) ", "John
     # Moore/Getty Images "
     r"(?P<credit>\(AP Photo/[^()]{1,60}\)\s*|[A-Z][\w.'’ -]{1,40}/(?:[A-Z]+/)?Getty Images\s+))"
