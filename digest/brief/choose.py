@@ -35,7 +35,7 @@ terminating Williams' contract") scores 0.05-0.3, as does another fact about the
 people, and nothing lexical told the two apart: on 32 hand-labelled held-out briefs (60
 repeated points), rules on similarity with or without names, shared rare words, concept
 overlap, new share, article position, shared credits or a sentence like both, tuned on half
-the stories, refused about one right point per repeat on the other half; the simplest
+the stories, refused as many right points as repeats or more on the other half; the simplest
 (similarity 0.15 and new share under 0.2) dropped 23 repeats and 35 right points, and
 held-out R-2 fell 0.25."""
 SAID = 0.5
