@@ -29,7 +29,15 @@ from digest.brief.support import Support, claimed_credits, shown_credits
 from digest.text.similarity import SAME_QUOTATION, SentenceSpace
 
 REDUNDANCY = 0.33
-"""A candidate this similar (TF-IDF cosine) to a chosen point repeats it."""
+"""A candidate this similar (TF-IDF cosine) to a chosen point repeats it. A point telling a
+chosen fact in other words ("NPR has fired ... Juan Williams" / "NPR said it was
+terminating Williams' contract") scores 0.05-0.3, as does another fact about the same
+people, and nothing lexical told the two apart: on 32 hand-labelled held-out briefs (60
+repeated points), rules on similarity with or without names, shared rare words, concept
+overlap, new share, article position, shared credits or a sentence like both, tuned on half
+the stories, refused as many right points as repeats or more on the other half; the simplest
+(similarity 0.15 and new share under 0.2) dropped 23 repeats and 35 right points, and
+held-out R-2 fell 0.25."""
 SAID = 0.5
 """A key quote whose sentence has this share of its concept weight covered repeats the
 points."""
