@@ -463,6 +463,10 @@ AFTER = (
         "You can add location information to your Tweets, such as your city or precise "
         "location, from the web and via third-party applications. Learn more",
         "Please enable Javascript to watch this video",
+        "Add a location to your Tweets",
+        "When you tweet with a location, Twitter stores that location. You can switch location "
+        "on/off before each Tweet and always have the option to delete your location history. "
+        "Learn more",
         "Click here to see the 50 least powerful people in the world.",
         "Follow NBC News Latino on Facebook, Twitter and Instagram.",
         "Join the conversation on Twitter and don’t forget to follow us at @Marvel.",

@@ -182,9 +182,10 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # what a page's player or feed says in place of what it could not show
     (
         r"\bthe video has been rented\b|\b(feature|video|content) is (not|no longer) available\b"
-        r"|\benable javascript\b|\badd location information to your tweets\b",
+        r"|\benable javascript\b|\badd location information to your tweets\b"
+        r"|\bwhen you tweet with a location\b|^add a location to your tweets\b",
         "player or feed message",
-        ("rented", "available", "javascript", "location information"),
+        ("rented", "available", "javascript", "location information", "a location"),
     ),
     # a teaser cut off by its index page: "... according to a new ...", "... in the United …"
     (CUT_OFF.pattern, "cut-off teaser", ("...", "…")),
