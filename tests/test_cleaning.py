@@ -473,6 +473,9 @@ AFTER = (
         "The interactive transcript could not be loaded.",
         "This video is represented by Break.com - For any licensing requests please contact us",
         "Crawl of outlinks from wikipedia.org started March, 2016.",
+        "From Wikipedia, the free encyclopedia",
+        "The designations employed and the presentation of material on the map do not imply "
+        "the expression of any opinion whatsoever on the part of UNFPA.",
         "When you tweet with a location, Twitter stores that location. You can switch location "
         "on/off before each Tweet and always have the option to delete your location history. "
         "Learn more",

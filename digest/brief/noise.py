@@ -201,16 +201,18 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     (r"\b(sign up|subscribe|view all)\b.{0,80}\bnewsletter", "newsletter banner", ("newsletter",)),
     (r"\bnewsletter\b.{0,40}\bsubscribe\b", "newsletter banner", ("newsletter",)),
     (r"\byou agree to (our|the)\b", "page chrome", ("you agree to",)),
-    # what a site shows in place of the article: an error page, a sign-in wall, a template's
-    # placeholders ("Sorry, the page you requested could not be found.", "Sign in using you
-    # account with: {* loginWidget *}", "Your custom domain mapping may take ...")
+    # what a site shows around or in place of the article: an error page, a sign-in wall, a
+    # template's placeholders ("Sorry, the page you requested could not be found.", "Sign in
+    # using you account with: {* loginWidget *}", "Your custom domain mapping may take ...")
     (
         r"\bpage (you|you've) (requested|are looking for|were looking for)\b|\bfrom a bookmark\b"
         r"|\bcontact (our|the) webmaster\b|\{\*[^{}]{1,60}\*\}|^sign in (using|with)\b"
         r"|^(welcome back\. )?please sign in\b|^thank you for registering\b"
         r"|^already have an account\b|\bdomain mapping\b|\bnot publicly accessible\b"
-        r"|\bmay no longer be (here|available)\b|\[(website|site|email)\]",
-        "error or sign-in page",
+        r"|\bmay no longer be (here|available)\b|\[(website|site|email)\]"
+        # a site's tagline, a map's disclaimer
+        r"|^from wikipedia, the free encyclopedia$|\bdo not imply the expression of any opinion\b",
+        "site furniture",
         (),
     ),
     (r"\btotal shares\b|^(topics|tags|filed under)\s*:", "page chrome", ()),
