@@ -69,6 +69,8 @@ class BriefSettings:
     """Most stories shown in full; the others are listed in one line each under Also today."""
     other_stories: bool = True
     """With [[stories]] pinned: false leaves out every story the desk does not follow."""
+    one_story: bool = False
+    """True: the articles are all one story, merged into one brief without grouping them."""
 
 
 @dataclass(frozen=True)
@@ -241,8 +243,7 @@ def load_config(explicit: str | None = None) -> Config:
         raise ConfigError(f"{path}: cannot read the config file ({exc})") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
-    config = parse_config(data, str(path))
-    return dataclasses.replace(config, base_dir=str(path.resolve().parent))
+    return dataclasses.replace(parse_config(data, str(path)), base_dir=str(path.resolve().parent))
 
 
 def parse_config(data: dict, source: str = "config") -> Config:
@@ -283,13 +284,9 @@ def _build(cls: type, data: object, source: str, where: str):
         if key not in known:
             raise ConfigError(f"{source}: unknown key '{name}' (known: {', '.join(sorted(known))})")
         values[key] = _convert(hints[key], value, source, name)
-    for f in dataclasses.fields(cls):
-        if (
-            f.init
-            and f.name not in values
-            and f.default is dataclasses.MISSING
-            and f.default_factory is dataclasses.MISSING
-        ):
+    fields = [f for f in dataclasses.fields(cls) if f.init and f.name not in values]
+    for f in fields:  # no default: the key is required
+        if f.default is dataclasses.MISSING and f.default_factory is dataclasses.MISSING:
             raise ConfigError(f"{source}: [{where}] needs a '{f.name}'")
     return cls(**values)
 
@@ -429,6 +426,7 @@ def with_overrides(
     formats: tuple[str, ...] | None = None,
     out_dir: str | None = None,
     force_output_dir: bool = False,
+    one_story: bool = False,
 ) -> Config:
     """The config with command-line choices put over it (None keeps the config's value);
     checked like the file itself. A command-line --out-dir is relative to the working
@@ -438,7 +436,9 @@ def with_overrides(
         method=config.summary.method if method is None else method,
         sentences=config.summary.sentences if sentences is None else sentences,
     )
-    brief = dataclasses.replace(config.brief, words=config.brief.words if words is None else words)
+    one_story = config.brief.one_story or one_story
+    words = config.brief.words if words is None else words
+    brief = dataclasses.replace(config.brief, words=words, one_story=one_story)
     output = dataclasses.replace(
         config.output,
         formats=config.output.formats if formats is None else formats,

@@ -328,11 +328,13 @@ def test_build_help_gives_the_defaults_a_build_uses():
     help_text = " ".join(digest("build", "--help").stdout.split()).replace("- ", "-")
     defaults = Config()
     assert "default: no cap" not in help_text and "candidate sentences" not in help_text
+    assert not defaults.brief.one_story
     for key, value in (
         ("brief.words", defaults.brief.words),
         ("summary.sentences", defaults.summary.sentences),
         ("summary.method", defaults.summary.method),
         ("output.formats", ",".join(defaults.output.formats)),
+        ("brief.one_story", "false"),
     ):
         assert f"(default: the config's {key}, {value})" in help_text
 
@@ -507,6 +509,21 @@ def test_build_says_how_many_stories_it_found(tmp_path):
     assert "in 3 sections of 3 stories." in result.stdout
     seeds = digest("build", str(SEEDS), "--out-dir", str(tmp_path), "-q")
     assert "stories" not in seeds.stdout  # one story: said as before
+
+
+def test_one_story_merges_every_article_into_one_brief(tmp_path):
+    """A desk that knows its folder is one story says so: its articles are merged into one
+    brief, however differently worded (a third of the held-out Multi-News folders of one
+    story came out as two stories or more). Here the three stories' ten articles."""
+    import json
+
+    folder = ROOT / "tests" / "stories"
+    result = digest("build", str(folder), "--out-dir", str(tmp_path), "-q", "--one-story")
+    assert result.returncode == 0, result.stderr
+    assert "stories" not in result.stdout  # "kept 18 points in 1 section."
+    brief = json.loads(next(tmp_path.glob("*/brief.json")).read_text())
+    assert len(brief["stories"]) == 1 and not brief["also_today"]
+    assert len(brief["stories"][0]["outlets"]) == len(brief["articles"]) == 10
 
 
 def test_a_reader_who_stops_reading_gets_the_brief_and_no_traceback(tmp_path):

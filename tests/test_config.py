@@ -36,6 +36,7 @@ def test_broken_toml_reports_the_line(tmp_path):
     [
         ({"summary": {"method": "magic"}}, "unknown summary.method 'magic'"),
         ({"brief": {"words": "many"}}, "'brief.words' must be int"),
+        ({"brief": {"one_story": "yes"}}, "'brief.one_story' must be bool"),
         ({"output": {"formats": ["rtf"]}}, "unknown output format 'rtf'"),
         ({"topics": [{"description": "x"}]}, r"\[topics\[0\]\] needs a 'name'"),
         ({"summary": {"sentences": 0}}, "at least 1"),
@@ -66,6 +67,10 @@ def test_overrides_are_checked():
     with pytest.raises(ConfigError, match="unknown summary.method"):
         with_overrides(Config(), method="nope")
     assert with_overrides(Config(), words=120).brief.words == 120
+    # --one-story turns it on; leaving the flag out keeps the config's choice
+    assert with_overrides(Config(), one_story=True).brief.one_story
+    one = parse_config({"brief": {"one_story": True}})
+    assert with_overrides(one).brief.one_story and not with_overrides(Config()).brief.one_story
 
 
 def test_a_topics_error_after_sources_names_the_file():

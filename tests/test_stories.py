@@ -177,6 +177,18 @@ def test_a_story_one_outlet_reports_is_one_line_under_also_today(config):
     assert len(brief.also_today[0].lead) <= 1
 
 
+def test_one_story_merges_every_article_whatever_its_words(config):
+    summaries = _bridge_and_strike(bridge_outlets=3, strike_outlets=2)
+    one = dataclasses.replace(
+        config, topics=(), brief=dataclasses.replace(config.brief, one_story=True)
+    )
+    brief = assemble_brief(summaries, one, SEED_DATE)
+    assert len(brief.stories) == 1 and not brief.also_today
+    assert len(brief.stories[0].outlets) == 5
+    texts = " ".join(p.text for p in brief.stories[0].points)
+    assert "bridge" in texts and "strike" in texts
+
+
 def test_the_word_budget_is_shared_so_no_story_is_starved(config):
     summaries = _bridge_and_strike(6, 2)
     words = 2 * MIN_STORY_WORDS

@@ -165,7 +165,12 @@ def run_build(args: argparse.Namespace) -> int:
     from digest.daily.run import build_brief
 
     config = command_config(
-        args, method=args.method, sentences=args.sentences, words=args.words, formats=args.formats
+        args,
+        method=args.method,
+        sentences=args.sentences,
+        words=args.words,
+        formats=args.formats,
+        one_story=args.one_story,
     )
     report = (lambda _message: None) if args.quiet else progress
     result = build_brief(config, tuple(args.inputs), args.date, report)

@@ -101,6 +101,12 @@ def _add_build(subparsers) -> None:
         f"0: no cap (default: the config's brief.words, {BriefSettings.words})",
     )
     build.add_argument(
+        "--one-story",
+        action="store_true",
+        help="the articles are all one story: merge them into one brief instead of grouping "
+        "them into stories (default: the config's brief.one_story, false)",
+    )
+    build.add_argument(
         "-q", "--quiet", action="store_true", help="print only errors and the result"
     )
     build.add_argument("--timings", action="store_true", help="also print how long each stage took")
