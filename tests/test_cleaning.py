@@ -702,6 +702,22 @@ def test_an_editor_s_brackets_stay(line):
     assert _cleaned("\n".join([LEAD, line, *AFTER])).body == (LEAD, line, *AFTER)
 
 
+def test_footnote_numbers_and_bracketed_headlines_inside_a_line_go():
+    """Wikipedia's "[12]" opened a point of a held-out brief ("[12] The Committee was ..."),
+    and so did another story's headline after a sentence (validation-002, -216)."""
+    line = (
+        "Tagliabue set up the NFL's committee on brain injury.[12] The committee was made of "
+        'experts.[3][4] It met at "the field of the assembly." [Fierce Fighters: 7 Secrets of '
+        "Viking Culture] Such sites are scattered from Iceland to Norway."
+    )
+    article = _cleaned("\n".join([LEAD, line, *AFTER]))
+    assert article.body[1] == (
+        "Tagliabue set up the NFL's committee on brain injury. The committee was made of "
+        'experts. It met at "the field of the assembly." Such sites are scattered from Iceland '
+        "to Norway."
+    )
+
+
 def test_invisible_characters_go_and_the_text_stays():
     line = "\u200bCNN \u200bis being sued by two EMTs who say a correspondent bit them, they said."
     assert _cleaned("\n".join([LEAD, line, *AFTER])).body == (

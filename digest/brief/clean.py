@@ -29,6 +29,7 @@ from digest.brief.noise import (
     BIO_FOLLOW_UP,
     CASE_FOLD,
     CUT_OFF,
+    INLINE_MARK,
     LIST_ITEM,
     NOISE_PATTERNS,
     OPENING_LABEL,
@@ -179,6 +180,10 @@ def _without_labels(line: str) -> tuple[tuple[RemovedLine, ...], str]:
     rest = _without_trailing_links(line)
     if rest != line:
         cuts.append(RemovedLine(line[len(rest) :].strip(), "link or embed"))
+    marks = INLINE_MARK.findall(rest) if "[" in rest else []
+    if marks:  # a footnote's number, another story's headline after a sentence
+        cuts.extend(RemovedLine(mark.strip(), "footnote or related link") for mark in marks)
+        rest = INLINE_MARK.sub("", rest).strip()
     return tuple(cuts), rest
 
 

@@ -16,6 +16,14 @@ CUT_OFF = re.compile(r"[\w,;:.]\s?(\.\.\.|…)\s*$")
 
 SENTENCE_START = r"(^|[.!?][\"”’)]?\s+)"
 """Where a call to action starts: the line, or a sentence after the line's first."""
+INLINE_MARK = re.compile(
+    r"(?<=[\w.!?\"”’)\]])\[\d{1,3}\]"
+    r"|(?<=[.!?\"”’])\s*\[[^\[\]:]{2,80}: [A-Z0-9][^\[\]]{1,120}\](?=\s|$)"
+)
+"""Inside a line, after a word or a sentence: a footnote's number ("... Brain Injury.[12] The
+Committee was ...") or another story's headline in brackets ('... "the field of the
+assembly." [Fierce Fighters: 7 Secrets of Viking Culture]'); not an author's aside ("[Pro tip:
+remember, ...]")."""
 LIST_ITEM = re.compile(r"\s*[>*•►▶■◆-]")
 """A line led by a list or quotation marker: an item ("> Occupation: White House
 Communications Director", "* Technology spotted antibodies ..."), never the headline."""
