@@ -315,7 +315,7 @@ OPENING_LABEL = re.compile(
     # a footnote's number, another story's headline or a media label in brackets: "[12] The
     # Committee was ...", "[Fierce Fighters: 7 Secrets of Viking Culture] Such sites are ...",
     # "[Video Link] The Wilco track ..." (not an editor's "[President's Chief of Staff] said")
-    r"(?P<footnote>\[\d{1,3}\]\s*)|(?P<link>\[(?:[^\[\]:]{2,80}:[^\[\]]{2,120}|"
+    r"(?P<footnote>\[\d{1,3}\]\s*)|(?P<link>\[(?:[^\[\]:]{2,80}: [A-Z0-9][^\[\]]{1,120}|"
     r"(?i:video|image|photo|gallery|related|read|watch|listen)\b[^\[\]]{0,80})\]\s*)|"
     # a photo credit glued before the text: "(AP Photo/Michael Probst, File) ", "John
     # Moore/Getty Images "
