@@ -666,8 +666,13 @@ def test_a_point_of_two_sentences_credits_who_reports_the_first():
     outlet_of_row = np.array([0, 0, 0, 1, 1])
     space = SentenceSpace(texts)
     statements = np.ones(len(texts), dtype=bool)
-    assert carried_credits(space, {7: [0]}, outlet_of_row, 0.35, statements) == {7: [3]}
-    assert carried_credits(space, {7: [2]}, outlet_of_row, 0.35, statements) == {7: []}
+    none = np.zeros(0, dtype=np.int64)
+    assert carried_credits(space, {7: (1, (0, 1), none)}, outlet_of_row, 0.35, statements) == {
+        7: [3]
+    }
+    assert carried_credits(space, {7: (1, (1, 2), none)}, outlet_of_row, 0.35, statements) == {
+        7: []
+    }
 
 
 def test_a_configured_spelling_is_one_concept_across_outlets():

@@ -26,3 +26,23 @@ def test_shared_terms_counts_the_content_words_two_texts_share_common_or_rare():
     space = SentenceSpace(TEXTS)
     assert space.shared_terms([0, 0], [1, 0]).tolist() == [2, 7]
     assert space.shared_terms([], []).tolist() == []
+
+
+def test_two_texts_quote_the_same_words_when_one_holds_the_other_s_whole_quotation():
+    """A held-out story's lines (shortened): the short "live" is paired as a quotation of its
+    own, so the one that follows is the quotation, found word for word in the other
+    outlet's tweet; a quotation too short to be a statement, or a title, matches nothing."""
+    space = SentenceSpace(
+        [
+            'The pages acknowledged that the supposedly "live" show was, in fact, " a '
+            'combination of the best fireworks from this year and previous years."',
+            "“We showed a combination of the best fireworks from this year and previous "
+            "years. It was the patriotic thing to do,” the account tweeted.",
+            'Critics called the show "not live" and the fireworks from previous years.',
+            'It aired before "Gone with the Wind" on the same channel.',
+            "Gone with the Wind aired after the fireworks show.",
+        ]
+    )
+    assert space.quoting(0, [1, 2, 3, 4]).tolist() == [True, False, False, False]
+    assert space.quoting(1, [0]).tolist() == [True]
+    assert space.quoting(3, [4]).tolist() == [False]

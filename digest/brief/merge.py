@@ -183,9 +183,9 @@ def merge_story(
     chooser.fill(widely)  # the words the quotes and figures did not use, likewise
     chooser.fill(keep)
     shown = chooser.shown_credits
-    leaned_on = {i: [r for r in found[i].rows if r != found[i].row] for i in chooser.picks}
+    told = {i: (found[i].row, found[i].rows, supports[i].rows[shown[i]]) for i in chooser.picks}
     carried = carried_credits(
-        space, leaned_on, story.outlet_of_row, matching.duplicate_similarity, story.statements
+        space, told, story.outlet_of_row, matching.duplicate_similarity, story.statements
     )
     points = {
         i: _point(found[i], supports[i], shown[i], story, new[i], carried.get(i, []))
