@@ -196,7 +196,7 @@ def quoted_credits(
     a whole quotation of the point's sentences is in theirs or theirs in the point's
     (SentenceSpace.quoting: "I want to thank me" inside a 91-word sentence of all his
     thanks, in stop words only), or they share a quotation with a source and are somewhat
-    like the point (SAME_QUOTATION, MUTUAL_SIMILARITY: ANA's “... is ready to work with the
+    like the point (MUTUAL_SIMILARITY: ANA's “... is ready to work with the
     Ukrainian side ...” where the Times, a source of El Mundo's point, quotes the same).
     One sentence an outlet, the one most like the point's; statements only (shown_credits).
     Of the other outlets telling the fact of 57 points of held-out briefs and the seeds'
@@ -210,9 +210,7 @@ def quoted_credits(
     quoted = np.zeros(len(likeness), dtype=bool)
     for r in rows:
         quoted |= space.quoting(r, range(len(likeness)))
-    if len(sources):
-        shared = space.similarity_to_all(list(sources)).max(axis=0) >= SAME_QUOTATION
-        quoted |= shared & (likeness >= MUTUAL_SIMILARITY)
+    quoted |= space.sharing_a_quotation(sources) & (likeness >= MUTUAL_SIMILARITY)
     found: dict[int, int] = {}
     for r in np.argsort(-likeness, kind="stable").tolist():
         outlet = int(outlet_of_row[r])

@@ -170,6 +170,15 @@ class SentenceSpace:
                 found.append(near)
         return found
 
+    def sharing_a_quotation(self, rows: Sequence[int]) -> np.ndarray:
+        """For each text: it shares a quotation with one of `rows` (a shingle of one, as
+        where `similarity` scores SAME_QUOTATION), from the shingles' index: no similarity
+        matrix, however many texts `rows` holds."""
+        found = np.zeros(len(self._forms), dtype=bool)
+        for row in rows:
+            found[list(self._sharing_a_quote(row))] = True
+        return found
+
     def _sharing_a_quote(self, row: int) -> set[int]:
         return {
             other
