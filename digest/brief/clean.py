@@ -30,6 +30,7 @@ from digest.brief.noise import (
     CASE_FOLD,
     CUT_OFF,
     INLINE_MARK,
+    LABEL_KINDS,
     LIST_ITEM,
     NOISE_PATTERNS,
     OPENING_LABEL,
@@ -167,14 +168,7 @@ def _without_labels(line: str) -> tuple[tuple[RemovedLine, ...], str]:
     cuts: list[RemovedLine] = []
     found = OPENING_LABEL.match(line)
     if found:
-        kinds = {
-            "dateline": "dateline",
-            "credit": "photo credit",
-            "marker": "list marker",
-            "link": "related link",
-            "footnote": "footnote number",
-        }
-        reason = next((kinds[k] for k in kinds if found[k]), "section label")
+        reason = next((why for kind, why in LABEL_KINDS.items() if found[kind]), "section label")
         cuts.append(RemovedLine(found.group().strip(), reason))
         line = line[found.end() :]
     rest = _without_trailing_links(line)

@@ -292,6 +292,15 @@ BIO = re.compile(
 BIO_FOLLOW_UP = re.compile(
     r"^(He|She|They)\s+(writes|covers|reports|has covered|previously|joined)\b"
 )
+LABEL_KINDS = {
+    "dateline": "dateline",
+    "credit": "photo credit",
+    "marker": "list marker",
+    "link": "related link",
+    "footnote": "footnote number",
+}
+"""What each named part of OPENING_LABEL is, as the removed line's reason ("section label" for
+the others)."""
 OPENING_LABEL = re.compile(
     # "NEW YORK (AP) — ", "MURPHY, N.C. — ", "CAPE CANAVERAL, Florida (Reuters) - ",
     # "FLORENCE, Italy, Feb. 25 (UPI) -- "
