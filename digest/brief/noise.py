@@ -1,4 +1,5 @@
-"""What page noise looks like: the patterns and shapes the cleaner (clean.py) removes.
+"""What page noise looks like: the patterns and shapes the cleaner (clean.py) removes, and
+the outlet, title or author that some of those lines give (recover_metadata).
 
 Keep them general, a kind of line a reader would name ("a photo caption", "a dateline"), not
 one outlet's exact words.
