@@ -23,7 +23,7 @@ others.
 
 Refusing such a point until the brief introduces the person (the chooser taking it only
 once a chosen point names them in full) left none, and took dev ROUGE-1/2/L from 46.26 /
-16.03 / 21.04 to 46.01 / 15.71 / 20.68 (held out: 45.93 / 15.92 / 20.84 to 45.93 / 15.96 /
+16.03 / 21.03 to 46.01 / 15.71 / 20.68 (held out: 45.93 / 15.92 / 20.84 to 45.93 / 15.96 /
 20.92): where no introduction fits a 250-word brief, it drops the person's facts ("Trudeau
 ... told parliament: 'Make no mistake, this was a terrorist attack'", Trump's "Let it be an
 arms race", Gable's protest at segregated toilets) for filler ("Here are events, books and
