@@ -691,3 +691,31 @@ def test_a_configured_spelling_is_one_concept_across_outlets():
     assert [spelled.weight[k] for k in spelled.concepts_of("Zorya")] >= [2.0]
     plain = Story(summaries, "english")
     assert [plain.weight[k] for k in plain.concepts_of("Zorya")] == [0.0]
+
+
+AIRPORT_A = (
+    "A man who fired a gun inside a ticketing area at Houston's largest airport was killed by "
+    "a federal officer on Thursday, police said.\n"
+    "Carnell Marcus Moore, 29, of Beaumont, walked into Terminal B and fired two shots.\n"
+    "Moore was dead at the scene, police said.\n"
+    "The two rounds that were fired sent passengers scattering in panic.\n"
+)
+AIRPORT_B = (
+    "A man who fired a gun inside a ticketing area at Houston's largest airport was killed by "
+    "a federal officer on Thursday.\n"
+    "Moore was dead at the scene, according to police.\n"
+    "Neighbors said Moore was a quiet man and that he never talked much.\n"
+)
+
+
+def test_a_person_named_by_surname_alone_comes_after_the_point_introducing_them():
+    """ "Moore was dead at the scene.", which both outlets report, came before the one
+    outlet's "Carnell Marcus Moore, 29, of Beaumont, ...": the reader met "Moore" before
+    being told who that is."""
+    brief = _brief(
+        [_article("a", "Chronicle", AIRPORT_A), _article("b", "Enterprise", AIRPORT_B)],
+        Config(),
+    )
+    naming = [p.text for p in brief.points if "Moore" in p.text]
+    assert len(naming) >= 2
+    assert naming[0].startswith("Carnell Marcus Moore")

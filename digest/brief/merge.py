@@ -32,6 +32,7 @@ import numpy as np
 from digest.brief.candidates import Candidate, Story, candidates
 from digest.brief.choose import Chooser
 from digest.brief.figures import figures_stated, key_figures
+from digest.brief.people import Introductions
 from digest.brief.quotes import RARE_SHARE, key_quotes, repeats_point
 from digest.brief.support import Support, carried_credits, support
 from digest.brief.topics import filed, topic_texts
@@ -193,10 +194,11 @@ def merge_story(
     }
     lead = sorted(lead, key=lambda i: _importance(points[i]), reverse=True)
     shown_sections = []
+    introduced = Introductions(story.sentences, {i: found[i].text for i in chooser.picks}, lead)
     for name in [*sections, brief.other_section]:
         members = [i for i in chooser.picks if home[i] == name and i not in lead]
         members.sort(key=lambda i: _importance(points[i]), reverse=True)
-        members = _in_article_order(members, found, points)
+        members = introduced.order(_in_article_order(members, found, points))
         if name and members:
             shown_sections.append(Section(name, tuple(points[i] for i in members)))
     return StoryContent(tuple(points[i] for i in lead), tuple(shown_sections), quotes, figures)

@@ -58,7 +58,7 @@ _INITIAL = re.compile(r"[A-Z]\.")
 _UPDATE = re.compile(r"\W*updated?\b", re.IGNORECASE)
 _OPENS = re.compile(r"(?:^|[.!?:][\"”’']?\s)[\s“\"‘'(\[]*$")
 """Before a word, the start of a sentence: the word's capital may be the sentence's."""
-_TITLES = {
+TITLES = {
     "President", "Vice", "Governor", "Senator", "Representative", "Congressman",
     "Congresswoman", "Mayor", "Judge", "Justice", "Chief", "Officer", "Sergeant", "Detective",
     "Captain", "Lieutenant", "Colonel", "General", "Admiral", "Major", "Commander",
@@ -395,7 +395,7 @@ def full_name(speaker: str, texts: Sequence[str]) -> str | None:
         next((w for w in reversed(before) if not _INITIAL.fullmatch(w)), "")
         for n, (before, _, plain) in enumerate(names)
         if plain or n == 0
-    } - _TITLES
+    } - TITLES
     if len({w for w in given if w.isalpha() and not w.isupper() and w.lower() not in lower}) > 1:
         return None
     if not names:
@@ -425,7 +425,7 @@ def _names_before(
             opening = _OPENS.search(head)
             while before and before[0].lower() in stops:
                 before = before[1:]
-            if opening and before and before[0] not in _TITLES and before[0].lower() in lower:
+            if opening and before and before[0] not in TITLES and before[0].lower() in lower:
                 before = before[1:]  # "Guitarist Jimmy Page": capitalised as it opens a sentence
             if before and _TITLE_GOES_ON.search(head) and not _ABBREVIATION.search(head):
                 before = before[1:]

@@ -66,7 +66,7 @@ _PRONOUN_SUBJECT = re.compile(
     re.I,
 )
 _NAME = re.compile(r"(?<=[\s(“\"'‘])[A-Z][\w'’.-]*")
-_NOT_NAMES = frozenset(
+NOT_NAMES = frozenset(
     ("I", "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
      "January", "February", "March", "April", "May", "June", "July", "August", "September",
      "October", "November", "December")
@@ -218,7 +218,7 @@ def _pronoun_before_a_name(text: str) -> bool:
     if not found:
         return False
     seen = text if found.group("clause") else text[: found.end()]
-    return not any(name not in _NOT_NAMES for name in _NAME.findall(seen))
+    return not any(name not in NOT_NAMES for name in _NAME.findall(seen))
 
 
 _IMPERSONAL = re.compile(r"(?:it|there)\b", re.I)
