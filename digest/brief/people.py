@@ -119,7 +119,7 @@ class People:
         it ("Mr. Luu was born", "Farrow played Oppenheim"), and those it names in full
         ("Mark E. Laidre", "President Trump")."""
         alone, full = set(), set()
-        for surname in self.surnames:
+        for surname in (name for name in self.surnames if name in text):
             for match in re.finditer(rf"(?<![\w’'-]){re.escape(surname)}(?![\w-])", text):
                 if _NAMING_MORE.match(text, match.end()):
                     continue  # "Trump Tower", "Moore Foundation": not the person
@@ -159,7 +159,7 @@ def _gendered(surname: str, texts: Sequence[str]) -> bool:
     cue = re.compile(
         rf"\b(?:Mr|Mrs|Ms|Miss)\.?\s+{name}\b|\b{name}\b.*\b(?i:he|she|his|her|him|hers)\b"
     )
-    return any(cue.search(text) for text in texts)
+    return any(cue.search(text) for text in texts if surname in text)
 
 
 def _person_cue(surname: str, texts: Sequence[str]) -> bool:
@@ -170,7 +170,7 @@ def _person_cue(surname: str, texts: Sequence[str]) -> bool:
         rf"\b(?:Mr|Mrs|Ms|Dr|Miss)\.?\s+{name}\b|\b{name}['’]?\s+(?:also\s+|later\s+)?{_VERBS}\b"
         rf"|\b{_VERBS}\s+{name}\b|\b{name},\s+(?:who|\d+)\b"
     )
-    return any(cue.search(text) for text in texts)
+    return any(cue.search(text) for text in texts if surname in text)
 
 
 class Introductions:
