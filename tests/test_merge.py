@@ -246,6 +246,9 @@ def test_a_line_saying_only_that_someone_did_not_comment_is_no_point(text, stand
         ("was arrested for drunk driving in Maine yesterday after a crash.", False),
         ("in Jammu and Kashmir agreed upon by India and Pakistan in the talks.", False),
         ("iPhone sales rose by a fifth in the last three months of the year.", True),
+        ("de Blasio said the city would reopen its public schools on Monday morning.", True),
+        ("von der Leyen told reporters the bloc would not reopen the withdrawal deal.", True),
+        ("bin Laden's son Hamza was killed in a counterterrorism operation, officials said.", True),
     ],
 )
 def test_a_point_begins_and_ends_as_a_statement_does(text, stands):

@@ -60,11 +60,15 @@ caption with no stop ("Ellen DeGeneres, others help family after their U-Haul wa
 were such); not a question, which the articles ask and the brief would leave unanswered
 ("Did you approach Spirit owner Bill Lynch before kickoff?": 15 of 15 read); not a line
 announcing what follows ("The BSA sent WFAA the following statement:")."""
-_FRAGMENT_START = re.compile(r"[a-z][a-z'’-]*(?![\w'’-])")
+_FRAGMENT_START = re.compile(
+    r"(?!(?:(?:al|bin|da|de|del|della|der|di|dos|du|ibn|la|le|ten|ter|van|von)\s+)+[A-Z])"
+    r"[a-z][a-z'’-]*(?![\w'’-])"
+)
 """A first word all in lower case: the rest of a sentence or list cut off by the page or the
 splitter ("was arrested for drunk driving in Maine yesterday ...", "in Jammu and Kashmir agreed
 upon by India and Pakistan.", a button's "reset Will Clinton playbook work?": 40 of 40 read on
-Multi-News). Not "iPhone sales rose" or "eBay said"."""
+Multi-News). Not "iPhone sales rose" or "eBay said", nor a name's particle ("de Blasio said",
+"von der Leyen told", "bin Laden's son"), which news writers leave in lower case."""
 _QUOTATION = re.compile(r'[“”"]')
 _WORDY = re.compile(r"\w")
 _TOKEN = re.compile(r"[^\W_]+")
