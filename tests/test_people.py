@@ -1,3 +1,5 @@
+import time
+
 import pytest
 
 from digest.brief.people import People, after_introductions
@@ -73,3 +75,15 @@ def test_an_introduction_that_itself_waits_lets_in_what_waits_on_it():
         2: (frozenset(), frozenset({"Moore"})),
     }
     assert after_introductions([0, 1, 2], named, set()) == [2, 1, 0]
+
+
+def test_a_name_in_thousands_of_sentences_is_judged_once():
+    """A company named like a person ("Goldman Sachs", no "he" or "she" after it) in each of
+    2,000 near-identical articles was judged again at each mention, reading every sentence
+    that holds it: 12 s for one story."""
+    texts = [
+        f"Goldman Sachs said profits rose in quarter {n}, the bank reported." for n in range(2000)
+    ]
+    start = time.perf_counter()
+    assert "Sachs" not in People(texts).surnames
+    assert time.perf_counter() - start < 3
