@@ -107,6 +107,16 @@ def test_control_characters_are_removed():
     assert body == ("The talks began on Monday in Istanbul and lasted two hours, officials said.",)
 
 
+def test_a_windows_page_read_as_latin_1_keeps_its_typography():
+    """Held-out pages hold "Christ\\x92s" and "was \\x97 gunfire": removed as controls,
+    "it\\x92s" read "its", a dash glued two words and quotation marks went."""
+    text = (
+        "The mayor said \x93we will rebuild\x94 and left; it\x92s closed\x97for now, they said.\n"
+    )
+    body = clean_article(Article(id="x", path="x.txt", text=text, outlet="X")).body
+    assert body == ("The mayor said “we will rebuild” and left; it’s closed—for now, they said.",)
+
+
 def test_matching_form_unifies_typography_and_spellings():
     assert matching_form("Zelenskyy’s “cease-fire” in Kiev") == 'zelensky\'s "ceasefire" in kyiv'
     assert matching_form("Zelenskiy\u00a0—\u00a0Zelenski") == "zelensky - zelensky"

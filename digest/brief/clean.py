@@ -36,6 +36,7 @@ from digest.brief.noise import (
     OPENING_LABEL,
     TERMINAL,
     WHOLE_PARAGRAPH_WORDS,
+    WINDOWS_1252,
     credit_reach,
     is_teaser_index,
     mark_related_links,
@@ -273,8 +274,8 @@ def _judged_by_sentence(plain: str, extra: tuple[str, ...], index: bool) -> bool
 
 def _strip_controls(text: str) -> str:
     """Remove characters no document format can hold or the reader would not see: C0 and C1
-    controls (a Windows dash read as Latin-1, "\\x97"), zero-width spaces, lone surrogates."""
-    return _CONTROL.sub("", text).replace("\t", " ")
+    controls (WINDOWS_1252 first), zero-width spaces, lone surrogates."""
+    return _CONTROL.sub("", text.translate(WINDOWS_1252)).replace("\t", " ")
 
 
 @functools.cache

@@ -35,6 +35,10 @@ NOT_AN_OUTLET = re.compile(
 """A "Source:" line naming this names a picture's or a chart's source, not the article's
 outlet ("Source: Jdarsie11 / Wikimedia Commons", "Source: Getty Images", "Source:
 Calculations by Families USA based on data from ...")."""
+WINDOWS_1252 = {c: bytes([c]).decode("cp1252", "ignore") for c in range(0x80, 0xA0)}
+"""A Windows page read as Latin-1 shows its typography as C1 controls ("it\\x92s",
+"\\x93...\\x94", "\\x97"): read as Windows meant them ("it’s", “...”, "—") rather than
+removed, which glued words ("closed\\x97for") and lost quotation marks."""
 TERMINAL = re.compile(r"[.!?…:][\"'”’)\]]*$")
 """A line ending like this ends a sentence."""
 TEASER_INDEX = 3
