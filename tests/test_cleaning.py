@@ -705,6 +705,11 @@ def test_a_dated_dateline_or_a_blog_label_is_no_part_of_the_sentence(line, label
     [
         "[President’s Chief of Staff] suggested they might need an expanded list of names.",
         "[T]he decision’s close relation to a web of precedents means reversing it is hard.",
+        # an editor's update carries news, on its own line or inside one
+        "[UPDATE: Police said Tuesday that the suspect, 29, had been arrested in Ohio.]",
+        "[Updated at 3:15 p.m. ET: The mayor said the bridge will reopen on Friday.]",
+        "The man fled on foot. [Update: Police said the man was arrested on Monday.] He was "
+        "charged.",
     ],
 )
 def test_an_editor_s_brackets_stay(line):

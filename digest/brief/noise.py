@@ -17,9 +17,12 @@ CUT_OFF = re.compile(r"[\w,;:.]\s?(\.\.\.|…)\s*$")
 
 SENTENCE_START = r"(^|[.!?][\"”’)]?\s+)"
 """Where a call to action starts: the line, or a sentence after the line's first."""
+NOT_AN_UPDATE = r"(?!(?i:updated?|editor['’]?s note|correction|note)\b)"
+"""After an opening bracket: not an editor's update or correction, which can carry news
+("[UPDATE: Police said Tuesday that the suspect had been arrested.]")."""
 INLINE_MARK = re.compile(
     r"(?<=[\w.!?\"”’)\]])\[\d{1,3}\]"
-    r"|(?<=[.!?\"”’])\s*\[[^\[\]:]{2,80}: [A-Z0-9][^\[\]]{1,120}\](?=\s|$)"
+    r"|(?<=[.!?\"”’])\s*\[" + NOT_AN_UPDATE + r"[^\[\]:]{2,80}: [A-Z0-9][^\[\]]{1,120}\](?=\s|$)"
 )
 """Inside a line, after a word or a sentence: a footnote's number ("... Brain Injury.[12] The
 Committee was ...") or another story's headline in brackets ('... "the field of the
@@ -190,7 +193,7 @@ NOISE_PATTERNS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
     # a link to another story in brackets: "[Photos: Ancient Egyptian Cemetery ...]", "[Rapinoe
     # responds after the game: 'It's [expletive] unbelievable. Saddened by it.']", "[Who is
     # Brian Sandoval?]" (a longer one is an editor's update, which can carry news)
-    (r"^\[(?:[^\[\]]|\[[^\[\]]*\]){3,200}\]$", "related link", ()),
+    (r"^\[" + NOT_AN_UPDATE + r"(?:[^\[\]]|\[[^\[\]]*\]){3,200}\]$", "related link", ()),
     (r"\bfollow (us|me) (on|at|@)", "call to action", ("follow us", "follow me")),
     # what a page's player or feed says in place of what it could not show
     (
@@ -345,7 +348,9 @@ OPENING_LABEL = re.compile(
     # a footnote's number, another story's headline or a media label in brackets: "[12] The
     # Committee was ...", "[Fierce Fighters: 7 Secrets of Viking Culture] Such sites are ...",
     # "[Video Link] The Wilco track ..." (not an editor's "[President's Chief of Staff] said")
-    r"(?P<footnote>\[\d{1,3}\]\s*)|(?P<link>\[(?:[^\[\]:]{2,80}: [A-Z0-9][^\[\]]{1,120}|"
+    r"(?P<footnote>\[\d{1,3}\]\s*)|(?P<link>\["
+    + NOT_AN_UPDATE
+    + r"(?:[^\[\]:]{2,80}: [A-Z0-9][^\[\]]{1,120}|"
     r"(?i:video|image|photo|gallery|related|read|watch|listen)\b[^\[\]]{0,80})\]\s*)|"
     # a photo credit glued before the text: "(AP Photo/Michael Probst, File) ", "John
     # Moore/Getty Images "
