@@ -162,9 +162,10 @@ def needs_context(text: str) -> bool:
     if is_quote_fragment(form):
         return True  # the end of a quotation that opened sentences before
     plain = form.lstrip("\"'([ ")
-    contrast = _OWN_CONTRAST.match(plain)
+    opened = text.strip().lstrip("\"'“‘([ ")
+    contrast = _OWN_CONTRAST.match(opened)  # on the text itself: its offsets cut it
     if contrast:  # "But while Mr. Trump presented ..., he was ...": its contrast is its own
-        return needs_context(text.strip().lstrip("\"'“‘([ ")[contrast.end() :])
+        return needs_context(opened[contrast.end() :])
     opening = " ".join(text.split()[:10])
     return bool(
         _bare_of_particulars(text)
