@@ -175,9 +175,9 @@ def _without_labels(line: str) -> tuple[tuple[RemovedLine, ...], str]:
     rest = _without_trailing_links(line)
     if rest != line:
         cuts.append(RemovedLine(line[len(rest) :].strip(), "link or embed"))
-    marks = INLINE_MARK.findall(rest) if "[" in rest else []
+    marks = list(INLINE_MARK.finditer(rest)) if "[" in rest else []
     if marks:  # a footnote's number, another story's headline after a sentence
-        cuts.extend(RemovedLine(mark.strip(), "footnote or related link") for mark in marks)
+        cuts.extend(RemovedLine(m.group().strip(), LABEL_KINDS[m.lastgroup or ""]) for m in marks)
         rest = INLINE_MARK.sub("", rest).strip()
     return tuple(cuts), rest
 

@@ -21,8 +21,10 @@ NOT_AN_UPDATE = r"(?!(?i:updated?|editor['’]?s note|correction|note)\b)"
 """After an opening bracket: not an editor's update or correction, which can carry news
 ("[UPDATE: Police said Tuesday that the suspect had been arrested.]")."""
 INLINE_MARK = re.compile(
-    r"(?<=[\w.!?\"”’)\]])\[\d{1,3}\]"
-    r"|(?<=[.!?\"”’])\s*\[" + NOT_AN_UPDATE + r"[^\[\]:]{2,80}: [A-Z0-9][^\[\]]{1,120}\](?=\s|$)"
+    r"(?P<footnote>(?<=[\w.!?\"”’)\]])\[\d{1,3}\])"
+    r"|(?P<link>(?<=[.!?\"”’])\s*\["
+    + NOT_AN_UPDATE
+    + r"[^\[\]:]{2,80}: [A-Z0-9][^\[\]]{1,120}\](?=\s|$))"
 )
 """Inside a line, after a word or a sentence: a footnote's number ("... Brain Injury.[12] The
 Committee was ...") or another story's headline in brackets ('... "the field of the

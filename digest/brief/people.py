@@ -201,7 +201,8 @@ class Introductions:
         """The people introduced so far: by the lead, then by each section ordered."""
 
     def order(self, members: list[int]) -> list[int]:
-        """A section's points (by importance) in the order to show them."""
+        """A section's points (by importance) in the order to show them; the people they
+        introduce count as known for the sections after (`known` grows)."""
         return after_introductions(members, self.named, self.known)
 
 

@@ -70,9 +70,10 @@ def assemble_brief(
     stories listed in one line under Also today."""
     built_at = built_at or dt.datetime.now().astimezone()
     vectors, stems = _article_vectors(summaries, config.brief.language)
-    positions = _grouped(vectors) if summaries else []
     if config.brief.one_story and summaries:  # the desk knows: one story, however worded
         positions = [tuple(range(len(summaries)))]
+    else:
+        positions = _grouped(vectors) if summaries else []
     groups = [[summaries[i] for i in group] for group in positions]
     homes = _homes(_columns_of(vectors, positions), stems, config)
     continuing = _continuing(groups, _story_space(groups, config, previous), previous)
