@@ -41,7 +41,7 @@ from collections.abc import Sequence
 
 from digest.brief.quotes import TITLES
 from digest.models import Sentence
-from digest.text.standalone import NOT_NAMES
+from digest.text.standalone import NOT_NAMES, SPEECH_VERBS
 from digest.text.words import stop_words
 
 COURTESY = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Mx"}
@@ -75,10 +75,7 @@ WORD_REACH = 80
 the whole sentence before each name took 14 s for a sentence of 1,000 names."""
 _PLACE = re.compile(r"\b(?:in|at|near|from|of)\s+([A-Z][\w-]+)(?![\w’'-])")
 _THE = re.compile(r"\b[Tt]he\s+([A-Z][\w-]+)(?![\w’'-])(?!\s+[a-z])")
-_VERBS = (
-    r"(?:said|says|told|added|wrote|asked|noted|stated|declared|insisted|warned|explained|"
-    r"recalled|testified|argued|replied|tweeted)"
-)
+_VERBS = rf"(?:{'|'.join(SPEECH_VERBS)}|explained|recalled|testified|argued|replied|tweeted)"
 _BRACKETED = re.compile(r"\[[^\]]*\]")
 """Another story's headline pasted into a page ("[Fierce Fighters: 7 Secrets of ...]")."""
 _NAMING_MORE = re.compile(rf"\s+(?!(?:{'|'.join(NOT_NAMES)})\b)[A-Z][a-z]")
