@@ -39,7 +39,7 @@ import functools
 import re
 from collections.abc import Sequence
 
-from digest.brief.quotes import TITLES
+from digest.brief.speakers import TITLES
 from digest.models import Sentence
 from digest.text.standalone import NOT_NAMES, SPEECH_VERBS
 from digest.text.words import stop_words
