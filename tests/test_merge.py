@@ -631,6 +631,7 @@ WIDELY_REPORTED = {  # facts three or more of the five seed outlets report, read
     "the third call since the inauguration": r"third (phone )?call",
     "the Kremlin: it will take time": r"no time frame|lower expectations|prolonged work",
     "Trump's own call with Zelensky": r"(briefly|separately) spoke|spoke (briefly|separately)",
+    "Trump presents the call as a success": r"progress has been made|went very well|great success",
 }
 
 
