@@ -27,6 +27,7 @@ from digest.brief.summarize import rank_sentences, split_sentences, summarize
 from digest.config import Config
 from digest.errors import DigestError
 from digest.models import Article, Sentence
+from digest.render.labels import figure_line, quote_line
 from digest.text.similarity import SentenceSpace
 from digest.text.standalone import needs_context
 from digest.text.words import word_count
@@ -122,7 +123,9 @@ def _summary(method: str, articles: list[Article], words: int) -> tuple[list[str
         config = replace(config, brief=replace(config.brief, words=words, points_per_section=0))
         brief = merge(summaries, config)
         sections = [len({a for p in s.points for a in p.article_ids}) for s in brief.sections]
-        return [p.text for p in brief.points], sections
+        shown = [p.text for p in brief.points]
+        shown += [quote_line(q) for q in brief.quotes] + [figure_line(f) for f in brief.figures]
+        return shown, sections
     split = [split_sentences(a) for a in articles]
     if method == "lead":
         ordered = [s for row in _round_robin(split) for s in row]
