@@ -18,7 +18,7 @@ ALLOWED = {
     "render": {"models", "errors", "text"},
     "brief": {"models", "errors", "config", "text", "render"},
     "daily": {"models", "errors", "config", "text", "render", "brief"},
-    "evaluation": {"models", "errors", "config", "text", "brief"},
+    "evaluation": {"models", "errors", "config", "text", "render", "brief"},
     "cli": {"models", "errors", "config", "text", "brief", "daily", "evaluation", "__init__"},
     "__main__": {"cli"},
     "__init__": set(),
