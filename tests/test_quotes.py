@@ -94,9 +94,9 @@ def test_the_seed_brief_s_key_quotes_say_what_the_story_is_about(seed_build):
     sentence that does (85)."""
     speakers = [q.speaker for q in seed_build.brief.stories[0].quotes]
     assert speakers == [
+        "Mr. Trump",  # the Times' and, in translation, El Mundo's: first
         "Kremlin spokesman Dmitry Peskov",
         "Donald Trump",
-        "Mr. Trump",
         "Vladimir Putin",
     ]
 
@@ -386,3 +386,53 @@ def test_a_he_or_she_quotation_has_no_speaker_unless_the_sentence_before_quotes_
     assert not [
         q for q in _key_quotes_of(before, sentence, article_ids=article_ids) if "progress" in q[0]
     ]
+
+
+TRUMP_ON_TRADE = (
+    "“There is a tremendous opportunity for Russia to create massive amounts of jobs and "
+    "wealth,” Mr. Trump wrote on his Truth Social account."
+)
+
+
+def test_a_key_quote_another_outlet_gives_in_other_words_is_credited_to_it_too():
+    """El Mundo gives Trump's post in its own translation, in a sentence inside a quotation
+    opened before it: the same statement, so the quote is reported by both outlets."""
+    sentences = [
+        Sentence("nyt", 0, 0, TRUMP_ON_TRADE),
+        Sentence("mundo", 0, 0, '"Russia wants to trade on a large scale with the United States.'),
+        Sentence(
+            "mundo",
+            1,
+            0,
+            "Russia has a huge opportunity to create huge amounts of employment and wealth.",
+        ),
+        Sentence("mundo", 2, 0, 'Negotiations will start immediately," Trump wrote.'),
+    ]
+    outlets = {"nyt": "The New York Times", "mundo": "El Mundo"}
+    quotes, used = key_quotes(sentences, outlets, [1.0] * 4, [], None)
+    assert [q.outlets for q in quotes] == [("The New York Times", "El Mundo")]
+    assert used[0][0] == (0, 2)
+
+
+def test_a_quotation_sharing_a_few_words_with_a_key_quote_is_no_report_of_it():
+    """Held-out Multi-News: Trump's tweet on the stock market is another statement than his
+    "You're seeing what's happening with the stock market", though both name it."""
+    sentences = [
+        Sentence(
+            "a",
+            0,
+            0,
+            "“You're seeing what's happening with the stock market. People are "
+            "appreciating what we're doing,” President Trump said.",
+        ),
+        Sentence(
+            "b",
+            0,
+            0,
+            "“Business is looking better than ever with business enthusiasm at "
+            "record levels. Stock Market at an all-time high. That doesn't just happen!” he "
+            "tweeted last August.",
+        ),
+    ]
+    quotes, _ = key_quotes(sentences, {"a": "A", "b": "B"}, [1.0, 1.0], [], None)
+    assert [q.outlets for q in quotes] == [("A",)]

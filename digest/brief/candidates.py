@@ -189,7 +189,7 @@ def candidates(story: Story, centrality: np.ndarray) -> list[Candidate]:
     )
     counts = [word_count(s.text) for s in story.sentences]
     leans = functools.cache(lambda row: needs_context(story.sentences[row].text))
-    quoted = _inside_quotations(story.sentences)
+    quoted = inside_quotations(story.sentences)
     for row, sentence in enumerate(story.sentences):
         if quoted[row] or not can_stand(sentence.text, counts[row], bool(story.statements[row])):
             continue
@@ -232,7 +232,7 @@ def candidates(story: Story, centrality: np.ndarray) -> list[Candidate]:
     return found
 
 
-def _inside_quotations(sentences: Sequence[Sentence]) -> list[bool]:
+def inside_quotations(sentences: Sequence[Sentence]) -> list[bool]:
     """For each sentence: inside a quotation an earlier sentence of its paragraph opened."""
     found: list[bool] = []
     for _, paragraph in itertools.groupby(sentences, key=lambda s: (s.article_id, s.paragraph)):

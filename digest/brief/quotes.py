@@ -12,11 +12,12 @@ from collections.abc import Callable, Sequence
 
 import numpy as np
 
+from digest.brief.candidates import inside_quotations
 from digest.brief.speakers import NAME, NAME_ENDINGS, SPEECH_WORDS, full_name, speaker_of
 from digest.models import Quote, Sentence, SourceRef
 from digest.text.matching import matching_words
 from digest.text.standalone import SPEECH_VERB, SPEECH_VERBS, quotation_leans_back
-from digest.text.words import stop_words, word_count
+from digest.text.words import stemmer, stop_words, tokens, word_count
 
 VERB = SPEECH_VERB
 # “QUOTE,” Speaker said.   “QUOTE,” said Speaker.   Speaker said: “QUOTE”
@@ -75,6 +76,16 @@ spokesman Dmitry Peskov told journalists Tuesday, after Russia deflected pressur
 ceasefire before peace talks, ...": 5.9 in the quotation, 85 in the sentence). Set for that
 quote, the Kremlin's word on the talks' timing; held-out key quotes whose sentences weigh
 this much weigh 27 or more themselves, so it changes none of them."""
+ECHO_WORDS = 4
+ECHO_SHARE = 0.6
+"""Another article quotes a key quote in other words, as a translation does (the Times'
+“... create massive amounts of jobs and wealth” and El Mundo's “... create huge amounts of
+employment and wealth”), when one of its quotations, or a sentence inside one, holds
+ECHO_WORDS or more of the quote's content words, and those are ECHO_SHARE or more of the
+shorter one's. With 3 words it also took Trump's tweet “... Stock Market at an all-time
+high” for his “You're seeing what's happening with the stock market” (held-out Multi-News,
+its one change there: those outlets quote word for word, which `_shingles` finds)."""
+_QUOTED = re.compile(r"“([^“”]+)”|\"([^\"]+)\"")
 RARE_SHARE = 0.2
 REPEATED_WORDS = 3
 """A quotation repeats a point that names its speaker when the two share this many of the
@@ -103,20 +114,8 @@ def key_quotes(
     too little of the story (`weigh`: the weight of the story's concepts a text holds; None:
     no such test) and any that repeats a point (`repeats`: given the quote and its speaker).
     Also returns, for each quote, the sentences (rows) it stands in and the words it takes."""
-    found = _quotations(sentences)
     taken = set().union(*(_shingles(matching_words(text)) for text in shown))
-    groups: list[list[tuple[str, str, int]]] = []
-    group_of: dict[tuple[str, ...], int] = {}  # each group's first quotation's word runs
-    for item in found:
-        runs = _shingles(matching_words(item[0]))
-        home = next((group_of[r] for r in runs if r in group_of), None)
-        if home is None:
-            group_of.update(dict.fromkeys(runs, len(groups)))
-            groups.append([item])
-        elif all(
-            sentences[r].article_id != sentences[item[2]].article_id for *_, r in groups[home]
-        ):
-            groups[home].append(item)
+    groups = _same_words(_quotations(sentences), sentences)
     items = [item for g in groups for item in g]
     flags = held([r for *_, r in items], [quote for quote, *_ in items]).tolist()
     taken_items = {id(item) for item, flag in zip(items, flags, strict=True) if flag}
@@ -128,8 +127,13 @@ def key_quotes(
         and (weigh is None or any(_says_enough(item, sentences, weigh) for item in g))
     ]
 
+    echoes = _Echoes(sentences) if groups else None
+    rows_of = {id(g): [r for *_, r in g] for g in groups}
+    for group in groups:
+        rows_of[id(group)] += echoes.of(group[0][0], {sentences[r].article_id for *_, r in group})
+
     def order(group: list) -> tuple:
-        outlets = {outlet_of[sentences[r].article_id] for *_, r in group}
+        outlets = {outlet_of[sentences[r].article_id] for r in rows_of[id(group)]}
         return (-len(outlets), -max(weights[r] for *_, r in group), group[0][0])
 
     quotes, used = [], []
@@ -145,24 +149,72 @@ def key_quotes(
         if speaker is None or count > budget or (repeats and repeats(quote, speaker)):
             continue
         budget -= count
+        rows = rows_of[id(group)]
         article_ids = tuple(
-            dict.fromkeys(
-                [sentences[chosen].article_id, *(sentences[r].article_id for *_, r in group)]
-            )
+            dict.fromkeys([sentences[chosen].article_id, *(sentences[r].article_id for r in rows)])
         )
         quotes.append(
             Quote(
                 text=quote,
                 speaker=speaker,
-                sources=tuple(
-                    SourceRef(sentences[r].article_id, sentences[r].index) for *_, r in group
-                ),
+                sources=tuple(SourceRef(sentences[r].article_id, sentences[r].index) for r in rows),
                 article_ids=article_ids,
                 outlets=tuple(dict.fromkeys(outlet_of[a] for a in article_ids)),
             )
         )
-        used.append((tuple(r for *_, r in group), count))
+        used.append((tuple(rows), count))
     return tuple(quotes), used
+
+
+def _same_words(
+    found: list[tuple[str, str, int]], sentences: Sequence[Sentence]
+) -> list[list[tuple[str, str, int]]]:
+    """Quotations (quote, speaker, row) grouped where they quote the same words (a run of
+    QUOTE_RUN words of a group's first one), one of each article."""
+    groups: list[list[tuple[str, str, int]]] = []
+    group_of: dict[tuple[str, ...], int] = {}  # each group's first quotation's word runs
+    for item in found:
+        runs = _shingles(matching_words(item[0]))
+        home = next((group_of[r] for r in runs if r in group_of), None)
+        if home is None:
+            group_of.update(dict.fromkeys(runs, len(groups)))
+            groups.append([item])
+        elif all(
+            sentences[r].article_id != sentences[item[2]].article_id for *_, r in groups[home]
+        ):
+            groups[home].append(item)
+    return groups
+
+
+class _Echoes:
+    """Every article's quotations as content words (stems, no stop words), to find a quote
+    another article gives in other words (ECHO_WORDS, ECHO_SHARE). Read once per story."""
+
+    def __init__(self, sentences: Sequence[Sentence]) -> None:
+        stem, stops = stemmer("english"), stop_words("english")
+        self._words = lambda text: frozenset(
+            stem(w.lower()) for w in tokens(text) if w.lower() not in stops
+        )
+        self._quoted: list[tuple[str, int, frozenset[str]]] = []
+        for row, (sentence, inside) in enumerate(
+            zip(sentences, inside_quotations(sentences), strict=True)
+        ):
+            spans = [sentence.text] if inside else []
+            spans += [m[1] or m[2] for m in _QUOTED.finditer(sentence.text)]
+            for span in spans:
+                self._quoted.append((sentence.article_id, row, self._words(span)))
+
+    def of(self, quote: str, articles: set[str]) -> list[int]:
+        """The rows, one an article not in `articles`, that give `quote` in other words."""
+        own = self._words(quote)
+        found: dict[str, int] = {}
+        for article, row, words in self._quoted:
+            if article in articles or article in found:
+                continue
+            shared = len(own & words)
+            if shared >= ECHO_WORDS and shared >= ECHO_SHARE * min(len(own), len(words)):
+                found[article] = row
+        return list(found.values())
 
 
 def _named(
