@@ -388,6 +388,30 @@ def test_a_he_or_she_quotation_has_no_speaker_unless_the_sentence_before_quotes_
     ]
 
 
+@pytest.mark.parametrize(
+    ("before", "sentence"),
+    [
+        # a passive: the words were said to him, by someone else
+        (
+            "“We will not raise taxes on working families this year,” Smith said.",
+            "“You are under arrest for the murder of your neighbour,” he was told.",
+        ),
+        (
+            "“We will not raise taxes on working families this year,” Smith said.",
+            "He was asked: “Will you raise taxes on the middle class next year, then?”",
+        ),
+        # the sentence before asks a question: "he" is who answers it, not who asked
+        (
+            "“Did you ever think the company would fail so quickly?” asked Jones.",
+            "“I have never seen anything like it in my whole life,” he said.",
+        ),
+    ],
+)
+def test_a_he_or_she_quotation_is_not_given_to_someone_who_did_not_say_it(before, sentence):
+    """Found in review: these were given to Smith and to Jones."""
+    assert [q for q in _key_quotes_of(before, sentence) if q[0] in sentence] == []
+
+
 TRUMP_ON_TRADE = (
     "“There is a tremendous opportunity for Russia to create massive amounts of jobs and "
     "wealth,” Mr. Trump wrote on his Truth Social account."

@@ -28,12 +28,15 @@ _QUOTE_FIRST = re.compile(
 _SPEAKER_FIRST = re.compile(
     rf"(?P<speaker>{NAME})\s+{VERB}[^“\"]{{0,30}}?[:,]\s*[“\"](?P<quote>[^”\"]{{25,}}?)[”\"]"
 )
+_ADVERB = r"(?:(?!(?:was|is|were|been|being|be)\b)[a-z]+\s+)?"
+"""One word between the pronoun and its verb ("he later added"), not a passive's ("he was
+told", "she was asked"): there the quotation is someone else's words to them."""
 # He added: “QUOTE”   “QUOTE,” she said.   (the speaker the sentence before quotes)
 _PRONOUN_FIRST = re.compile(
-    rf"^(?:He|She)\s+(?:[a-z]+\s+)?{VERB}[^“\"]{{0,30}}?[:,]\s*[“\"](?P<quote>[^”\"]{{25,}}?)[”\"]"
+    rf"^(?:He|She)\s+{_ADVERB}{VERB}[^“\"]{{0,30}}?[:,]\s*[“\"](?P<quote>[^”\"]{{25,}}?)[”\"]"
 )
 _PRONOUN_AFTER = re.compile(
-    rf"[“\"](?P<quote>[^”\"]{{25,}}?[.!?]?),?[”\"],?\s+(?:he|she)\s+(?:[a-z]+\s+)?{VERB}\b"
+    rf"[“\"](?P<quote>[^”\"]{{25,}}?[.!?]?),?[”\"],?\s+(?:he|she)\s+{_ADVERB}{VERB}\b"
 )
 _TURN = r"(?:But|However|Yet|Still|Though|Although|Nevertheless|Nonetheless)\b"
 _GOES_ON = re.compile(rf"[^“”\"]{{0,40}}?[,:]\s*[“\"]\s*(?:[a-z]|{_TURN})")
@@ -274,11 +277,12 @@ def _quoted_before(
     """For each sentence, the one speaker its article's sentence before quotes, where it
     quotes one ("“We will walk all the way to Germany,” said Mohammad, 28. “Shop is gone,
     house is gone,” he said."): news writers name a speaker by "he" or "she" only when the
-    sentence before said who that is."""
+    sentence before said who that is. Not after a question: "he" is then who answers."""
     speakers: dict[tuple[str, int], set[str | None]] = {}
-    for _, speaker, row in named:
+    for match, speaker, row in named:
+        asks = match.group("quote").rstrip().endswith("?")
         speakers.setdefault((sentences[row].article_id, sentences[row].index + 1), set()).add(
-            speaker
+            None if asks else speaker
         )
     one = {}
     for row, sentence in enumerate(sentences):
