@@ -438,6 +438,25 @@ def test_a_key_quote_another_outlet_gives_in_other_words_is_credited_to_it_too()
     assert used[0][0] == (0, 2)
 
 
+def test_a_key_quote_given_in_other_words_with_its_own_speaker_is_shown_once():
+    """Found in review: a translation that names its speaker is a quotation of its own; both
+    were shown, each credited to both outlets, one statement told twice."""
+    sentences = [
+        Sentence("nyt", 0, 0, TRUMP_ON_TRADE),
+        Sentence(
+            "mundo",
+            0,
+            0,
+            "“Russia has a huge opportunity to create huge amounts of employment and wealth,” "
+            "Trump wrote on his network.",
+        ),
+    ]
+    outlets = {"nyt": "The New York Times", "mundo": "El Mundo"}
+    quotes, _ = key_quotes(sentences, outlets, [1.0, 1.0], [], None)
+    assert len(quotes) == 1
+    assert set(quotes[0].outlets) == {"The New York Times", "El Mundo"}
+
+
 def test_a_quotation_sharing_a_few_words_with_a_key_quote_is_no_report_of_it():
     """Held-out Multi-News: Trump's tweet on the stock market is another statement than his
     "You're seeing what's happening with the stock market", though both name it."""

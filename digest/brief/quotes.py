@@ -151,6 +151,8 @@ def key_quotes(
         count = word_count(quote) + word_count(speaker or "")
         if speaker is None or count > budget or (repeats and repeats(quote, speaker)):
             continue
+        if any(echoes.same(quote, shown_quote.text) for shown_quote in quotes):
+            continue  # a quote shown already, in another outlet's words
         budget -= count
         rows = rows_of[id(group)]
         article_ids = tuple(
@@ -212,12 +214,19 @@ class _Echoes:
         own = self._words(quote)
         found: dict[str, int] = {}
         for article, row, words in self._quoted:
-            if article in articles or article in found:
-                continue
-            shared = len(own & words)
-            if shared >= ECHO_WORDS and shared >= ECHO_SHARE * min(len(own), len(words)):
+            if article not in articles and article not in found and _echoes(own, words):
                 found[article] = row
         return list(found.values())
+
+    def same(self, quote: str, other: str) -> bool:
+        """Whether two quotations say the same thing in other words."""
+        return _echoes(self._words(quote), self._words(other))
+
+
+def _echoes(words: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two quotations' content words say the same (ECHO_WORDS, ECHO_SHARE)."""
+    shared = len(words & other)
+    return shared >= ECHO_WORDS and shared >= ECHO_SHARE * min(len(words), len(other))
 
 
 def _named(
