@@ -1,5 +1,6 @@
 import functools
 import re
+import time
 from dataclasses import replace
 
 import pytest
@@ -479,3 +480,12 @@ def test_a_quotation_sharing_a_few_words_with_a_key_quote_is_no_report_of_it():
     ]
     quotes, _ = key_quotes(sentences, {"a": "A", "b": "B"}, [1.0, 1.0], [], None)
     assert [q.outlets for q in quotes] == [("A",)]
+
+
+def test_a_sentence_of_many_opening_quotation_marks_is_read_in_linear_time():
+    """Found in review: each “ was searched to the sentence's end for a closing mark, 12.7 s
+    for 10,000 in a pasted 60 KB line after a quotation (about an hour at 1 MB)."""
+    before = "“We will fight this all the way to the Supreme Court and we will win,” Smith said."
+    start = time.perf_counter()
+    _key_quotes_of(before, "“" + "word “" * 10_000 + " end,” he said.")
+    assert time.perf_counter() - start < 2

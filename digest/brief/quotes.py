@@ -22,21 +22,21 @@ from digest.text.words import stemmer, stop_words, tokens, word_count
 VERB = SPEECH_VERB
 # “QUOTE,” Speaker said.   “QUOTE,” said Speaker.   Speaker said: “QUOTE”
 _QUOTE_FIRST = re.compile(
-    rf"[“\"](?P<quote>[^”\"]{{25,}}?[.!?]?),?[”\"],?\s+(?:(?P<speaker>(?:[\w.’'-]+\s+){{0,4}}?{NAME})\s+"
+    rf"[“\"](?P<quote>[^“”\"]{{25,}}?[.!?]?),?[”\"],?\s+(?:(?P<speaker>(?:[\w.’'-]+\s+){{0,4}}?{NAME})\s+"
     rf"{VERB}|{VERB}\s+(?P<speaker2>{NAME}(?:\s+and\s+{NAME})?))"
 )
 _SPEAKER_FIRST = re.compile(
-    rf"(?P<speaker>{NAME})\s+{VERB}[^“\"]{{0,30}}?[:,]\s*[“\"](?P<quote>[^”\"]{{25,}}?)[”\"]"
+    rf"(?P<speaker>{NAME})\s+{VERB}[^“\"]{{0,30}}?[:,]\s*[“\"](?P<quote>[^“”\"]{{25,}}?)[”\"]"
 )
 _ADVERB = r"(?:(?!(?:was|is|were|been|being|be)\b)[a-z]+\s+)?"
 """One word between the pronoun and its verb ("he later added"), not a passive's ("he was
 told", "she was asked"): there the quotation is someone else's words to them."""
 # He added: “QUOTE”   “QUOTE,” she said.   (the speaker the sentence before quotes)
 _PRONOUN_FIRST = re.compile(
-    rf"^(?:He|She)\s+{_ADVERB}{VERB}[^“\"]{{0,30}}?[:,]\s*[“\"](?P<quote>[^”\"]{{25,}}?)[”\"]"
+    rf"^(?:He|She)\s+{_ADVERB}{VERB}[^“\"]{{0,30}}?[:,]\s*[“\"](?P<quote>[^“”\"]{{25,}}?)[”\"]"
 )
 _PRONOUN_AFTER = re.compile(
-    rf"[“\"](?P<quote>[^”\"]{{25,}}?[.!?]?),?[”\"],?\s+(?:he|she)\s+{_ADVERB}{VERB}\b"
+    rf"[“\"](?P<quote>[^“”\"]{{25,}}?[.!?]?),?[”\"],?\s+(?:he|she)\s+{_ADVERB}{VERB}\b"
 )
 _TURN = r"(?:But|However|Yet|Still|Though|Although|Nevertheless|Nonetheless)\b"
 _GOES_ON = re.compile(rf"[^“”\"]{{0,40}}?[,:]\s*[“\"]\s*(?:[a-z]|{_TURN})")
