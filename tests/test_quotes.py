@@ -458,6 +458,30 @@ def test_a_key_quote_given_in_other_words_with_its_own_speaker_is_shown_once():
     assert set(quotes[0].outlets) == {"The New York Times", "El Mundo"}
 
 
+def test_another_person_s_words_on_the_same_thing_are_no_report_of_a_key_quote():
+    """Found in review: Zelensky's “immediate start of negotiations between Russia and
+    Ukraine” holds all the content words of its quotation in Trump's; the BBC was credited
+    with Trump's words, though it names him nowhere near them."""
+    sentences = [
+        Sentence(
+            "nyt",
+            0,
+            0,
+            "“Russia and Ukraine will immediately start negotiations toward a ceasefire,” "
+            "Trump wrote.",
+        ),
+        Sentence(
+            "bbc",
+            0,
+            0,
+            "Zelensky, who has long called for the “immediate start of negotiations between "
+            "Russia and Ukraine” on prisoners, was cautious.",
+        ),
+    ]
+    quotes, _ = key_quotes(sentences, {"nyt": "NYT", "bbc": "BBC"}, [1.0, 1.0], [], None)
+    assert [q.outlets for q in quotes] == [("NYT",)]
+
+
 def test_a_quotation_sharing_a_few_words_with_a_key_quote_is_no_report_of_it():
     """Held-out Multi-News: Trump's tweet on the stock market is another statement than his
     "You're seeing what's happening with the stock market", though both name it."""

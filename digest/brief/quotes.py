@@ -8,6 +8,7 @@ the quote names by one word is shown as the article first names them ("Leo": "Po
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -133,7 +134,9 @@ def key_quotes(
     echoes = _Echoes(sentences) if groups else None
     rows_of = {id(g): [r for *_, r in g] for g in groups}
     for group in groups:
-        rows_of[id(group)] += echoes.of(group[0][0], {sentences[r].article_id for *_, r in group})
+        names = {_surname(speaker) for _, speaker, _ in group}
+        articles = {sentences[r].article_id for *_, r in group}
+        rows_of[id(group)] += echoes.of(group[0][0], names, articles)
 
     def order(group: list) -> tuple:
         outlets = {outlet_of[sentences[r].article_id] for r in rows_of[id(group)]}
@@ -193,28 +196,46 @@ def _same_words(
 
 class _Echoes:
     """Every article's quotations as content words (stems, no stop words), to find a quote
-    another article gives in other words (ECHO_WORDS, ECHO_SHARE). Read once per story."""
+    another article gives in other words (ECHO_WORDS, ECHO_SHARE) and says who said (its
+    paragraph names the speaker: not another person's words on the same thing). Read once
+    per story."""
 
     def __init__(self, sentences: Sequence[Sentence]) -> None:
         stem, stops = stemmer("english"), stop_words("english")
         self._words = lambda text: frozenset(
             stem(w.lower()) for w in tokens(text) if w.lower() not in stops
         )
-        self._quoted: list[tuple[str, int, frozenset[str]]] = []
+        self._paragraphs: dict[tuple[str, int], str] = {}
+        for sentence in sentences:
+            key = (sentence.article_id, sentence.paragraph)
+            self._paragraphs[key] = f"{self._paragraphs.get(key, '')} {sentence.text}"
+        self._quoted: list[tuple[Sentence, int, frozenset[str]]] = []
         for row, (sentence, inside) in enumerate(
             zip(sentences, inside_quotations(sentences), strict=True)
         ):
             spans = [sentence.text] if inside else []
             spans += [m[1] or m[2] for m in _QUOTED.finditer(sentence.text)]
-            for span in spans:
-                self._quoted.append((sentence.article_id, row, self._words(span)))
+            for words in map(self._words, spans):
+                if len(words) >= ECHO_WORDS:  # fewer can echo nothing
+                    self._quoted.append((sentence, row, words))
+        self._holding: dict[str, list[int]] = {}  # each word's spans: a big story's are many
+        for span, (*_, words) in enumerate(self._quoted):
+            for word in words:
+                self._holding.setdefault(word, []).append(span)
 
-    def of(self, quote: str, articles: set[str]) -> list[int]:
-        """The rows, one an article not in `articles`, that give `quote` in other words."""
+    def of(self, quote: str, names: set[str], articles: set[str]) -> list[int]:
+        """The rows, one an article not in `articles`, that give `quote` in other words in a
+        paragraph naming its speaker (one of `names`)."""
         own = self._words(quote)
+        naming = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names if n))
+        shared = Counter(span for word in own for span in self._holding.get(word, ()))
         found: dict[str, int] = {}
-        for article, row, words in self._quoted:
-            if article not in articles and article not in found and _echoes(own, words):
+        for span in sorted(span for span, count in shared.items() if count >= ECHO_WORDS):
+            sentence, row, words = self._quoted[span]
+            article = sentence.article_id
+            if article in articles or article in found or not _echoes(own, words):
+                continue
+            if naming.pattern and naming.search(self._paragraphs[article, sentence.paragraph]):
                 found[article] = row
         return list(found.values())
 
@@ -328,9 +349,7 @@ def repeats_point(
     REPEATED_WORDS of the quotation's rarer words besides the name (`rare_words`: the
     story's rarer words a text holds): the point has told what the speaker said, in its
     words or the speaker's (said “Moonlight won Best Picture”)."""
-    words = speaker.split()
-    surname = next((w for w in reversed(words) if w.lower().strip(".") not in NAME_ENDINGS), "")
-    naming = re.compile(rf"(?<!\w){re.escape(surname)}(?!\w)")
+    naming = re.compile(rf"(?<!\w){re.escape(_surname(speaker))}(?!\w)")
     own = rare_words(quote) - rare_words(speaker)
     return len(own) >= REPEATED_WORDS and any(
         len(own & rare_words(text)) >= REPEATED_WORDS for text in points if naming.search(text)
@@ -352,3 +371,9 @@ def _shingles(words: list[str]) -> set[tuple[str, ...]]:
     if len(words) < QUOTE_RUN:
         return {tuple(words)} if words else set()
     return {tuple(words[i : i + QUOTE_RUN]) for i in range(len(words) - QUOTE_RUN + 1)}
+
+
+def _surname(speaker: str) -> str:
+    """The last word of a speaker's name that is no ending like "Jr.": how articles name them."""
+    words = speaker.split()
+    return next((w for w in reversed(words) if w.lower().strip(".") not in NAME_ENDINGS), "")
