@@ -1,8 +1,9 @@
 """Key quotes: what a reader looks for first, pulled from every article.
 
 A key quote is a direct quotation with its named speaker ("“...,” Peskov said"), as written;
-the same words quoted by several outlets are one quote, credited to all of them. A speaker
-the quote names by one word is shown as the article first names them ("Leo": "Pope Leo XIV").
+the same words quoted by several outlets are one quote, credited to all of them and to any
+outlet that gives them in other words (a translation). A speaker the quote names by one word
+is shown as the article first names them ("Leo": "Pope Leo XIV").
 """
 
 from __future__ import annotations
@@ -111,12 +112,13 @@ def key_quotes(
     weigh: Callable[[str], float] | None = None,
     repeats: Callable[[str, str], bool] | None = None,
 ) -> tuple[tuple[Quote, ...], list[tuple[tuple[int, ...], int]]]:
-    """Quotations with a named speaker, each once, most widely carried first, within
-    `words` words (None: MAX_QUOTES), leaving out any the points already show (`held`: one
-    flag per quotation, given its sentence's row and its words; or the same words quoted in
-    one), any no article carrying it says who the speaker is (`full_name`), any that says
-    too little of the story (`weigh`: the weight of the story's concepts a text holds; None:
-    no such test) and any that repeats a point (`repeats`: given the quote and its speaker).
+    """Quotations with a named speaker, each once, most widely carried first, at most
+    MAX_QUOTES in `words` words (None: no cap on words), leaving out any the points already
+    show (`held`: one flag per quotation, given its sentence's row and its words; or the same
+    words quoted in one), any no article carrying it says who the speaker is (`full_name`),
+    any that says too little of the story (`weigh`: the weight of the story's concepts a
+    text holds; None: no such test) and any that repeats a point (`repeats`: given the quote
+    and its speaker).
     Also returns, for each quote, the sentences (rows) it stands in and the words it takes."""
     taken = set().union(*(_shingles(matching_words(text)) for text in shown))
     groups = _same_words(_quotations(sentences), sentences)
