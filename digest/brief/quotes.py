@@ -1,13 +1,15 @@
 """Key quotes: what a reader looks for first, pulled from every article.
 
 A key quote is a direct quotation with its named speaker ("“...,” Peskov said"), as written;
-the same words quoted by several outlets are one quote, credited to all of them. A speaker
-the quote names by one word is shown as the article first names them ("Leo": "Pope Leo XIV").
+the same words quoted by several outlets are one quote, credited to all of them and to any
+outlet that gives them in other words (a translation). A speaker the quote names by one word
+is shown as the article first names them ("Leo": "Pope Leo XIV").
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Sequence
 
 import numpy as np
@@ -22,18 +24,21 @@ from digest.text.words import stemmer, stop_words, tokens, word_count
 VERB = SPEECH_VERB
 # “QUOTE,” Speaker said.   “QUOTE,” said Speaker.   Speaker said: “QUOTE”
 _QUOTE_FIRST = re.compile(
-    rf"[“\"](?P<quote>[^”\"]{{25,}}?[.!?]?),?[”\"],?\s+(?:(?P<speaker>(?:[\w.’'-]+\s+){{0,4}}?{NAME})\s+"
+    rf"[“\"](?P<quote>[^“”\"]{{25,}}?[.!?]?),?[”\"],?\s+(?:(?P<speaker>(?:[\w.’'-]+\s+){{0,4}}?{NAME})\s+"
     rf"{VERB}|{VERB}\s+(?P<speaker2>{NAME}(?:\s+and\s+{NAME})?))"
 )
 _SPEAKER_FIRST = re.compile(
-    rf"(?P<speaker>{NAME})\s+{VERB}[^“\"]{{0,30}}?[:,]\s*[“\"](?P<quote>[^”\"]{{25,}}?)[”\"]"
+    rf"(?P<speaker>{NAME})\s+{VERB}[^“\"]{{0,30}}?[:,]\s*[“\"](?P<quote>[^“”\"]{{25,}}?)[”\"]"
 )
+_ADVERB = r"(?:(?!(?:was|is|were|been|being|be)\b)[a-z]+\s+)?"
+"""One word between the pronoun and its verb ("he later added"), not a passive's ("he was
+told", "she was asked"): there the quotation is someone else's words to them."""
 # He added: “QUOTE”   “QUOTE,” she said.   (the speaker the sentence before quotes)
 _PRONOUN_FIRST = re.compile(
-    rf"^(?:He|She)\s+(?:[a-z]+\s+)?{VERB}[^“\"]{{0,30}}?[:,]\s*[“\"](?P<quote>[^”\"]{{25,}}?)[”\"]"
+    rf"^(?:He|She)\s+{_ADVERB}{VERB}[^“\"]{{0,30}}?[:,]\s*[“\"](?P<quote>[^“”\"]{{25,}}?)[”\"]"
 )
 _PRONOUN_AFTER = re.compile(
-    rf"[“\"](?P<quote>[^”\"]{{25,}}?[.!?]?),?[”\"],?\s+(?:he|she)\s+(?:[a-z]+\s+)?{VERB}\b"
+    rf"[“\"](?P<quote>[^“”\"]{{25,}}?[.!?]?),?[”\"],?\s+(?:he|she)\s+{_ADVERB}{VERB}\b"
 )
 _TURN = r"(?:But|However|Yet|Still|Though|Although|Nevertheless|Nonetheless)\b"
 _GOES_ON = re.compile(rf"[^“”\"]{{0,40}}?[,:]\s*[“\"]\s*(?:[a-z]|{_TURN})")
@@ -107,12 +112,13 @@ def key_quotes(
     weigh: Callable[[str], float] | None = None,
     repeats: Callable[[str, str], bool] | None = None,
 ) -> tuple[tuple[Quote, ...], list[tuple[tuple[int, ...], int]]]:
-    """Quotations with a named speaker, each once, most widely carried first, within
-    `words` words (None: MAX_QUOTES), leaving out any the points already show (`held`: one
-    flag per quotation, given its sentence's row and its words; or the same words quoted in
-    one), any no article carrying it says who the speaker is (`full_name`), any that says
-    too little of the story (`weigh`: the weight of the story's concepts a text holds; None:
-    no such test) and any that repeats a point (`repeats`: given the quote and its speaker).
+    """Quotations with a named speaker, each once, most widely carried first, at most
+    MAX_QUOTES in `words` words (None: no cap on words), leaving out any the points already
+    show (`held`: one flag per quotation, given its sentence's row and its words; or the same
+    words quoted in one), any no article carrying it says who the speaker is (`full_name`),
+    any that says too little of the story (`weigh`: the weight of the story's concepts a
+    text holds; None: no such test) and any that repeats a point (`repeats`: given the quote
+    and its speaker).
     Also returns, for each quote, the sentences (rows) it stands in and the words it takes."""
     taken = set().union(*(_shingles(matching_words(text)) for text in shown))
     groups = _same_words(_quotations(sentences), sentences)
@@ -130,7 +136,9 @@ def key_quotes(
     echoes = _Echoes(sentences) if groups else None
     rows_of = {id(g): [r for *_, r in g] for g in groups}
     for group in groups:
-        rows_of[id(group)] += echoes.of(group[0][0], {sentences[r].article_id for *_, r in group})
+        names = {_surname(speaker) for _, speaker, _ in group}
+        articles = {sentences[r].article_id for *_, r in group}
+        rows_of[id(group)] += echoes.of(group[0][0], names, articles)
 
     def order(group: list) -> tuple:
         outlets = {outlet_of[sentences[r].article_id] for r in rows_of[id(group)]}
@@ -148,6 +156,8 @@ def key_quotes(
         count = word_count(quote) + word_count(speaker or "")
         if speaker is None or count > budget or (repeats and repeats(quote, speaker)):
             continue
+        if any(echoes.same(quote, shown_quote.text) for shown_quote in quotes):
+            continue  # a quote shown already, in another outlet's words
         budget -= count
         rows = rows_of[id(group)]
         article_ids = tuple(
@@ -188,33 +198,58 @@ def _same_words(
 
 class _Echoes:
     """Every article's quotations as content words (stems, no stop words), to find a quote
-    another article gives in other words (ECHO_WORDS, ECHO_SHARE). Read once per story."""
+    another article gives in other words (ECHO_WORDS, ECHO_SHARE) and says who said (its
+    paragraph names the speaker: not another person's words on the same thing). Read once
+    per story."""
 
     def __init__(self, sentences: Sequence[Sentence]) -> None:
         stem, stops = stemmer("english"), stop_words("english")
         self._words = lambda text: frozenset(
             stem(w.lower()) for w in tokens(text) if w.lower() not in stops
         )
-        self._quoted: list[tuple[str, int, frozenset[str]]] = []
+        self._paragraphs: dict[tuple[str, int], str] = {}
+        for sentence in sentences:
+            key = (sentence.article_id, sentence.paragraph)
+            self._paragraphs[key] = f"{self._paragraphs.get(key, '')} {sentence.text}"
+        self._quoted: list[tuple[Sentence, int, frozenset[str]]] = []
         for row, (sentence, inside) in enumerate(
             zip(sentences, inside_quotations(sentences), strict=True)
         ):
             spans = [sentence.text] if inside else []
             spans += [m[1] or m[2] for m in _QUOTED.finditer(sentence.text)]
-            for span in spans:
-                self._quoted.append((sentence.article_id, row, self._words(span)))
+            for words in map(self._words, spans):
+                if len(words) >= ECHO_WORDS:  # fewer can echo nothing
+                    self._quoted.append((sentence, row, words))
+        self._holding: dict[str, list[int]] = {}  # each word's spans: a big story's are many
+        for span, (*_, words) in enumerate(self._quoted):
+            for word in words:
+                self._holding.setdefault(word, []).append(span)
 
-    def of(self, quote: str, articles: set[str]) -> list[int]:
-        """The rows, one an article not in `articles`, that give `quote` in other words."""
+    def of(self, quote: str, names: set[str], articles: set[str]) -> list[int]:
+        """The rows, one an article not in `articles`, that give `quote` in other words in a
+        paragraph naming its speaker (one of `names`)."""
         own = self._words(quote)
+        naming = re.compile("|".join(rf"(?<!\w){re.escape(n)}(?!\w)" for n in names if n))
+        shared = Counter(span for word in own for span in self._holding.get(word, ()))
         found: dict[str, int] = {}
-        for article, row, words in self._quoted:
-            if article in articles or article in found:
+        for span in sorted(span for span, count in shared.items() if count >= ECHO_WORDS):
+            sentence, row, words = self._quoted[span]
+            article = sentence.article_id
+            if article in articles or article in found or not _echoes(own, words):
                 continue
-            shared = len(own & words)
-            if shared >= ECHO_WORDS and shared >= ECHO_SHARE * min(len(own), len(words)):
+            if naming.pattern and naming.search(self._paragraphs[article, sentence.paragraph]):
                 found[article] = row
         return list(found.values())
+
+    def same(self, quote: str, other: str) -> bool:
+        """Whether two quotations say the same thing in other words."""
+        return _echoes(self._words(quote), self._words(other))
+
+
+def _echoes(words: frozenset[str], other: frozenset[str]) -> bool:
+    """Whether two quotations' content words say the same (ECHO_WORDS, ECHO_SHARE)."""
+    shared = len(words & other)
+    return shared >= ECHO_WORDS and shared >= ECHO_SHARE * min(len(words), len(other))
 
 
 def _named(
@@ -274,11 +309,12 @@ def _quoted_before(
     """For each sentence, the one speaker its article's sentence before quotes, where it
     quotes one ("“We will walk all the way to Germany,” said Mohammad, 28. “Shop is gone,
     house is gone,” he said."): news writers name a speaker by "he" or "she" only when the
-    sentence before said who that is."""
+    sentence before said who that is. Not after a question: "he" is then who answers."""
     speakers: dict[tuple[str, int], set[str | None]] = {}
-    for _, speaker, row in named:
+    for match, speaker, row in named:
+        asks = match.group("quote").rstrip().endswith("?")
         speakers.setdefault((sentences[row].article_id, sentences[row].index + 1), set()).add(
-            speaker
+            None if asks else speaker
         )
     one = {}
     for row, sentence in enumerate(sentences):
@@ -315,9 +351,7 @@ def repeats_point(
     REPEATED_WORDS of the quotation's rarer words besides the name (`rare_words`: the
     story's rarer words a text holds): the point has told what the speaker said, in its
     words or the speaker's (said “Moonlight won Best Picture”)."""
-    words = speaker.split()
-    surname = next((w for w in reversed(words) if w.lower().strip(".") not in NAME_ENDINGS), "")
-    naming = re.compile(rf"(?<!\w){re.escape(surname)}(?!\w)")
+    naming = re.compile(rf"(?<!\w){re.escape(_surname(speaker))}(?!\w)")
     own = rare_words(quote) - rare_words(speaker)
     return len(own) >= REPEATED_WORDS and any(
         len(own & rare_words(text)) >= REPEATED_WORDS for text in points if naming.search(text)
@@ -339,3 +373,9 @@ def _shingles(words: list[str]) -> set[tuple[str, ...]]:
     if len(words) < QUOTE_RUN:
         return {tuple(words)} if words else set()
     return {tuple(words[i : i + QUOTE_RUN]) for i in range(len(words) - QUOTE_RUN + 1)}
+
+
+def _surname(speaker: str) -> str:
+    """The last word of a speaker's name that is no ending like "Jr.": how articles name them."""
+    words = speaker.split()
+    return next((w for w in reversed(words) if w.lower().strip(".") not in NAME_ENDINGS), "")
