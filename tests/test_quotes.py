@@ -95,7 +95,7 @@ def test_the_seed_brief_s_key_quotes_say_what_the_story_is_about(seed_build):
     sentence that does (85)."""
     speakers = [q.speaker for q in seed_build.brief.stories[0].quotes]
     assert speakers == [
-        "Mr. Trump",  # the Times' and, in translation, El Mundo's: first
+        "Donald Trump",  # the Times' "Mr. Trump" and, in translation, El Mundo's: first
         "Kremlin spokesman Dmitry Peskov",
         "Donald Trump",
         "Vladimir Putin",

@@ -4,7 +4,7 @@ as the brief's key quotes show them."""
 import pytest
 
 from digest.brief.quotes import key_quotes
-from digest.brief.speakers import full_name
+from digest.brief.speakers import full_name, fuller_name
 from digest.models import Sentence
 
 
@@ -284,3 +284,37 @@ def test_titles_and_words_opening_a_sentence_are_no_second_person(speaker, texts
     """ "President", "Mr." and "Photo" after an acronym are no given names, nor "View" opening a
     caption: a held-out article's Trump quotes were lost as if it named two Trumps."""
     assert full_name(speaker, texts) == shown
+
+
+@pytest.mark.parametrize(
+    ("name", "texts_of", "shown"),
+    [
+        # the seeds: the Times writes "Mr. Trump", the other outlets "Donald Trump"
+        (
+            "Mr. Trump",
+            {
+                "nyt": ["President Trump on Monday backed off.", "Mr. Trump wrote on Monday."],
+                "ana": ["U.S. President Donald Trump spoke with Vladimir Putin."],
+                "pais": ["Donald Trump wrote on Truth Social."],
+            },
+            "Donald Trump",
+        ),
+        # held-out Multi-News: the BBC's "Mr Zuckerberg"
+        (
+            "Mr Zuckerberg",
+            {"bbc": ["Mr Zuckerberg said."], "b": ["Mark Zuckerberg wrote."]},
+            "Mark Zuckerberg",
+        ),
+        # two given names for one surname: which one "Mr." is, is not for the brief to guess
+        (
+            "Mr. Trump",
+            {"a": ["Mr. Trump said."], "b": ["Donald Trump spoke."], "c": ["Eric Trump spoke."]},
+            "Mr. Trump",
+        ),
+        # a name that says more than "Mr." stays as the article gives it
+        ("President Trump", {"a": ["Donald Trump spoke."]}, "President Trump"),
+    ],
+)
+def test_a_speaker_named_mr_x_is_shown_by_the_full_name_the_story_gives(name, texts_of, shown):
+    """The seeds' key quotes named one person two ways, "(Mr. Trump)" and "(Donald Trump)"."""
+    assert fuller_name(name, texts_of) == shown

@@ -39,14 +39,11 @@ import functools
 import re
 from collections.abc import Sequence
 
-from digest.brief.speakers import TITLES
+from digest.brief.speakers import COURTESY, TITLES
 from digest.models import Sentence
 from digest.text.standalone import NOT_NAMES, SPEECH_VERBS
 from digest.text.words import stop_words
 
-COURTESY = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Mx"}
-"""Titles that say no more than the surname: "Mr. Moore" is as unknown as "Moore"; a title
-that says what someone is ("President Trump", "Sen. McSally") introduces them."""
 NOT_GIVEN = {
     "North", "South", "East", "West", "Northern", "Southern", "Eastern", "Western",
     "Northeastern", "Northwestern", "Southeastern", "Southwestern", "New", "Old", "Great",

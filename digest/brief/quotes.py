@@ -15,7 +15,14 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from digest.brief.candidates import inside_quotations
-from digest.brief.speakers import NAME, NAME_ENDINGS, SPEECH_WORDS, full_name, speaker_of
+from digest.brief.speakers import (
+    NAME,
+    NAME_ENDINGS,
+    SPEECH_WORDS,
+    full_name,
+    fuller_name,
+    speaker_of,
+)
 from digest.models import Quote, Sentence, SourceRef
 from digest.text.matching import matching_words
 from digest.text.standalone import SPEECH_VERB, SPEECH_VERBS, quotation_leans_back
@@ -263,7 +270,7 @@ def _named(
     for quote, speaker, row in sorted(group, key=lambda i: (-len(i[0]), sentences[i[2]].index)):
         name = full_name(speaker, texts_of[sentences[row].article_id])
         if name is not None:
-            return quote, name, row
+            return quote, fuller_name(name, texts_of), row
     return "", None, -1
 
 

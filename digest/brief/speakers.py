@@ -32,6 +32,9 @@ after it is the name's."""
 _INITIAL = re.compile(r"[A-Z]\.")
 _OPENS = re.compile(r"(?:^|[.!?:][\"”’']?\s)[\s“\"‘'(\[]*$")
 """Before a word, the start of a sentence: the word's capital may be the sentence's."""
+COURTESY = {"Mr", "Mrs", "Ms", "Miss", "Dr", "Mx"}
+"""Titles that say no more than the surname: "Mr. Moore" is as unknown as "Moore"; a title
+that says what someone is ("President Trump", "Sen. McSally") introduces them."""
 TITLES = {
     "President", "Vice", "Governor", "Senator", "Representative", "Congressman",
     "Congresswoman", "Mayor", "Judge", "Justice", "Chief", "Officer", "Sergeant", "Detective",
@@ -212,3 +215,21 @@ def _names_before(
             )
             names.append((before, match[2] or "", plain))
     return names
+
+
+def fuller_name(name: str, texts_of: dict[str, list[str]]) -> str:
+    """A speaker shown by a courtesy title and surname ("Mr. Trump", as the Times names him)
+    by the full name the story's articles give ("Donald Trump"), where those that give a
+    given name give the same one and none names two people so (`full_name`, each
+    article's sentences in `texts_of`); the name itself otherwise. One person is then named
+    one way in all key quotes, and by more than "Mr."."""
+    words = name.split()
+    if len(words) != 2 or words[0].rstrip(".") not in COURTESY:
+        return name
+    found = [full_name(words[1], texts) for texts in texts_of.values()]
+    given = [
+        n for n in found if n and len(n.split()) > 1 and n.split()[-2].rstrip(".") not in TITLES
+    ]
+    if None in found or len({n.split()[-2] for n in given}) != 1:
+        return name
+    return min(given, key=lambda n: (-given.count(n), len(n)))
