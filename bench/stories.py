@@ -4,7 +4,7 @@
 
 DIR holds Multi-News clusters (mnNNN/docs/*.txt, as bench/multinews_to_clusters.py writes
 them); each cluster is one story. Mixtures of clusters, with the seeds as one more story, are
-grouped by digest.brief.stories.group_stories on the articles as digest reads and cleans
+grouped by digest.brief.grouping.group_stories on the articles as digest reads and cleans
 them, and scored: B-cubed precision (purity: how much of an article's story is its own) and
 recall (completeness: how much of its own story is with it), purity and inverse purity, the
 share of stories found exactly, and whether the seeds come out as one story of their own.
@@ -22,8 +22,8 @@ import time
 from pathlib import Path
 
 from digest.brief.clean import clean_article
+from digest.brief.grouping import group_stories
 from digest.brief.read import read_inputs
-from digest.brief.stories import group_stories
 from digest.brief.summarize import split_sentences
 from digest.config import Config
 from digest.models import Summary
