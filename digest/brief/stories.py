@@ -18,7 +18,7 @@ from collections.abc import Sequence
 import numpy as np
 import scipy.sparse
 
-from digest.brief.grouping import article_vectors, content_words, grouped
+from digest.brief.grouping import article_space, content_words, grouped
 from digest.brief.merge import HIGHLIGHTS_FROM
 from digest.brief.storymerge import StoryJob, merged_stories
 from digest.config import Config, PinnedStory, Topic
@@ -56,13 +56,13 @@ def assemble_brief(
     """The brief of the day: every story's own consolidated part, in reading order, then the
     stories listed in one line under Also today."""
     built_at = built_at or dt.datetime.now().astimezone()
-    vectors, stems = article_vectors(summaries, config.brief.language)
+    space, stems = article_space(summaries, config.brief.language)
     if config.brief.one_story and summaries:  # the desk knows: one story, however worded
         positions = [tuple(range(len(summaries)))]
     else:
-        positions = grouped(vectors) if summaries else []
+        positions = grouped(space) if summaries else []
     groups = [[summaries[i] for i in group] for group in positions]
-    homes = _homes(_columns_of(vectors, positions), stems, config)
+    homes = _homes(_columns_of(space.present, positions), stems, config)
     continuing = _continuing(groups, _story_space(groups, config, previous), previous)
     full, listed, untold = _split_full_and_brief(groups, homes, config)
     lines = [
@@ -103,9 +103,9 @@ def assemble_brief(
     )
 
 
-def _columns_of(vectors: scipy.sparse.csr_matrix, groups: list[tuple[int, ...]]) -> list[set[int]]:
+def _columns_of(present: scipy.sparse.csr_matrix, groups: list[tuple[int, ...]]) -> list[set[int]]:
     """The columns (stems) each group's articles mention, read off the rows' index slices."""
-    rows = np.split(vectors.indices, vectors.indptr[1:-1])
+    rows = np.split(present.indices, present.indptr[1:-1])
     return [set(np.concatenate([rows[i] for i in group]).tolist()) for group in groups]
 
 
