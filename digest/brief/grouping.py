@@ -3,7 +3,9 @@
 Each article is a TF-IDF vector of its stemmed content words (the headline counts twice, as
 it names the event); articles are joined by average-linkage clustering: two groups join only
 while their articles are, on average, at least STORY_SIMILARITY alike, so one shared word
-cannot chain two events together. It runs within groups linked by a sparse neighbour search,
+cannot chain two events together. The IDF is the day's; two articles that share enough words
+are compared as if the day had more articles (UNSEEN_ARTICLES), since a few articles alone
+cannot tell which words are rare. It runs within groups linked by a sparse neighbour search,
 never one dense matrix of all pairs, and gives the same stories in any order.
 """
 
