@@ -4,10 +4,11 @@
 
 DIR holds Multi-News clusters (mnNNN/docs/*.txt, as bench/multinews_to_clusters.py writes
 them); each cluster is one story. Mixtures of clusters, with the seeds as one more story, are
-grouped by digest.brief.stories.group_stories on the articles as digest reads and cleans
+grouped by digest.brief.grouping.group_stories on the articles as digest reads and cleans
 them, and scored: B-cubed precision (purity: how much of an article's story is its own) and
 recall (completeness: how much of its own story is with it), purity and inverse purity, the
-share of stories found exactly, and whether the seeds come out as one story of their own.
+share of stories found exactly, and whether the seeds come out as one story of their own;
+then how many clusters come apart when each is grouped alone.
 Texts that Multi-News files under more than one cluster (crawl notices, Twitter's location
 notice) belong to no single story and are left out.
 """
@@ -22,15 +23,32 @@ import time
 from pathlib import Path
 
 from digest.brief.clean import clean_article
+from digest.brief.grouping import group_stories
 from digest.brief.read import read_inputs
-from digest.brief.stories import group_stories
 from digest.brief.summarize import split_sentences
 from digest.config import Config
 from digest.models import Summary
+from digest.text.words import word_count
 
 HERE = Path(__file__).resolve().parent
 MIXTURES = ((None, 1), (50, 5), (20, 10), (3, 30))
 """(clusters per mixture, None for all; how many random mixtures)."""
+LONG = 150  # a cluster grouped alone counts when it has two articles of this many words
+
+
+def apart_alone(articles: list[tuple[str, Summary]]) -> tuple[int, int]:
+    """How many clusters with two articles of LONG words or more come apart when grouped
+    alone (as `digest build` of that one folder would), and how many there are."""
+    clusters = collections.defaultdict(list)
+    for label, summary in articles:
+        if label != "seeds":
+            clusters[label].append(summary)
+    counted = [
+        summaries
+        for summaries in clusters.values()
+        if sum(_words(s) >= LONG for s in summaries) >= 2
+    ]
+    return sum(len(group_stories(s, Config())) > 1 for s in counted), len(counted)
 
 
 def load(data: Path, seeds: Path) -> list[tuple[str, Summary]]:
@@ -71,6 +89,10 @@ def score(labels: list[str], groups: list[tuple[int, ...]]) -> dict[str, float]:
     }
 
 
+def _words(summary: Summary) -> int:
+    return sum(word_count(x.text) for x in summary.sentences)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument(
@@ -108,6 +130,8 @@ def main() -> None:
             f"{mean['R']:.3f} | {f:.3f} | {mean['purity']:.3f} | {mean['inverse']:.3f} | "
             f"{mean['exact']:.2f} | {totals['seeds']:.0f}/{repeats} | {mean['seconds']:.2f} |"
         )
+    apart, counted = apart_alone(articles)
+    print(f"\n{apart} of {counted} clusters with two articles of {LONG}+ words come apart alone")
 
 
 if __name__ == "__main__":

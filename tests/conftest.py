@@ -13,6 +13,7 @@ import pytest
 
 from digest.brief.build import build
 from digest.config import Config, load_config
+from digest.models import Article, RankedSentence, Sentence, Summary
 
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
@@ -255,3 +256,26 @@ def file_contents(folder: Path) -> dict[str, bytes]:
         for path in sorted(folder.rglob("*"))
         if path.is_file()
     }
+
+
+BRIDGE = (
+    "The city council voted on Monday to close the old river bridge in June. Engineers found "
+    "deep cracks in two of the bridge's steel supports last winter. The mayor said a ferry "
+    "will carry commuters across the river while the bridge is repaired"
+)
+STRIKE = (
+    "Dock workers at the northern port walked out on Tuesday over pay and shift rotas. The "
+    "union said the strike will last until the port operator returns to talks. Container "
+    "ships are waiting offshore as cranes stand idle along the quays"
+)
+
+
+def made_summary(article_id: str, outlet: str, text: str, title: str | None = None) -> Summary:
+    """A summary of a short article, its sentences split at full stops, ranked in order."""
+    article = Article(
+        id=article_id, path=f"{article_id}.txt", text=text, outlet=outlet, title=title
+    )
+    parts = [part.strip() for part in text.split(".") if part.strip()]
+    sentences = tuple(Sentence(article_id, n, 0, part + ".") for n, part in enumerate(parts))
+    ranking = tuple(RankedSentence(s, 1 / (1 + s.index), s.index) for s in sentences)
+    return Summary(article, sentences, ranking, count=3, method="lex-rank")

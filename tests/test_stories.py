@@ -7,12 +7,9 @@ negotiations and sanctions as the seeds' topics do."""
 from __future__ import annotations
 
 import dataclasses
-import random
 from pathlib import Path
 
-import numpy as np
 import pytest
-import scipy.sparse
 
 from digest.brief import stories
 from digest.brief.build import build
@@ -21,14 +18,13 @@ from digest.brief.read import read_inputs
 from digest.brief.stories import (
     MIN_STORY_WORDS,
     assemble_brief,
-    group_stories,
 )
 from digest.brief.summarize import summarize
-from digest.config import Config, PinnedStory, Topic
-from digest.models import Article, RankedSentence, Sentence, Summary
+from digest.config import PinnedStory, Topic
+from digest.models import Summary
 from digest.text.words import word_count
 
-from .conftest import SEED_DATE, SEEDS
+from .conftest import BRIDGE, SEED_DATE, SEEDS, STRIKE, made_summary
 
 STORIES = Path(__file__).parent / "stories"
 FOUR = {
@@ -108,69 +104,25 @@ def test_the_seeds_alone_stay_one_story_with_three_topic_sections(seed_build):
     assert "Covered by 5 outlets" in text
 
 
-def _summary(article_id: str, outlet: str, text: str, title: str | None = None) -> Summary:
-    article = Article(
-        id=article_id, path=f"{article_id}.txt", text=text, outlet=outlet, title=title
-    )
-    parts = [part.strip() for part in text.split(".") if part.strip()]
-    sentences = tuple(Sentence(article_id, n, 0, part + ".") for n, part in enumerate(parts))
-    ranking = tuple(RankedSentence(s, 1 / (1 + s.index), s.index) for s in sentences)
-    return Summary(article, sentences, ranking, count=3, method="lex-rank")
-
-
 def _bridge_and_strike(bridge_outlets: int, strike_outlets: int) -> list[Summary]:
     """Two stories: the bridge closure from `bridge_outlets` outlets, then the port strike
     from `strike_outlets`, each article with its outlet's headline."""
     bridge = "Old river bridge to close"
     strike = "Dock workers strike at the port"
     return [
-        _summary(f"b{n}", f"Bridge outlet {n}", BRIDGE, title=bridge) for n in range(bridge_outlets)
-    ] + [_summary(f"s{n}", f"Port outlet {n}", STRIKE, title=strike) for n in range(strike_outlets)]
-
-
-BRIDGE = (
-    "The city council voted on Monday to close the old river bridge in June. Engineers found "
-    "deep cracks in two of the bridge's steel supports last winter. The mayor said a ferry "
-    "will carry commuters across the river while the bridge is repaired"
-)
-STRIKE = (
-    "Dock workers at the northern port walked out on Tuesday over pay and shift rotas. The "
-    "union said the strike will last until the port operator returns to talks. Container "
-    "ships are waiting offshore as cranes stand idle along the quays"
-)
-
-
-def test_grouping_is_the_same_whatever_the_order_of_the_articles():
-    summaries = [
-        _summary(f"b{n}", f"Bridge outlet {n}", BRIDGE.replace("Monday", day))
-        for n, day in enumerate(["Monday", "Tuesday", "Sunday"])
+        made_summary(f"b{n}", f"Bridge outlet {n}", BRIDGE, title=bridge)
+        for n in range(bridge_outlets)
     ] + [
-        _summary(f"s{n}", f"Port outlet {n}", STRIKE.replace("Tuesday", day))
-        for n, day in enumerate(["Tuesday", "Monday"])
+        made_summary(f"s{n}", f"Port outlet {n}", STRIKE, title=strike)
+        for n in range(strike_outlets)
     ]
-    expected = {frozenset({"b0", "b1", "b2"}), frozenset({"s0", "s1"})}
-    for seed in range(5):
-        shuffled = summaries[:]
-        random.Random(seed).shuffle(shuffled)
-        groups = group_stories(shuffled, Config())
-        assert {frozenset(shuffled[i].article.id for i in g) for g in groups} == expected
-
-
-def test_a_group_too_large_for_one_matrix_is_split_stricter_or_kept_as_near_copies(
-    monkeypatch,
-):
-    monkeypatch.setattr(stories, "DENSE_LIMIT", 50)
-    copies = [_summary(f"c{n}", f"Outlet {n}", f"{BRIDGE}. Update {n}") for n in range(60)]
-    others = [_summary(f"s{n}", f"Port {n}", f"{STRIKE}. Update {n}") for n in range(3)]
-    groups = group_stories(copies + others, Config())
-    assert sorted(len(g) for g in groups) == [3, 60]
 
 
 def test_a_story_one_outlet_reports_is_one_line_under_also_today(config):
     summaries = [
-        _summary(f"b{n}", f"Bridge outlet {n}", BRIDGE, title="Old river bridge to close")
+        made_summary(f"b{n}", f"Bridge outlet {n}", BRIDGE, title="Old river bridge to close")
         for n in range(3)
-    ] + [_summary("s0", "Port outlet", STRIKE, title="Dock workers strike at the port")]
+    ] + [made_summary("s0", "Port outlet", STRIKE, title="Dock workers strike at the port")]
     brief = assemble_brief(summaries, dataclasses.replace(config, topics=()), SEED_DATE)
     assert [s.title for s in brief.stories] == ["Old river bridge to close"]
     assert [s.title for s in brief.also_today] == ["Dock workers strike at the port"]
@@ -253,7 +205,7 @@ def test_a_story_from_the_previous_brief_is_marked_continuing(config):
 def test_without_headlines_a_story_is_titled_by_the_start_of_its_lead():
     from digest.models import Point
 
-    group = [_summary(f"f{n}", f"Outlet {n}", BRIDGE) for n in range(2)]
+    group = [made_summary(f"f{n}", f"Outlet {n}", BRIDGE) for n in range(2)]
     lead = "The chief of the U.S. Forest Service stepped down on Wednesday after an inquiry"
     point = Point(lead + ".", "f0", (), ("f0",), ("Outlet 0",), 1.0)
     assert stories._title(group, (point,)) == lead  # "U.S." does not end the sentence
@@ -266,13 +218,3 @@ def test_without_headlines_a_story_is_titled_by_the_start_of_its_lead():
         1.0,
     )
     assert stories._title(group, (longer,)) == lead + "…"  # cut at the clause, marked as cut
-
-
-def test_near_copies_keep_a_bounded_number_of_links_each():
-    from digest.brief.stories import NEIGHBOURS, _nearest
-
-    block = scipy.sparse.csr_matrix(np.full((40, 3000), 0.9))  # 40 articles alike to 3,000
-    rows, _cols = _nearest(block)
-    assert len(rows) == 40 * NEIGHBOURS and np.bincount(rows).max() == NEIGHBOURS
-    few = scipy.sparse.csr_matrix(np.eye(5))
-    assert sorted(zip(*_nearest(few), strict=True)) == [(i, i) for i in range(5)]

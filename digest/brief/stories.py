@@ -1,13 +1,11 @@
 """Stories: the day's articles grouped by the event they report, each merged on its own.
 
 A desk's morning brings several stories from many outlets. Articles are grouped into stories
-by how alike their words are (TF-IDF of the headline and body, stemmed, without stop words),
-with average-linkage clustering: two groups join only while their articles are, on average,
-at least STORY_SIMILARITY alike, so one shared word cannot chain two events together.
-Each story is then merged exactly as a one-story brief (its own lead, topic sections, quotes
-and figures; "reported by k of n" counts its own outlets), and the stories are ordered by
-how many outlets report them, then by salience. Topics belong to the story they fit best,
-so an unrelated article never lands in a topic's section.
+by how alike their words are (grouping.py). Each story is then merged exactly as a one-story
+brief (its own lead, topic sections, quotes and figures; "reported by k of n" counts its own
+outlets), and the stories are ordered by how many outlets report them, then by salience.
+Topics belong to the story they fit best, so an unrelated article never lands in a topic's
+section.
 """
 
 from __future__ import annotations
@@ -19,23 +17,18 @@ from collections.abc import Sequence
 
 import numpy as np
 import scipy.sparse
-from scipy.cluster.hierarchy import fcluster, linkage
-from scipy.sparse.csgraph import connected_components
 
+from digest.brief.grouping import article_space, content_words, grouped
 from digest.brief.merge import HIGHLIGHTS_FROM
 from digest.brief.storymerge import StoryJob, merged_stories
 from digest.config import Config, PinnedStory, Topic
 from digest.models import Article, Brief, Point, PreviousPoints, SourceRef, Story, Summary
 from digest.text.matching import matching_words
-from digest.text.similarity import SentenceSpace, smoothed_idf, unit_tfidf
+from digest.text.similarity import SentenceSpace
 from digest.text.splitting import split_text
 from digest.text.standalone import needs_context
-from digest.text.words import stemmer, stop_words, tokens, word_count
+from digest.text.words import stemmer, tokens, word_count
 
-STORY_SIMILARITY = 0.2
-"""Average cosine of two groups' articles above which they are one story. On all 150
-Multi-News dev clusters mixed (bench/stories.py) 0.2 gives B-cubed precision 0.975 and recall
-0.880; 0.17 lets unrelated stories join (precision 0.944), 0.22 splits more (recall 0.857)."""
 TOPIC_WORDS = 0.6
 """A topic (or a pinned story) belongs to a story that mentions at least this share of its
 words. The seeds' story mentions 94-100% of each of the seeds' topics' words; unrelated
@@ -45,12 +38,6 @@ CONTINUING_FIT = 0.2
 the point with the story's whole text). Yesterday's seeds points fit today's articles on the
 same war 0.31-0.40, an unrelated story on nuclear talks and sanctions at most 0.15."""
 MIN_STORY_WORDS = 90  # the least of the budget a story shown in full gets: lead + 2 points
-BLOCK = 512  # articles compared with all others at once when looking for neighbours
-NEIGHBOURS = 16  # links kept per article when finding connected groups
-DENSE_LIMIT = 2000
-"""Largest connected group clustered in one dense matrix; a larger one is split first."""
-STRICTER = 0.35  # how much stricter each split of a group too large for one matrix is
-NEAR_COPIES = 0.9  # a group still too large at this similarity is near-copies: one story
 TITLE_WORDS = 14  # a title cut from the lead is at most this many words
 STORY_HIGHLIGHTS_FROM = 120
 """In a brief of several stories, a story's part of at least this many words gives a share
@@ -69,13 +56,13 @@ def assemble_brief(
     """The brief of the day: every story's own consolidated part, in reading order, then the
     stories listed in one line under Also today."""
     built_at = built_at or dt.datetime.now().astimezone()
-    vectors, stems = _article_vectors(summaries, config.brief.language)
+    space, stems = article_space(summaries, config.brief.language)
     if config.brief.one_story and summaries:  # the desk knows: one story, however worded
         positions = [tuple(range(len(summaries)))]
     else:
-        positions = _grouped(vectors) if summaries else []
+        positions = grouped(space) if summaries else []
     groups = [[summaries[i] for i in group] for group in positions]
-    homes = _homes(_columns_of(vectors, positions), stems, config)
+    homes = _homes(_columns_of(space.present, positions), stems, config)
     continuing = _continuing(groups, _story_space(groups, config, previous), previous)
     full, listed, untold = _split_full_and_brief(groups, homes, config)
     lines = [
@@ -116,129 +103,10 @@ def assemble_brief(
     )
 
 
-def group_stories(summaries: Sequence[Summary], config: Config) -> list[tuple[int, ...]]:
-    """The articles (positions in `summaries`) of each story, in order of their first
-    article. Deterministic: the same articles always give the same stories."""
-    if not summaries:
-        return []
-    return _grouped(_article_vectors(summaries, config.brief.language)[0])
-
-
-def _grouped(vectors: scipy.sparse.csr_matrix) -> list[tuple[int, ...]]:
-    """The stories of the articles whose vectors these are (see group_stories)."""
-    stories: list[tuple[int, ...]] = []
-    for members in _connected(vectors, np.arange(vectors.shape[0]), STORY_SIMILARITY):
-        stories.extend(_average_linkage(vectors, members, STORY_SIMILARITY))
-    return sorted(stories)
-
-
-def _article_vectors(
-    summaries: Sequence[Summary], language: str
-) -> tuple[scipy.sparse.csr_matrix, dict[str, int]]:
-    """Unit TF-IDF vectors of each article's stemmed content words (the headline counts
-    twice, as it names the event), and the column of each stem."""
-    stem = stemmer(language)
-    texts = ([s.article.title or ""] * 2 + [x.text for x in s.sentences] for s in summaries)
-    # each article's words as numbers, looked up in C (a new word is numbered in __missing__):
-    # a few MB of integers, never every word of every article as strings at once
-    vocabulary = _Numbering()
-    numbers = [
-        np.fromiter(map(vocabulary.__getitem__, tokens(" ".join(text).lower())), np.int64)
-        for text in texts
-    ]
-    stems: dict[str, int] = {}
-    column = np.full(len(vocabulary), -1, np.int64)  # -1: no content word
-    for word in _content_words(sorted(vocabulary), language):  # stable columns
-        column[vocabulary[word]] = stems.setdefault(stem(word), len(stems))
-    cols = column[np.concatenate([np.zeros(0, np.int64), *numbers])]
-    rows = np.repeat(np.arange(len(summaries)), [len(n) for n in numbers])
-    kept = cols >= 0
-    # each occurrence a 1, summed into counts (exact in floats); words of one stem too
-    matrix = scipy.sparse.csr_matrix(
-        (np.ones(int(kept.sum())), (rows[kept], cols[kept])),
-        (len(summaries), max(len(stems), 1)),
-    )
-    matrix.sum_duplicates()
-    return unit_tfidf(matrix, smoothed_idf(matrix)), stems
-
-
-class _Numbering(dict):
-    """Word -> its number, in order of first use; a new word gets the next one."""
-
-    def __missing__(self, word: str) -> int:
-        self[word] = number = len(self)
-        return number
-
-
-def _columns_of(vectors: scipy.sparse.csr_matrix, groups: list[tuple[int, ...]]) -> list[set[int]]:
+def _columns_of(present: scipy.sparse.csr_matrix, groups: list[tuple[int, ...]]) -> list[set[int]]:
     """The columns (stems) each group's articles mention, read off the rows' index slices."""
-    rows = np.split(vectors.indices, vectors.indptr[1:-1])
+    rows = np.split(present.indices, present.indptr[1:-1])
     return [set(np.concatenate([rows[i] for i in group]).tolist()) for group in groups]
-
-
-def _content_words(words: Sequence[str], language: str) -> list[str]:
-    """Words that can say what an article is about: no stop words, numbers or initials."""
-    stops = stop_words(language)
-    return [w for w in words if len(w) > 2 and w.isalpha() and w not in stops]
-
-
-def _connected(
-    vectors: scipy.sparse.csr_matrix, members: np.ndarray, threshold: float
-) -> list[np.ndarray]:
-    """Groups of `members` linked by chains of pairs at least `threshold` alike (found in
-    sparse blocks, never as one dense matrix of all pairs)."""
-    sub = vectors[members]
-    transposed = sub.T.tocsc()
-    edges = []
-    for start in range(0, len(members), BLOCK):
-        block = (sub[start : start + BLOCK] @ transposed).tocsr()
-        block.data[block.data < threshold] = 0
-        block.eliminate_zeros()
-        rows, cols = _nearest(block)
-        edges.append((rows + start, cols))
-    row = np.concatenate([e[0] for e in edges])
-    col = np.concatenate([e[1] for e in edges])
-    graph = scipy.sparse.coo_matrix((np.ones(len(row)), (row, col)), shape=(len(members),) * 2)
-    count, labels = connected_components(graph, directed=False)
-    return [members[labels == label] for label in range(count)]
-
-
-def _nearest(block: scipy.sparse.csr_matrix) -> tuple[np.ndarray, np.ndarray]:
-    """Each row's NEIGHBOURS most alike columns (all when fewer): edges linear in the articles,
-    not 2.5 billion pairs for 50,000 near-copies, and near-copies still connected."""
-    counts = np.diff(block.indptr)
-    light = np.repeat(counts <= NEIGHBOURS, counts)
-    rows = [np.repeat(np.arange(block.shape[0]), counts)[light]]
-    cols = [block.indices[light]]
-    for row in np.flatnonzero(counts > NEIGHBOURS):
-        start, end = block.indptr[row], block.indptr[row + 1]
-        best = np.argpartition(-block.data[start:end], NEIGHBOURS)[:NEIGHBOURS]
-        rows.append(np.full(NEIGHBOURS, row))
-        cols.append(block.indices[start:end][best])
-    return np.concatenate(rows), np.concatenate(cols)
-
-
-def _average_linkage(
-    vectors: scipy.sparse.csr_matrix, members: np.ndarray, threshold: float
-) -> list[tuple[int, ...]]:
-    """Average-linkage clusters of one connected group, cut at `threshold`."""
-    if len(members) == 1:
-        return [(int(members[0]),)]
-    if len(members) > DENSE_LIMIT:
-        stricter = threshold + STRICTER
-        if stricter > NEAR_COPIES:  # still one big group: near-copies of one text
-            return [tuple(int(m) for m in members)]
-        return [
-            story
-            for part in _connected(vectors, members, stricter)
-            for story in _average_linkage(vectors, part, stricter)
-        ]
-    sub = vectors[members]
-    similarity = (sub @ sub.T).toarray()
-    upper = np.triu_indices(len(members), 1)
-    tree = linkage(np.clip(1 - similarity[upper], 0, None), method="average")
-    labels = fcluster(tree, 1 - threshold, criterion="distance")
-    return [tuple(int(m) for m in members[labels == label]) for label in np.unique(labels)]
 
 
 @dataclasses.dataclass(frozen=True)
@@ -299,7 +167,7 @@ def _coverage(
     fits = np.zeros((len(present), len(items)))
     for number, item in enumerate(items):
         text = " ".join([item.name, item.description, *item.keywords]).lower()
-        wanted = {stem(w) for w in _content_words(tokens(text), language)}
+        wanted = {stem(w) for w in content_words(tokens(text), language)}
         columns = {stems[w] for w in wanted if w in stems}
         for g, columns_of_story in enumerate(present):
             fits[g, number] = len(columns & columns_of_story) / max(len(wanted), 1)

@@ -233,11 +233,12 @@ class SentenceSpace:
         return np.asarray(self.matrix @ (centroid / norm)).ravel()
 
 
-def smoothed_idf(counts: scipy.sparse.csr_matrix) -> np.ndarray:
+def smoothed_idf(counts: scipy.sparse.csr_matrix, unseen: int = 0) -> np.ndarray:
     """Smoothed inverse document frequency of each column of a texts x terms count matrix,
-    as scikit-learn's TfidfVectorizer computes it."""
+    as scikit-learn's TfidfVectorizer computes it, counting `unseen` more texts that hold
+    none of the terms (a few texts alone cannot tell a rare word from a common one)."""
     documents = np.bincount(counts.indices, minlength=counts.shape[1])
-    return np.log((1 + counts.shape[0]) / (1 + documents)) + 1
+    return np.log((1 + counts.shape[0] + unseen) / (1 + documents)) + 1
 
 
 def unit_tfidf(counts: scipy.sparse.csr_matrix, idf: np.ndarray | None) -> scipy.sparse.csr_matrix:
