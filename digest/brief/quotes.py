@@ -214,10 +214,10 @@ class _Echoes:
         self._words = lambda text: frozenset(
             stem(w.lower()) for w in tokens(text) if w.lower() not in stops
         )
-        self._paragraphs: dict[tuple[str, int], str] = {}
+        parts: dict[tuple[str, int], list[str]] = {}
         for sentence in sentences:
-            key = (sentence.article_id, sentence.paragraph)
-            self._paragraphs[key] = f"{self._paragraphs.get(key, '')} {sentence.text}"
+            parts.setdefault((sentence.article_id, sentence.paragraph), []).append(sentence.text)
+        self._paragraphs = {key: " ".join(texts) for key, texts in parts.items()}
         self._quoted: list[tuple[Sentence, int, frozenset[str]]] = []
         for row, (sentence, inside) in enumerate(
             zip(sentences, inside_quotations(sentences), strict=True)
