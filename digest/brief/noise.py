@@ -20,11 +20,12 @@ SENTENCE_START = r"(^|[.!?][\"”’)]?\s+)"
 NOT_AN_UPDATE = r"(?!(?i:updated?|editor['’]?s note|correction|note)\b)"
 """After an opening bracket: not an editor's update or correction, which can carry news
 ("[UPDATE: Police said Tuesday that the suspect had been arrested.]")."""
+HEADLINE_IN_BRACKETS = r"[^\[\]:]{2,80}: [A-Z0-9][^\[\]]{1,120}"
+"""Inside brackets, another story's headline: a kicker, a colon and the title ("[Fierce
+Fighters: 7 Secrets of Viking Culture]"), at a line's start or after a sentence."""
 INLINE_MARK = re.compile(
     r"(?P<footnote>(?<=[\w.!?\"”’)\]])\[\d{1,3}\])"
-    r"|(?P<link>(?<=[.!?\"”’])\s*\["
-    + NOT_AN_UPDATE
-    + r"[^\[\]:]{2,80}: [A-Z0-9][^\[\]]{1,120}\](?=\s|$))"
+    r"|(?P<link>(?<=[.!?\"”’])\s*\[" + NOT_AN_UPDATE + HEADLINE_IN_BRACKETS + r"\](?=\s|$))"
 )
 """Inside a line, after a word or a sentence: a footnote's number ("... Brain Injury.[12] The
 Committee was ...") or another story's headline in brackets ('... "the field of the
@@ -352,7 +353,9 @@ OPENING_LABEL = re.compile(
     # "[Video Link] The Wilco track ..." (not an editor's "[President's Chief of Staff] said")
     r"(?P<footnote>\[\d{1,3}\]\s*)|(?P<link>\["
     + NOT_AN_UPDATE
-    + r"(?:[^\[\]:]{2,80}: [A-Z0-9][^\[\]]{1,120}|"
+    + r"(?:"
+    + HEADLINE_IN_BRACKETS
+    + r"|"
     r"(?i:video|image|photo|gallery|related|read|watch|listen)\b[^\[\]]{0,80})\]\s*)|"
     # a photo credit glued before the text: "(AP Photo/Michael Probst, File) ", "John
     # Moore/Getty Images "
