@@ -242,7 +242,7 @@ class _Echoes:
         for span in sorted(span for span, count in shared.items() if count >= ECHO_WORDS):
             sentence, row, words = self._quoted[span]
             article = sentence.article_id
-            if article in articles or article in found or not _echoes(own, words):
+            if article in articles or article in found or not _same_statement(own, words):
                 continue
             if naming.pattern and naming.search(self._paragraphs[article, sentence.paragraph]):
                 found[article] = row
@@ -250,10 +250,10 @@ class _Echoes:
 
     def same(self, quote: str, other: str) -> bool:
         """Whether two quotations say the same thing in other words."""
-        return _echoes(self._words(quote), self._words(other))
+        return _same_statement(self._words(quote), self._words(other))
 
 
-def _echoes(words: frozenset[str], other: frozenset[str]) -> bool:
+def _same_statement(words: frozenset[str], other: frozenset[str]) -> bool:
     """Whether two quotations' content words say the same (ECHO_WORDS, ECHO_SHARE)."""
     shared = len(words & other)
     return shared >= ECHO_WORDS and shared >= ECHO_SHARE * min(len(words), len(other))
